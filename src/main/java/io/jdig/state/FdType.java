@@ -1,0 +1,36 @@
+package io.jdig.state;
+
+/** Kinds of file descriptor, numbered as sysdig's scap fd types, with the letter and name sysdig shows. */
+public enum FdType {
+    UNKNOWN(0, 'o', "<NA>"), FILE(1, 'f', "file"), DIRECTORY(2, 'd', "directory"), IPV4_SOCK(3, '4', "ipv4"),
+    IPV6_SOCK(4, '6', "ipv6"), IPV4_SERVSOCK(5, '4', "ipv4"), IPV6_SERVSOCK(6, '6', "ipv6"), FIFO(7, 'p', "pipe"),
+    UNIX_SOCK(8, 'u', "unix"), EVENT(9, 'e', "event"), UNSUPPORTED(10, 'X', "unsupported"),
+    SIGNALFD(11, 's', "signalfd"), EVENTPOLL(12, 'l', "eventpoll"), INOTIFY(13, 'i', "inotify"),
+    TIMERFD(14, 't', "timerfd"), NETLINK(15, 'n', "netlink"), FILE_V2(16, 'f', "file"), BPF(17, 'b', "bpf"),
+    USERFAULTFD(18, 'u', "userfaultfd"), IOURING(19, 'r', "io_uring"), MEMFD(20, 'm', "memfd"),
+    PIDFD(21, 'P', "pidfd");
+
+    private static final FdType[] BY_CODE = values();
+
+    public final int code;
+    public final char typeChar;
+    public final String label;
+
+    FdType(int code, char typeChar, String label) {
+        this.code = code;
+        this.typeChar = typeChar;
+        this.label = label;
+    }
+
+    public static FdType of(int code) {
+        return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : UNSUPPORTED;
+    }
+
+    public boolean isIp() {
+        return this == IPV4_SOCK || this == IPV6_SOCK || this == IPV4_SERVSOCK || this == IPV6_SERVSOCK;
+    }
+
+    public boolean isFile() {
+        return this == FILE || this == FILE_V2;
+    }
+}

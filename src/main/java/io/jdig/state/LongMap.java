@@ -1,0 +1,118 @@
+package io.jdig.state;
+
+import java.util.Arrays;
+import java.util.function.Consumer;
+
+/** An open-addressing hash map from long keys to objects; lookups do not box. */
+public final class LongMap<V> {
+    private long[] keys = new long[16];
+    private Object[] vals = new Object[16];
+    private boolean[] used = new boolean[16];
+    private int size;
+
+    private static int hash(long k) {
+        long h = k * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 32));
+    }
+
+    @SuppressWarnings("unchecked")
+    public V get(long k) {
+        int mask = keys.length - 1;
+        int i = hash(k) & mask;
+        while (used[i]) {
+            if (keys[i] == k) {
+                return (V) vals[i];
+            }
+            i = (i + 1) & mask;
+        }
+        return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    public V put(long k, V v) {
+        if ((size + 1) * 4 >= keys.length * 3) {
+            grow();
+        }
+        int mask = keys.length - 1;
+        int i = hash(k) & mask;
+        while (used[i]) {
+            if (keys[i] == k) {
+                V old = (V) vals[i];
+                vals[i] = v;
+                return old;
+            }
+            i = (i + 1) & mask;
+        }
+        used[i] = true;
+        keys[i] = k;
+        vals[i] = v;
+        size++;
+        return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    public V remove(long k) {
+        int mask = keys.length - 1;
+        int i = hash(k) & mask;
+        while (used[i]) {
+            if (keys[i] == k) {
+                V old = (V) vals[i];
+                // backward-shift deletion keeps probe chains intact
+                int j = i;
+                while (true) {
+                    j = (j + 1) & mask;
+                    if (!used[j]) {
+                        break;
+                    }
+                    int home = hash(keys[j]) & mask;
+                    boolean between = i <= j ? (home > i && home <= j) : (home > i || home <= j);
+                    if (!between) {
+                        keys[i] = keys[j];
+                        vals[i] = vals[j];
+                        i = j;
+                    }
+                }
+                used[i] = false;
+                vals[i] = null;
+                size--;
+                return old;
+            }
+            i = (i + 1) & mask;
+        }
+        return null;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public void clear() {
+        Arrays.fill(used, false);
+        Arrays.fill(vals, null);
+        size = 0;
+    }
+
+    @SuppressWarnings("unchecked")
+    public void forEachValue(Consumer<V> action) {
+        for (int i = 0; i < keys.length; i++) {
+            if (used[i]) {
+                action.accept((V) vals[i]);
+            }
+        }
+    }
+
+    private void grow() {
+        long[] ok = keys;
+        Object[] ov = vals;
+        boolean[] ou = used;
+        keys = new long[ok.length * 2];
+        vals = new Object[ok.length * 2];
+        used = new boolean[ok.length * 2];
+        size = 0;
+        for (int i = 0; i < ok.length; i++) {
+            if (ou[i]) {
+                put(ok[i], (V) ov[i]);
+            }
+        }
+    }
+}
