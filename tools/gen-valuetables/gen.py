@@ -19,8 +19,9 @@ import tempfile
 
 OLD = "e5c53d648f3c4694385bbe488e7d47eaa36c229a"
 
-# Tables rendered by exact match in libs HEAD (PT_ENUMFLAGS*) -- sysdig 0.29 has no such type and
-# renders every table with the bit-flags walk; the kind is recorded so a HEAD-compatible mode can use it.
+# A table is written as [enum ...] when libs HEAD's event table uses it for a PT_ENUMFLAGS* parameter
+# (rendered by exact match there). sysdig 0.29 has no such type and walks every table as bit flags; the
+# kind is recorded so that a HEAD-compatible rendering can use it.
 
 
 def export(git_dir, commit, dest):
