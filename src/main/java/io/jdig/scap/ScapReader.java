@@ -369,7 +369,7 @@ public final class ScapReader implements EventSource {
                     int ip = c.i32();
                     int port = c.u16();
                     int l4 = c.u8();
-                    rec = new FdRecord(fd, ino, type, 0, "", 0, ip, null, null, 0, port, l4, 0, 0, 0);
+                    rec = new FdRecord(fd, ino, type, 0, "", ip, 0, null, null, port, 0, l4, 0, 0, 0);
                 }
                 case FdRecord.IPV6_SOCK -> {
                     byte[] sip = c.bytes(16);
@@ -383,7 +383,7 @@ public final class ScapReader implements EventSource {
                     byte[] ip = c.bytes(16);
                     int port = c.u16();
                     int l4 = c.u8();
-                    rec = new FdRecord(fd, ino, type, 0, "", 0, 0, null, ip, 0, port, l4, 0, 0, 0);
+                    rec = new FdRecord(fd, ino, type, 0, "", 0, 0, ip, null, port, 0, l4, 0, 0, 0);
                 }
                 case FdRecord.UNIX_SOCK -> {
                     long src = c.i64();

@@ -1,0 +1,104 @@
+package io.jdig.state;
+
+import io.jdig.event.ByteBuf;
+import io.jdig.event.EventView;
+
+/** Text of address parameters (sockaddr, socket tuple) as sysdig renders them. */
+public final class ParamText {
+    private ParamText() {
+    }
+
+    public static String sockaddr(byte[] b, int o, int len) {
+        ByteBuf out = new ByteBuf(64);
+        appendSockaddr(out, b, o, len);
+        return out.toString();
+    }
+
+    public static String socktuple(byte[] b, int o, int len) {
+        ByteBuf out = new ByteBuf(64);
+        appendSocktuple(out, b, o, len);
+        return out.toString();
+    }
+
+    /** Appends a string parameter's bytes up to its NUL with non-printable bytes as '.'. */
+    public static void appendSanitized(ByteBuf out, byte[] b, int o, int end) {
+        for (int i = o; i < end; i++) {
+            byte c = b[i];
+            if (c == 0) {
+                return;
+            }
+            out.append(c < 0x20 || c > 0x7e ? (byte) '.' : c);
+        }
+    }
+
+    public static void appendSockaddr(ByteBuf out, byte[] b, int o, int len) {
+        if (len == 0) {
+            out.append("NULL");
+            return;
+        }
+        int fam = b[o];
+        if (fam == 1) {
+            appendSanitized(out, b, o + 1, o + len);
+        } else if (fam == 2) {
+            if (len == 7) {
+                NetFormat.appendIpv4(out, EventView.i32(b, o + 1));
+                out.append((byte) ':').append(Short.toUnsignedInt(EventView.u16(b, o + 5)));
+            } else {
+                out.append("INVALID IPv4");
+            }
+        } else if (fam == 10) {
+            if (len == 19) {
+                NetFormat.appendIpv6(out, b, o + 1);
+                out.append((byte) ':').append(Short.toUnsignedInt(EventView.u16(b, o + 17)));
+            } else {
+                out.append("INVALID IPv6");
+            }
+        } else {
+            out.append("family ").append(fam);
+        }
+    }
+
+    public static void appendSocktuple(ByteBuf out, byte[] b, int o, int len) {
+        if (len == 0) {
+            out.append("NULL");
+            return;
+        }
+        int fam = b[o];
+        if (fam == 2) {
+            if (len == 13) {
+                NetFormat.appendIpv4(out, EventView.i32(b, o + 1));
+                out.append((byte) ':').append(Short.toUnsignedInt(EventView.u16(b, o + 5))).append("->");
+                NetFormat.appendIpv4(out, EventView.i32(b, o + 7));
+                out.append((byte) ':').append(Short.toUnsignedInt(EventView.u16(b, o + 11)));
+            } else {
+                out.append("INVALID IPv4");
+            }
+        } else if (fam == 10) {
+            if (len == 37) {
+                int sport = Short.toUnsignedInt(EventView.u16(b, o + 17));
+                int dport = Short.toUnsignedInt(EventView.u16(b, o + 35));
+                if (NetFormat.isV4Mapped(b, o + 1) && NetFormat.isV4Mapped(b, o + 19)) {
+                    NetFormat.appendIpv4(out, EventView.i32(b, o + 13));
+                    out.append((byte) ':').append(sport).append("->");
+                    NetFormat.appendIpv4(out, EventView.i32(b, o + 31));
+                    out.append((byte) ':').append(dport);
+                } else {
+                    NetFormat.appendIpv6(out, b, o + 1);
+                    out.append((byte) ':').append(sport).append("->");
+                    NetFormat.appendIpv6(out, b, o + 19);
+                    out.append((byte) ':').append(dport);
+                }
+            } else {
+                out.append("INVALID IPv6");
+            }
+        } else if (fam == 1) {
+            if (len >= 17) {
+                out.appendHex(EventView.i64(b, o + 1), false).append("->").appendHex(EventView.i64(b, o + 9), false)
+                        .append((byte) ' ');
+                appendSanitized(out, b, o + 17, o + len);
+            }
+        } else {
+            out.append("family ").append(fam);
+        }
+    }
+}

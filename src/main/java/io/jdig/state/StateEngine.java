@@ -1,0 +1,1283 @@
+package io.jdig.state;
+
+import io.jdig.event.EventFlags;
+import io.jdig.event.EventInfo;
+import io.jdig.event.EventTable;
+import io.jdig.event.EventView;
+import io.jdig.event.meta.FdRecord;
+import io.jdig.event.meta.GroupRecord;
+import io.jdig.event.meta.InterfaceRecord;
+import io.jdig.event.meta.MachineRecord;
+import io.jdig.event.meta.MetadataSink;
+import io.jdig.event.meta.ThreadRecord;
+import io.jdig.event.meta.UserRecord;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.jdig.event.EventTypes.*;
+
+/**
+ * Keeps the state that system calls imply (threads, their fds, users, containers) current, event by event, and
+ * tells the consumers of each event which thread and fd it belongs to.
+ */
+public final class StateEngine implements MetadataSink {
+    private static final long CLONE_STALE_TIME_NS = 2_000_000_000L;
+    private static final int AT_FDCWD = -100;
+    private static final int PPM_O_DIRECTORY = 1 << 10;
+    private static final boolean[] STORE_ENTER = new boolean[EventTable.size()];
+
+    static {
+        for (int t : new int[]{SENDTO_E, OPEN_E, CREAT_E, OPENAT_E, OPENAT_2_E, OPENAT2_E, SOCKET_E, 62, 94, FCHDIR_E,
+                36, 140, 142, 144, SENDMSG_E, 188, 192, 194, 198, 200, 288, 292, 330, 294}) {
+            STORE_ENTER[t] = true;
+        }
+    }
+
+    private final LongMap<ThreadInfo> threads = new LongMap<>();
+    private final Users users = new Users();
+    private final List<InterfaceRecord> interfaces = new ArrayList<>();
+    private final Containers containers = new Containers();
+    private MachineRecord machine;
+    private boolean linkPending;
+    private final EventView enter = new EventView();
+
+    // the current event
+    private ThreadInfo tinfo;
+    private FdInfo fdinfo;
+    private int errorCode;
+    private boolean enterRetrieved;
+
+    // removals deferred to the next event
+    private ThreadInfo fdOwnerToClean;
+    private long[] fdsToRemove = new long[8];
+    private int nFdsToRemove;
+    private long tidToRemove = -1;
+
+    public ThreadInfo thread() {
+        return tinfo;
+    }
+
+    public FdInfo fd() {
+        return fdinfo;
+    }
+
+    public int errorCode() {
+        return errorCode;
+    }
+
+    public Users users() {
+        return users;
+    }
+
+    public Containers containers() {
+        return containers;
+    }
+
+    public MachineRecord machine() {
+        return machine;
+    }
+
+    public List<InterfaceRecord> interfaces() {
+        return interfaces;
+    }
+
+    public ThreadInfo lookup(long tid) {
+        return threads.get(tid);
+    }
+
+    public LongMap<ThreadInfo> threads() {
+        return threads;
+    }
+
+    // ---- metadata ----------------------------------------------------------------------------------------
+
+    @Override
+    public void onSectionStart() {
+        threads.clear();
+        users.clear();
+        interfaces.clear();
+        containers.clear();
+        nFdsToRemove = 0;
+        tidToRemove = -1;
+    }
+
+    @Override
+    public void onMachine(MachineRecord m) {
+        machine = m;
+    }
+
+    @Override
+    public void onInterface(InterfaceRecord itf) {
+        interfaces.add(itf);
+    }
+
+    @Override
+    public void onUser(UserRecord user) {
+        users.add(user);
+    }
+
+    @Override
+    public void onGroup(GroupRecord group) {
+        users.add(group);
+    }
+
+    @Override
+    public void onThread(ThreadRecord r) {
+        ThreadInfo t = new ThreadInfo();
+        t.tid = r.tid();
+        t.pid = r.pid();
+        t.ptid = r.ptid();
+        t.sid = r.sid();
+        t.vpgid = r.vpgid();
+        t.setComm(r.comm());
+        t.exe = r.exe();
+        t.exepath = r.exepath();
+        t.args = r.args();
+        t.cwd = r.cwd();
+        t.fdlimit = r.fdlimit();
+        t.flags = r.flags();
+        t.uid = r.uid();
+        t.gid = r.gid();
+        t.vmsizeKb = Integer.toUnsignedLong(r.vmsizeKb());
+        t.vmrssKb = Integer.toUnsignedLong(r.vmrssKb());
+        t.vmswapKb = Integer.toUnsignedLong(r.vmswapKb());
+        t.pfmajor = r.pfmajor();
+        t.pfminor = r.pfminor();
+        t.env = r.env();
+        t.vtid = r.vtid();
+        t.vpid = r.vpid();
+        t.cgroups = r.cgroups();
+        t.root = r.root();
+        t.loginuid = r.loginuid();
+        t.containerId = Containers.idFromCgroups(t.cgroups);
+        threads.put(t.tid, t);
+        linkPending = true;
+    }
+
+    @Override
+    public void onFds(long tid, List<FdRecord> fds) {
+        ThreadInfo t = threads.get(tid);
+        if (t == null) {
+            return;
+        }
+        for (FdRecord r : fds) {
+            if (r.type() == FdRecord.UNKNOWN) {
+                continue;
+            }
+            t.fds.put(r.fd(), fromRecord(r));
+        }
+    }
+
+    static FdInfo fromRecord(FdRecord r) {
+        FdInfo f = new FdInfo();
+        f.fd = r.fd();
+        f.type = FdType.of(r.type());
+        f.ino = r.ino();
+        f.openFlags = r.openFlags();
+        f.dev = r.dev();
+        f.l4proto = r.l4proto();
+        f.sip = r.sip4();
+        f.dip = r.dip4();
+        f.sip6 = r.sip6();
+        f.dip6 = r.dip6();
+        f.sport = r.sport();
+        f.dport = r.dport();
+        f.unixSource = r.source();
+        f.unixDest = r.dest();
+        if (f.type == FdType.IPV4_SERVSOCK || f.type == FdType.IPV6_SERVSOCK) {
+            f.role = FdInfo.ROLE_SERVER;
+        }
+        String n = NetFormat.socketName(f);
+        f.setName(n != null ? n : r.name());
+        return f;
+    }
+
+    /** After a process list: threads of one process share the main thread's fd table, as sysdig does. */
+    private void linkThreads() {
+        linkPending = false;
+        threads.forEachValue(t -> {
+            if (!t.isMain()) {
+                ThreadInfo main = threads.get(t.pid);
+                if (main != null && main != t && t.fds.size() == 0) {
+                    t.fds = main.fds;
+                }
+            }
+        });
+        threads.forEachValue(t -> {
+            if (t.ptid > 0) {
+                ThreadInfo p = threads.get(t.ptid);
+                if (p != null) {
+                    p.nchilds++;
+                }
+            }
+        });
+    }
+
+    // ---- per event -----------------------------------------------------------------------------------------
+
+    /** Applies one event to the state and sets the current thread and fd. */
+    public void process(EventView ev) {
+        if (linkPending) {
+            linkThreads();
+        }
+        applyDeferredRemovals();
+        tinfo = null;
+        fdinfo = null;
+        errorCode = 0;
+        enterRetrieved = false;
+        EventInfo info = ev.info();
+        int type = ev.type();
+        int eflags = info.flags();
+        if ((eflags & EventFlags.SKIPPARSERESET) != 0) {
+            if (type == PROCINFO_E) {
+                tinfo = threads.get(ev.tid());
+            }
+            return;
+        }
+        switch (type) {
+            case USER_ADDED_E, USER_DELETED_E, GROUP_ADDED_E, GROUP_DELETED_E -> {
+                parseUserGroup(ev, type);
+                return;
+            }
+            case CONTAINER_JSON_E, CONTAINER_JSON_2_E -> {
+                containers.parseJsonEvent(ev.paramAsString(0));
+                return;
+            }
+            default -> {
+            }
+        }
+        boolean queryOs = !(isClone(type) || type == SCHEDSWITCH_6_E);
+        tinfo = queryOs ? getOrCreate(ev.tid()) : threads.get(ev.tid());
+        if (type == SCHEDSWITCH_6_E) {
+            parseContextSwitch(ev);
+            return;
+        }
+        if (tinfo != null) {
+            if (queryOs) {
+                tinfo.flags |= ThreadInfo.CL_ACTIVE;
+            }
+            if (ev.isEnter()) {
+                tinfo.lastEventFd = -1;
+                tinfo.lastEventType = type;
+                if ((eflags & EventFlags.USES_FD) != 0 && ev.paramCount() > 0) {
+                    tinfo.lastEventFd = ev.paramAsLong(0, true);
+                    fdinfo = tinfo.fds.get(tinfo.lastEventFd);
+                }
+                tinfo.latency = 0;
+                tinfo.lastEnterTs = ev.ts();
+                if (STORE_ENTER[type]) {
+                    tinfo.storeEnter(ev.buffer(), ev.offset(), ev.length(), ev.cpu());
+                }
+            } else {
+                if (tinfo.lastEnterTs != 0) {
+                    tinfo.latency = ev.ts() - tinfo.lastEnterTs;
+                }
+                if (type == tinfo.lastEventType + 1) {
+                    tinfo.lastEventDataValid = true;
+                    resetExit(ev, info, eflags, type);
+                } else {
+                    tinfo.lastEventDataValid = false;
+                }
+            }
+        }
+        parse(ev, type);
+    }
+
+    private void resetExit(EventView ev, EventInfo info, int eflags, int type) {
+        if (ev.paramCount() > 0 && info.params().length > 0) {
+            String n0 = info.params()[0].name();
+            if (n0.equals("res") || n0.equals("fd")) {
+                long res = ev.paramAsLong(0, true);
+                if (res < 0) {
+                    errorCode = (int) -res;
+                }
+            }
+        }
+        if ((eflags & EventFlags.USES_FD) != 0) {
+            if (type == COPY_FILE_RANGE_X && ev.paramCount() > 1) {
+                tinfo.lastEventFd = ev.paramAsLong(1, true);
+            }
+            fdinfo = tinfo.fds.get(tinfo.lastEventFd);
+        }
+    }
+
+    private void applyDeferredRemovals() {
+        if (nFdsToRemove > 0) {
+            if (fdOwnerToClean != null) {
+                for (int i = 0; i < nFdsToRemove; i++) {
+                    fdOwnerToClean.fds.remove(fdsToRemove[i]);
+                }
+            }
+            nFdsToRemove = 0;
+            fdOwnerToClean = null;
+        }
+        if (tidToRemove >= 0) {
+            removeThread(tidToRemove);
+            tidToRemove = -1;
+        }
+    }
+
+    private ThreadInfo getOrCreate(long tid) {
+        ThreadInfo t = threads.get(tid);
+        if (t == null) {
+            t = new ThreadInfo();
+            t.tid = tid;
+            t.pid = tid;
+            t.ptid = -1;
+            t.setComm("<NA>");
+            t.exe = "<NA>";
+            t.uid = -1;
+            t.gid = -1;
+            t.loginuid = -1;
+            t.invalid = true;
+            long[] n = {0};
+            threads.forEachValue(o -> {
+                if (o.pid == tid) {
+                    n[0]++;
+                }
+            });
+            t.nchilds = n[0];
+            threads.put(tid, t);
+        }
+        return t;
+    }
+
+    private void removeThread(long tid) {
+        ThreadInfo t = threads.get(tid);
+        if (t == null) {
+            return;
+        }
+        if (t.ptid > 0) {
+            ThreadInfo p = threads.get(t.ptid);
+            if (p != null && p.nchilds > 0) {
+                p.nchilds--;
+            }
+        }
+        threads.remove(tid);
+    }
+
+    /** Whether the enter event of the current exit was stored and can be read through {@link #enter()}. */
+    private boolean retrieveEnter(int exitType) {
+        if (tinfo == null || !tinfo.lastEventDataValid || tinfo.lastEnter == null) {
+            return false;
+        }
+        if (!enter.wrap(tinfo.lastEnter, 0, tinfo.lastEnterCpu, 0)) {
+            return false;
+        }
+        if (enter.type() != exitType - 1) {
+            tinfo.lastEventDataValid = false;
+            return false;
+        }
+        enterRetrieved = true;
+        return true;
+    }
+
+    private void parse(EventView ev, int type) {
+        switch (type) {
+            case READ_X, WRITE_X, RECV_X, SEND_X, RECVFROM_X, RECVMSG_X, SENDTO_X, SENDMSG_X, READV_X, WRITEV_X,
+                 PREAD_X, PWRITE_X, PREADV_X, PWRITEV_X -> parseReadWrite(ev, type);
+            case OPEN_X, CREAT_X, OPENAT_X, OPENAT_2_X, OPENAT2_X -> parseOpen(ev, type);
+            case CLONE_11_X, CLONE_16_X, CLONE_17_X, CLONE_20_X, FORK_X, FORK_17_X, FORK_20_X, VFORK_X, VFORK_17_X,
+                 VFORK_20_X, CLONE3_X -> parseClone(ev, type);
+            case EXECVE_8_X, EXECVE_13_X, EXECVE_14_X, EXECVE_15_X, EXECVE_16_X, EXECVE_17_X, EXECVE_18_X,
+                 EXECVE_19_X, EXECVEAT_X -> parseExecve(ev, type);
+            case PROCEXIT_E, PROCEXIT_1_E -> parseThreadExit();
+            case PIPE_X -> parsePipe(ev);
+            case SOCKET_X -> parseSocket(ev);
+            case BIND_X -> parseBind(ev);
+            case CONNECT_E -> parseConnectEnter(ev);
+            case CONNECT_X -> parseConnectExit(ev);
+            case ACCEPT_X, ACCEPT_5_X, ACCEPT4_X, ACCEPT4_5_X -> parseAccept(ev);
+            case CLOSE_E -> {
+                if (fdinfo != null) {
+                    fdinfo.closeInProgress = true;
+                }
+            }
+            case CLOSE_X -> parseCloseExit(ev);
+            case FCNTL_X -> parseFcntlExit(ev);
+            case EVENTFD_X -> addSimpleFd(ev, FdType.EVENT);
+            case SIGNALFD_X -> addSimpleFd(ev, FdType.SIGNALFD);
+            case TIMERFD_CREATE_X -> addSimpleFd(ev, FdType.TIMERFD);
+            case INOTIFY_INIT_X -> addSimpleFd(ev, FdType.INOTIFY);
+            case CHDIR_X -> parseChdir(ev);
+            case FCHDIR_X -> parseFchdir(ev);
+            case GETCWD_X -> parseChdir(ev);
+            case DUP_X -> parseDup(ev);
+            case SOCKETPAIR_X -> parseSocketpair(ev);
+            case BRK_4_X, MMAP_X, MMAP2_X, MUNMAP_X -> parseMemory(ev);
+            case SETUID_X -> parseSetId(ev, true);
+            case SETGID_X -> parseSetId(ev, false);
+            case SETRESUID_X -> parseSetResId(ev, true);
+            case SETRESGID_X -> parseSetResId(ev, false);
+            case SETSID_X -> {
+                if (tinfo != null && ev.paramAsLong(0, true) >= 0) {
+                    tinfo.sid = ev.paramAsLong(0, true);
+                }
+            }
+            case CHROOT_X -> {
+                if (tinfo != null && ev.paramAsLong(0, true) == 0 && ev.paramCount() > 1) {
+                    tinfo.root = ev.paramAsString(1);
+                }
+            }
+            case SCHEDSWITCH_1_E -> parseContextSwitch(ev);
+            default -> {
+            }
+        }
+    }
+
+    // ---- parsers --------------------------------------------------------------------------------------------
+
+    private String str(EventView ev, int i) {
+        return ev.hasParam(i) ? ev.paramAsString(i) : "";
+    }
+
+    private static boolean isNullName(EventView e, int i) {
+        if (!e.hasParam(i) || e.paramLen(i) == 0) {
+            return true;
+        }
+        return e.paramLen(i) == 7 && "(NULL)".equals(e.paramAsString(i));
+    }
+
+    private void parseOpen(EventView ev, int type) {
+        if (tinfo == null) {
+            return;
+        }
+        boolean haveEnter = retrieveEnter(type);
+        long fd = ev.paramAsLong(0, true);
+        String name;
+        long flags;
+        int dev = 0;
+        String dir;
+        switch (type) {
+            case OPEN_X -> {
+                name = str(ev, 1);
+                flags = ev.paramAsLong(2, false);
+                if (ev.paramCount() > 4) {
+                    dev = (int) ev.paramAsLong(4, false);
+                }
+                if (haveEnter && enter.paramCount() >= 2 && !isNullName(enter, 0)) {
+                    name = enter.paramAsString(0);
+                    flags = enter.paramAsLong(1, false);
+                }
+                dir = cwd(tinfo);
+            }
+            case CREAT_X -> {
+                name = str(ev, 1);
+                flags = 0;
+                if (ev.paramCount() > 3) {
+                    dev = (int) ev.paramAsLong(3, false);
+                }
+                if (haveEnter && enter.paramCount() >= 1 && !isNullName(enter, 0)) {
+                    name = enter.paramAsString(0);
+                }
+                dir = cwd(tinfo);
+            }
+            case OPENAT_X -> {
+                if (!haveEnter || enter.paramCount() < 3) {
+                    return;
+                }
+                name = enter.paramAsString(1);
+                flags = enter.paramAsLong(2, false);
+                dir = dirfdBase(name, enter.paramAsLong(0, true));
+            }
+            default -> {
+                name = str(ev, 2);
+                flags = ev.paramAsLong(3, false);
+                long dirfd = ev.paramAsLong(1, true);
+                if (type == OPENAT_2_X && ev.paramCount() > 5) {
+                    dev = (int) ev.paramAsLong(5, false);
+                }
+                if (haveEnter && enter.paramCount() >= 3 && !isNullName(enter, 1)) {
+                    name = enter.paramAsString(1);
+                    flags = enter.paramAsLong(2, false);
+                    dirfd = enter.paramAsLong(0, true);
+                }
+                dir = dirfdBase(name, dirfd);
+            }
+        }
+        String full = Paths.concatenate(dir, name);
+        if (fd >= 0) {
+            FdInfo f = new FdInfo();
+            f.type = (flags & PPM_O_DIRECTORY) != 0 ? FdType.DIRECTORY : FdType.FILE_V2;
+            f.openFlags = (int) flags;
+            f.dev = dev;
+            f.setName(full);
+            fdinfo = tinfo.fds.put(fd, f);
+        }
+    }
+
+    private String cwd(ThreadInfo t) {
+        ThreadInfo main = t.isMain() ? t : threads.get(t.pid);
+        String c = main != null ? main.cwd : t.cwd;
+        return c == null ? "/" : c;
+    }
+
+    private String dirfdBase(String name, long dirfd) {
+        if (!name.isEmpty() && name.charAt(0) == '/') {
+            return ".";
+        }
+        if (dirfd == AT_FDCWD) {
+            return cwd(tinfo);
+        }
+        FdInfo d = tinfo.fds.get(dirfd);
+        fdinfo = d;
+        if (d == null) {
+            return "<UNKNOWN>";
+        }
+        return d.name() + "/";
+    }
+
+    private void parseSocket(EventView ev) {
+        if (tinfo == null) {
+            return;
+        }
+        long fd = ev.paramAsLong(0, true);
+        if (fd < 0 || !retrieveEnter(SOCKET_X) || enter.paramCount() < 3) {
+            return;
+        }
+        long domain = enter.paramAsLong(0, false);
+        long stype = enter.paramAsLong(1, false);
+        long proto = enter.paramAsLong(2, false);
+        FdInfo f = new FdInfo();
+        f.type = FdType.UNKNOWN;
+        if (domain == 1) {
+            f.type = FdType.UNIX_SOCK;
+        } else if (domain == 2 || domain == 10) {
+            f.type = domain == 2 ? FdType.IPV4_SOCK : FdType.IPV6_SOCK;
+            int l4 = FdInfo.L4_UNKNOWN;
+            boolean raw = stype == 3;
+            if (proto == 6) {
+                l4 = raw ? FdInfo.L4_RAW : FdInfo.L4_TCP;
+            } else if (proto == 17) {
+                l4 = raw ? FdInfo.L4_RAW : FdInfo.L4_UDP;
+            } else if (proto == 0) {
+                if ((stype & 0xff) == 1) {
+                    l4 = FdInfo.L4_TCP;
+                } else if ((stype & 0xff) == 2) {
+                    l4 = FdInfo.L4_UDP;
+                }
+            } else if (proto == 1) {
+                l4 = raw ? FdInfo.L4_RAW : FdInfo.L4_ICMP;
+            } else if (proto == 255) {
+                l4 = FdInfo.L4_RAW;
+            }
+            f.l4proto = l4;
+        } else if (domain == 16) {
+            f.type = FdType.NETLINK;
+        } else {
+            if (domain != 10 && domain != 17) {
+                // other families stay unknown-typed sockets, as sysdig leaves them
+            }
+        }
+        if (f.type == FdType.UNKNOWN) {
+            f.type = FdType.UNKNOWN;
+        }
+        fdinfo = tinfo.fds.put(fd, f);
+    }
+
+    private void parseBind(EventView ev) {
+        if (fdinfo == null || ev.paramAsLong(0, true) < 0 || ev.paramLen(1) == 0) {
+            return;
+        }
+        byte[] b = ev.buffer();
+        int o = ev.paramOffset(1);
+        int fam = b[o];
+        FdInfo f = fdinfo;
+        if (fam == 2 && ev.paramLen(1) >= 7) {
+            int port = Short.toUnsignedInt(EventView.u16(b, o + 5));
+            if (port > 0) {
+                f.type = FdType.IPV4_SERVSOCK;
+                f.sip = EventView.i32(b, o + 1);
+                f.sport = port;
+                f.role = FdInfo.ROLE_SERVER;
+            }
+        } else if (fam == 10 && ev.paramLen(1) >= 19) {
+            int port = Short.toUnsignedInt(EventView.u16(b, o + 17));
+            if (port > 0) {
+                if (NetFormat.isV4Mapped(b, o + 1)) {
+                    f.type = FdType.IPV4_SERVSOCK;
+                    f.sip = EventView.i32(b, o + 13);
+                } else {
+                    f.type = FdType.IPV6_SERVSOCK;
+                    f.sip6 = java.util.Arrays.copyOfRange(b, o + 1, o + 17);
+                }
+                f.sport = port;
+                f.role = FdInfo.ROLE_SERVER;
+            }
+        }
+        f.setName(ParamText.sockaddr(b, o, ev.paramLen(1)));
+    }
+
+    private void parseConnectEnter(EventView ev) {
+        if (fdinfo == null || ev.paramCount() < 2 || ev.paramLen(1) == 0) {
+            return;
+        }
+        byte[] b = ev.buffer();
+        int o = ev.paramOffset(1);
+        int fam = b[o];
+        FdInfo f = fdinfo;
+        if (fam == 2 && ev.paramLen(1) >= 7) {
+            f.type = FdType.IPV4_SOCK;
+            f.dip = EventView.i32(b, o + 1);
+            f.dport = Short.toUnsignedInt(EventView.u16(b, o + 5));
+        } else if (fam == 10 && ev.paramLen(1) >= 19) {
+            int port = Short.toUnsignedInt(EventView.u16(b, o + 17));
+            if (NetFormat.isV4Mapped(b, o + 1)) {
+                f.type = FdType.IPV4_SOCK;
+                f.dip = EventView.i32(b, o + 13);
+            } else {
+                f.type = FdType.IPV6_SOCK;
+                f.dip6 = java.util.Arrays.copyOfRange(b, o + 1, o + 17);
+            }
+            f.dport = port;
+        } else {
+            f.setName(ParamText.sockaddr(b, o, ev.paramLen(1)));
+        }
+    }
+
+    private void parseConnectExit(EventView ev) {
+        if (fdinfo == null) {
+            return;
+        }
+        long res = ev.paramAsLong(0, true);
+        if (res < 0 && res != -115) {
+            return;
+        }
+        fdinfo.socketConnected = true;
+        if (ev.paramLen(1) == 0) {
+            return;
+        }
+        fillClientSocket(ev.buffer(), ev.paramOffset(1), ev.paramLen(1), fdinfo);
+    }
+
+    private void fillClientSocket(byte[] b, int o, int len, FdInfo f) {
+        int fam = b[o];
+        if (fam == 2 || fam == 10) {
+            boolean changed;
+            if (fam == 10) {
+                if (len < 37) {
+                    return;
+                }
+                if (!(NetFormat.isV4Mapped(b, o + 1) && NetFormat.isV4Mapped(b, o + 19))) {
+                    f.type = FdType.IPV6_SOCK;
+                    changed = setV6(f, b, o);
+                } else {
+                    f.type = FdType.IPV4_SOCK;
+                    changed = setV4(f, EventView.i32(b, o + 13), u16(b, o + 17), EventView.i32(b, o + 31),
+                            u16(b, o + 35));
+                }
+            } else {
+                if (len < 13) {
+                    return;
+                }
+                f.type = FdType.IPV4_SOCK;
+                changed = setV4(f, EventView.i32(b, o + 1), u16(b, o + 5), EventView.i32(b, o + 7), u16(b, o + 11));
+            }
+            if (changed && f.isServer() && f.isUdp()) {
+                swap(f);
+            }
+            f.setName(NetFormat.socketName(f));
+        } else {
+            f.setName(ParamText.socktuple(b, o, len));
+            if (fam == 1 && len >= 17) {
+                f.unixSource = EventView.i64(b, o + 1);
+                f.unixDest = EventView.i64(b, o + 9);
+            }
+        }
+        if (f.role == FdInfo.ROLE_NONE) {
+            f.role = FdInfo.ROLE_CLIENT;
+        }
+    }
+
+    private static int u16(byte[] b, int o) {
+        return Short.toUnsignedInt(EventView.u16(b, o));
+    }
+
+    private static boolean setV4(FdInfo f, int sip, int sport, int dip, int dport) {
+        boolean same = f.sip == sip && f.sport == sport && f.dip == dip && f.dport == dport
+                || f.sip == dip && f.sport == dport && f.dip == sip && f.dport == sport;
+        boolean changed = !same;
+        f.sip = sip;
+        f.sport = sport;
+        f.dip = dip;
+        f.dport = dport;
+        return changed;
+    }
+
+    private static boolean setV6(FdInfo f, byte[] b, int o) {
+        byte[] s = java.util.Arrays.copyOfRange(b, o + 1, o + 17);
+        byte[] d = java.util.Arrays.copyOfRange(b, o + 19, o + 35);
+        int sport = u16(b, o + 17);
+        int dport = u16(b, o + 35);
+        boolean changed = !java.util.Arrays.equals(s, f.sip6) || !java.util.Arrays.equals(d, f.dip6)
+                || sport != f.sport || dport != f.dport;
+        f.sip6 = s;
+        f.dip6 = d;
+        f.sport = sport;
+        f.dport = dport;
+        return changed;
+    }
+
+    private static void swap(FdInfo f) {
+        int ip = f.sip;
+        f.sip = f.dip;
+        f.dip = ip;
+        byte[] ip6 = f.sip6;
+        f.sip6 = f.dip6;
+        f.dip6 = ip6;
+        int p = f.sport;
+        f.sport = f.dport;
+        f.dport = p;
+    }
+
+    private void parseReadWrite(EventView ev, int type) {
+        if (fdinfo == null) {
+            return;
+        }
+        long res = ev.paramAsLong(0, true);
+        if (res < 0) {
+            return;
+        }
+        FdInfo f = fdinfo;
+        if (f.type == FdType.IPV4_SOCK || f.type == FdType.IPV6_SOCK) {
+            f.socketConnected = true;
+        }
+        boolean reads = (ev.info().flags() & EventFlags.READS_FROM_FD) != 0;
+        if (reads) {
+            int tp = type == RECVFROM_X ? 2 : type == RECVMSG_X ? 3 : -1;
+            if (tp >= 0 && ev.paramCount() > tp && (f.name().isEmpty() || f.l4proto != FdInfo.L4_TCP)) {
+                updateFromTuple(f, ev.buffer(), ev.paramOffset(tp), ev.paramLen(tp), true);
+            }
+        } else {
+            int tp = type == SENDTO_X || type == SENDMSG_X ? 2 : -1;
+            if (tp >= 0 && (f.name().isEmpty() || f.l4proto != FdInfo.L4_TCP)) {
+                if (!retrieveEnter(type) || enter.paramCount() <= tp) {
+                    return;
+                }
+                updateFromTuple(f, enter.buffer(), enter.paramOffset(tp), enter.paramLen(tp), false);
+            }
+        }
+    }
+
+    private void updateFromTuple(FdInfo f, byte[] b, int o, int len, boolean incoming) {
+        if (len == 0) {
+            return;
+        }
+        int fam = b[o];
+        boolean changed;
+        if (fam == 2) {
+            if (len < 13) {
+                return;
+            }
+            f.type = FdType.IPV4_SOCK;
+            changed = setV4(f, EventView.i32(b, o + 1), u16(b, o + 5), EventView.i32(b, o + 7), u16(b, o + 11));
+        } else if (fam == 10) {
+            if (len < 37) {
+                return;
+            }
+            if (NetFormat.isV4Mapped(b, o + 1) && NetFormat.isV4Mapped(b, o + 19)) {
+                f.type = FdType.IPV4_SOCK;
+                changed = setV4(f, EventView.i32(b, o + 13), u16(b, o + 17), EventView.i32(b, o + 31),
+                        u16(b, o + 35));
+            } else {
+                changed = setV6(f, b, o);
+            }
+        } else if (fam == 1) {
+            f.type = FdType.UNIX_SOCK;
+            if (len >= 17) {
+                f.unixSource = EventView.i64(b, o + 1);
+                f.unixDest = EventView.i64(b, o + 9);
+                StringBuilder sb = new StringBuilder();
+                for (int i = o + 17; i < o + len && b[i] != 0; i++) {
+                    sb.append((char) (b[i] & 0xFF));
+                }
+                f.setName(sb.toString());
+            }
+            return;
+        } else {
+            return;
+        }
+        if (!changed) {
+            return;
+        }
+        if (f.type == FdType.IPV4_SOCK || f.type == FdType.IPV6_SOCK) {
+            if (f.role == FdInfo.ROLE_NONE) {
+                guessRole(f, incoming);
+            }
+            if (incoming ? f.isClient() : f.isServer()) {
+                swap(f);
+            }
+            f.setName(NetFormat.socketName(f));
+        } else {
+            f.setName(ParamText.socktuple(b, o, len));
+        }
+        f.nameChanged = true;
+    }
+
+    private void guessRole(FdInfo f, boolean incoming) {
+        int dport = f.dport;
+        int sport = f.sport;
+        boolean[] bound = {false};
+        boolean[] client = {false};
+        tinfo.fds.forEach(o -> {
+            if ((o.type == FdType.IPV4_SERVSOCK || o.type == FdType.IPV6_SERVSOCK) && o.sport == dport) {
+                bound[0] = true;
+            }
+            if (o.type == FdType.IPV4_SOCK && o.isClient() && o.sport == sport) {
+                client[0] = true;
+            }
+        });
+        if (bound[0] && !client[0]) {
+            f.role = FdInfo.ROLE_SERVER;
+        } else if (!bound[0]) {
+            f.role = FdInfo.ROLE_CLIENT;
+        } else {
+            f.role = incoming ? FdInfo.ROLE_SERVER : FdInfo.ROLE_CLIENT;
+        }
+    }
+
+    private void parseAccept(EventView ev) {
+        if (tinfo == null) {
+            return;
+        }
+        long fd = ev.paramAsLong(0, true);
+        if (fd < 0) {
+            return;
+        }
+        tinfo.lastEventFd = fd;
+        if (ev.paramLen(1) == 0) {
+            return;
+        }
+        byte[] b = ev.buffer();
+        int o = ev.paramOffset(1);
+        int len = ev.paramLen(1);
+        int fam = b[o];
+        FdInfo f = new FdInfo();
+        if (fam == 2 && len >= 13) {
+            f.type = FdType.IPV4_SOCK;
+            setV4(f, EventView.i32(b, o + 1), u16(b, o + 5), EventView.i32(b, o + 7), u16(b, o + 11));
+            f.l4proto = FdInfo.L4_TCP;
+        } else if (fam == 10 && len >= 37) {
+            if (NetFormat.isV4Mapped(b, o + 1) && NetFormat.isV4Mapped(b, o + 19)) {
+                f.type = FdType.IPV4_SOCK;
+                setV4(f, EventView.i32(b, o + 13), u16(b, o + 17), EventView.i32(b, o + 31), u16(b, o + 35));
+            } else {
+                f.type = FdType.IPV6_SOCK;
+                setV6(f, b, o);
+            }
+            f.l4proto = FdInfo.L4_TCP;
+        } else if (fam == 1) {
+            f.type = FdType.UNIX_SOCK;
+            if (len >= 17) {
+                f.unixSource = EventView.i64(b, o + 1);
+                f.unixDest = EventView.i64(b, o + 9);
+            }
+        } else {
+            return;
+        }
+        f.setName(ParamText.socktuple(b, o, len));
+        f.role = FdInfo.ROLE_SERVER;
+        f.socketConnected = true;
+        fdinfo = tinfo.fds.put(fd, f);
+    }
+
+    private void parseCloseExit(EventView ev) {
+        long res = ev.paramAsLong(0, true);
+        if (res >= 0) {
+            if (fdinfo == null || tinfo == null) {
+                return;
+            }
+            deferFdRemoval(tinfo, tinfo.lastEventFd);
+        } else if (fdinfo != null) {
+            fdinfo.closeInProgress = false;
+        }
+    }
+
+    private void deferFdRemoval(ThreadInfo owner, long fd) {
+        if (fdOwnerToClean != null && fdOwnerToClean != owner) {
+            applyDeferredFdsNow();
+        }
+        fdOwnerToClean = owner;
+        if (nFdsToRemove == fdsToRemove.length) {
+            fdsToRemove = java.util.Arrays.copyOf(fdsToRemove, nFdsToRemove * 2);
+        }
+        fdsToRemove[nFdsToRemove++] = fd;
+    }
+
+    private void applyDeferredFdsNow() {
+        for (int i = 0; i < nFdsToRemove; i++) {
+            fdOwnerToClean.fds.remove(fdsToRemove[i]);
+        }
+        nFdsToRemove = 0;
+    }
+
+    private void parsePipe(EventView ev) {
+        if (tinfo == null || ev.paramAsLong(0, true) < 0 || ev.paramCount() < 4) {
+            return;
+        }
+        long ino = ev.paramAsLong(3, false);
+        for (int i = 1; i <= 2; i++) {
+            FdInfo f = new FdInfo();
+            f.type = FdType.FIFO;
+            f.ino = ino;
+            f.setName("");
+            tinfo.fds.put(ev.paramAsLong(i, true), f);
+        }
+    }
+
+    private void parseSocketpair(EventView ev) {
+        if (tinfo == null || ev.paramAsLong(0, true) < 0 || ev.paramCount() < 5) {
+            return;
+        }
+        long src = ev.paramAsLong(3, false);
+        long peer = ev.paramAsLong(4, false);
+        for (int i = 1; i <= 2; i++) {
+            FdInfo f = new FdInfo();
+            f.type = FdType.UNIX_SOCK;
+            f.unixSource = src;
+            f.unixDest = peer;
+            f.setName("");
+            tinfo.fds.put(ev.paramAsLong(i, true), f);
+        }
+    }
+
+    private void addSimpleFd(EventView ev, FdType type) {
+        if (tinfo == null) {
+            return;
+        }
+        long fd = ev.paramAsLong(0, true);
+        if (fd < 0) {
+            return;
+        }
+        FdInfo f = new FdInfo();
+        f.type = type;
+        f.setName("");
+        fdinfo = tinfo.fds.put(fd, f);
+    }
+
+    private void parseDup(EventView ev) {
+        if (tinfo == null) {
+            return;
+        }
+        long res = ev.paramAsLong(0, true);
+        if (res < 0 || fdinfo == null) {
+            return;
+        }
+        if (res == tinfo.lastEventFd) {
+            return;
+        }
+        FdInfo c = fdinfo.copy();
+        tinfo.fds.put(res, c);
+    }
+
+    private void parseFcntlExit(EventView ev) {
+        if (tinfo == null || fdinfo == null || !retrieveEnter(FCNTL_X) || enter.paramCount() < 2) {
+            return;
+        }
+        long res = ev.paramAsLong(0, true);
+        long cmd = enter.paramAsLong(1, false);
+        // PPM_FCNTL_F_DUPFD = 1, PPM_FCNTL_F_DUPFD_CLOEXEC = 13
+        if (res >= 0 && (cmd == 1 || cmd == 13)) {
+            tinfo.fds.put(res, fdinfo.copy());
+        }
+    }
+
+    private void parseChdir(EventView ev) {
+        if (tinfo == null || ev.paramAsLong(0, true) < 0 || ev.paramCount() < 2) {
+            return;
+        }
+        String path = ev.paramAsString(1);
+        setCwd(Paths.concatenate(cwd(tinfo), path));
+    }
+
+    private void setCwd(String c) {
+        if (!c.endsWith("/")) {
+            c = c + "/";
+        }
+        ThreadInfo main = tinfo.isMain() ? tinfo : threads.get(tinfo.pid);
+        if (main != null) {
+            main.cwd = c;
+        }
+        tinfo.cwd = c;
+    }
+
+    private void parseFchdir(EventView ev) {
+        if (tinfo == null || ev.paramAsLong(0, true) < 0 || fdinfo == null) {
+            return;
+        }
+        setCwd(fdinfo.name());
+    }
+
+    private void parseMemory(EventView ev) {
+        if (tinfo == null || ev.paramCount() < 4) {
+            return;
+        }
+        tinfo.vmsizeKb = ev.paramAsLong(1, false);
+        tinfo.vmrssKb = ev.paramAsLong(2, false);
+        tinfo.vmswapKb = ev.paramAsLong(3, false);
+    }
+
+    private void parseSetId(EventView ev, boolean user) {
+        if (tinfo == null || ev.paramAsLong(0, true) != 0 || !retrieveEnter(ev.type())) {
+            return;
+        }
+        int id = (int) enter.paramAsLong(0, false);
+        if (user) {
+            tinfo.uid = id;
+        } else {
+            tinfo.gid = id;
+        }
+    }
+
+    private void parseSetResId(EventView ev, boolean user) {
+        if (tinfo == null || ev.paramAsLong(0, true) != 0 || !retrieveEnter(ev.type()) || enter.paramCount() < 2) {
+            return;
+        }
+        long id = enter.paramAsLong(1, false);
+        if (id != 0xFFFFFFFFL) {
+            if (user) {
+                tinfo.uid = (int) id;
+            } else {
+                tinfo.gid = (int) id;
+            }
+        }
+    }
+
+    private void parseContextSwitch(EventView ev) {
+        if (tinfo == null) {
+            return;
+        }
+        if (ev.type() == SCHEDSWITCH_6_E && ev.paramCount() >= 6) {
+            tinfo.pfmajor = ev.paramAsLong(1, false);
+            tinfo.pfminor = ev.paramAsLong(2, false);
+            tinfo.vmsizeKb = ev.paramAsLong(3, false);
+            tinfo.vmrssKb = ev.paramAsLong(4, false);
+            tinfo.vmswapKb = ev.paramAsLong(5, false);
+        }
+        if (tinfo.lastSwitchTs != 0) {
+            tinfo.execTime = ev.ts() - tinfo.lastSwitchTs;
+            tinfo.totExecTime += tinfo.execTime;
+        }
+        tinfo.lastSwitchTs = ev.ts();
+    }
+
+    private void parseThreadExit() {
+        if (tinfo == null) {
+            return;
+        }
+        tinfo.flags |= ThreadInfo.CL_CLOSED;
+        tidToRemove = tinfo.tid;
+    }
+
+    private void parseUserGroup(EventView ev, int type) {
+        switch (type) {
+            case USER_ADDED_E -> users.add(new UserRecord((int) ev.paramAsLong(0, false),
+                    (int) ev.paramAsLong(1, false), str(ev, 2), str(ev, 3), str(ev, 4)));
+            case USER_DELETED_E -> users.removeUser((int) ev.paramAsLong(0, false));
+            case GROUP_ADDED_E -> users.add(new GroupRecord((int) ev.paramAsLong(0, false), str(ev, 1)));
+            default -> users.removeGroup((int) ev.paramAsLong(0, false));
+        }
+    }
+
+    private void parseExecve(EventView ev, int type) {
+        if (ev.paramAsLong(0, true) < 0 || tinfo == null) {
+            return;
+        }
+        ThreadInfo t = tinfo;
+        t.exe = str(ev, 1);
+        switch (type) {
+            case EXECVE_8_X, EXECVE_13_X, EXECVE_14_X -> t.setComm(t.exe);
+            default -> t.setComm(str(ev, 13));
+        }
+        t.args = nulList(ev, 2);
+        t.pid = ev.paramAsLong(4, true);
+        if (t.ptid == -1) {
+            t.ptid = ev.paramAsLong(5, true);
+        }
+        t.fdlimit = ev.paramAsLong(7, true);
+        if (type != EXECVE_8_X && ev.paramCount() > 12) {
+            t.pfmajor = ev.paramAsLong(8, false);
+            t.pfminor = ev.paramAsLong(9, false);
+            t.vmsizeKb = ev.paramAsLong(10, false);
+            t.vmrssKb = ev.paramAsLong(11, false);
+            t.vmswapKb = ev.paramAsLong(12, false);
+        }
+        switch (type) {
+            case EXECVE_8_X -> {
+            }
+            case EXECVE_13_X, EXECVE_14_X -> {
+                if (type == EXECVE_14_X) {
+                    t.env = nulList(ev, 13);
+                }
+            }
+            case EXECVE_15_X -> t.env = nulList(ev, 14);
+            default -> t.env = nulList(ev, 15);
+        }
+        if (type != EXECVE_8_X && type != EXECVE_13_X && ev.paramCount() > 14) {
+            t.cgroups = nulList(ev, 14);
+            t.containerId = Containers.idFromCgroups(t.cgroups);
+        }
+        switch (type) {
+            case EXECVE_18_X, EXECVE_19_X, EXECVEAT_X -> {
+                if (ev.paramCount() > 17) {
+                    t.vpgid = ev.paramAsLong(17, true);
+                }
+            }
+            default -> {
+            }
+        }
+        if ((type == EXECVE_19_X || type == EXECVEAT_X) && ev.paramCount() > 18) {
+            t.loginuid = (int) ev.paramAsLong(18, true);
+        }
+        if (type == EXECVE_19_X && retrieveEnter(type) && enter.paramCount() > 0) {
+            String fn = enter.paramAsString(0);
+            t.exepath = fn.equals("<NA>") ? "<NA>" : Paths.concatenate(cwd(t), fn);
+        }
+        t.flags &= ~ThreadInfo.CL_NAME_CHANGED;
+    }
+
+    private static List<String> nulList(EventView ev, int i) {
+        if (!ev.hasParam(i)) {
+            return List.of();
+        }
+        byte[] b = ev.buffer();
+        int o = ev.paramOffset(i);
+        int e = o + ev.paramLen(i);
+        List<String> out = new ArrayList<>();
+        int s = o;
+        for (int p = o; p < e; p++) {
+            if (b[p] == 0) {
+                out.add(new String(b, s, p - s, StandardCharsets.UTF_8));
+                s = p + 1;
+            }
+        }
+        if (s < e) {
+            out.add(new String(b, s, e - s, StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    private void parseClone(EventView ev, int type) {
+        long tid = ev.tid();
+        long childtid = ev.paramAsLong(0, true);
+        int flagsIdx = switch (type) {
+            case CLONE_11_X -> 8;
+            case CLONE_16_X, FORK_X, VFORK_X -> 13;
+            case CLONE_17_X, FORK_17_X, VFORK_17_X -> 14;
+            default -> 15;
+        };
+        int flags = (int) ev.paramAsLong(flagsIdx, false);
+        if (childtid < 0) {
+            return;
+        }
+        long vtid = tid;
+        long vpid = -1;
+        boolean v20 = type == CLONE_20_X || type == FORK_20_X || type == VFORK_20_X || type == CLONE3_X;
+        if (v20 && ev.paramCount() > 19) {
+            vtid = ev.paramAsLong(18, true);
+            vpid = ev.paramAsLong(19, true);
+        }
+        boolean inContainer = (flags & ThreadInfo.CL_CHILD_IN_PIDNS) != 0 || tid != vtid;
+        boolean inverted = false;
+        if (childtid == 0) {
+            if (tinfo != null && tinfo.cloneTs != 0 && ev.ts() - tinfo.cloneTs > CLONE_STALE_TIME_NS) {
+                removeThread(tid);
+                tinfo = null;
+            }
+            long parenttid = (flags & ThreadInfo.CL_CLONE_THREAD) != 0 ? ev.paramAsLong(4, true)
+                    : ev.paramAsLong(5, true);
+            if (tinfo == null) {
+                inverted = true;
+                childtid = tid;
+                tid = parenttid;
+            } else {
+                if (inContainer) {
+                    tinfo.vtid = vtid;
+                    tinfo.vpid = vpid;
+                }
+                return;
+            }
+        } else if (inContainer) {
+            return;
+        }
+        ThreadInfo parent = getOrCreate(tid);
+        boolean validParent = !(parent.invalid && parent.comm().equals("<NA>"));
+        ThreadInfo existing = threads.get(childtid);
+        if (existing != null) {
+            if ((existing.flags & ThreadInfo.CL_CLONE_INVERTED) != 0) {
+                return;
+            }
+            removeThread(childtid);
+        }
+        ThreadInfo c = new ThreadInfo();
+        c.tid = childtid;
+        c.ptid = tid;
+        if (validParent) {
+            c.copyIdentityFrom(parent);
+            if ((flags & ThreadInfo.CL_CLONE_THREAD) == 0) {
+                c.env = parent.env;
+            }
+        } else {
+            c.exe = str(ev, 1);
+            if (type == CLONE_11_X || type == CLONE_16_X || type == FORK_X || type == VFORK_X) {
+                c.setComm(c.exe);
+            } else {
+                c.setComm(str(ev, 13));
+            }
+            c.args = nulList(ev, 2);
+            parent.setComm(c.comm());
+            parent.exe = c.exe;
+            parent.args = c.args;
+        }
+        if ((flags & ThreadInfo.CL_CLONE_THREAD) != 0) {
+            c.pid = parent.pid;
+            if (!validParent) {
+                // keep the parent's identity as the process
+            }
+        } else {
+            c.pid = childtid;
+        }
+        if ((flags & ThreadInfo.CL_CLONE_FILES) != 0 || (flags & ThreadInfo.CL_CLONE_THREAD) != 0) {
+            c.fds = parent.fds;
+        } else {
+            c.fds = parent.fds.copy();
+        }
+        c.cwd = str(ev, 6);
+        if (c.cwd.isEmpty()) {
+            c.cwd = parent.cwd;
+        }
+        c.fdlimit = ev.paramAsLong(7, true);
+        if (type != CLONE_11_X && ev.paramCount() > 12) {
+            c.pfmajor = ev.paramAsLong(8, false);
+            c.pfminor = ev.paramAsLong(9, false);
+            c.vmsizeKb = ev.paramAsLong(10, false);
+            c.vmrssKb = ev.paramAsLong(11, false);
+            c.vmswapKb = ev.paramAsLong(12, false);
+        }
+        c.flags = flags;
+        if (inverted) {
+            c.flags |= ThreadInfo.CL_CLONE_INVERTED;
+        }
+        int uidIdx = flagsIdx + 1;
+        c.uid = (int) ev.paramAsLong(uidIdx, false);
+        c.gid = (int) ev.paramAsLong(uidIdx + 1, false);
+        if (v20) {
+            c.vtid = vtid;
+            c.vpid = vpid;
+        } else {
+            c.vtid = childtid;
+            c.vpid = c.pid;
+        }
+        if (type == CLONE_17_X || v20 || type == FORK_17_X || type == VFORK_17_X) {
+            c.cgroups = nulList(ev, 14);
+        } else {
+            c.cgroups = parent.cgroups;
+        }
+        c.containerId = Containers.idFromCgroups(c.cgroups);
+        c.cloneTs = ev.ts();
+        parent.nchilds++;
+        threads.put(childtid, c);
+    }
+}
