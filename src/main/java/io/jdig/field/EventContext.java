@@ -1,0 +1,41 @@
+package io.jdig.field;
+
+import io.jdig.event.EventView;
+import io.jdig.state.FdInfo;
+import io.jdig.state.StateEngine;
+import io.jdig.state.ThreadInfo;
+
+/** Everything a field may read about the current event: the event itself, the state, and run settings. */
+public final class EventContext {
+    public final EventView ev = new EventView();
+    public final StateEngine state;
+    /** Number of the current event (1-based, counting every event read). */
+    public long num;
+    public long firstTs;
+    /** Timestamp of the previously printed event, for -t D and evt.deltatime. */
+    public long prevPrintedTs;
+    public BufferFormat bufferFormat = BufferFormat.NORMAL;
+    public boolean json;
+    /** Longest rendering of a buffer in normal mode (0: unlimited, as with -v). */
+    public int maxBufferLen = 80;
+    public TimeMode timeMode = TimeMode.HUMAN;
+    /** Offset of local time from UTC in ns, for human-readable times. */
+    public long tzOffsetNs;
+    public String tzSuffix = "+0000";
+    public boolean live;
+    /** Scratch state shared by field extractors. */
+    final ArgRenderer args;
+
+    public EventContext(StateEngine state) {
+        this.state = state;
+        this.args = new ArgRenderer(this);
+    }
+
+    public ThreadInfo thread() {
+        return state.thread();
+    }
+
+    public FdInfo fd() {
+        return state.fd();
+    }
+}
