@@ -26,6 +26,13 @@ public record FieldRef(String name, String arg, int pos, int endPos) {
     /** The field as it would be written in a filter: {@code name} or {@code name[arg]}. */
     @Override
     public String toString() {
-        return arg == null ? name : name + "[" + arg + "]";
+        if (arg == null) {
+            return name;
+        }
+        boolean bare = !arg.isEmpty();
+        for (int i = 0; i < arg.length() && bare; i++) {
+            bare = FilterParser.isFieldArgChar(arg.charAt(i)) && arg.charAt(i) != '\\';
+        }
+        return name + "[" + (bare ? arg : Quoting.quote(arg)) + "]";
     }
 }
