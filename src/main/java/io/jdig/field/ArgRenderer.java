@@ -71,7 +71,7 @@ final class ArgRenderer {
                 value.append("INVALID DYNAMIC PARAMETER");
                 return;
             }
-            type = dp.type();
+            type = ParamType.valueOf(dp.type().startsWith("PT_") ? dp.type().substring(3) : dp.type());
             o++;
             len--;
         }
