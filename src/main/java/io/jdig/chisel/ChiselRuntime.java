@@ -121,6 +121,18 @@ public final class ChiselRuntime implements AutoCloseable {
         return res;
     }
 
+    /**
+     * The text of {@code -i NAME}; for a missing, hidden or view chisel a ChiselException with sysdig's message
+     * ("chisel X not found - use -cl to list them.", to be printed on stderr with exit status 1).
+     */
+    public static String infoText(ChiselLocator locator, String name) {
+        ChiselInfo i = locator.find(name).map(s -> describe(locator, s)).orElse(null);
+        if (i == null || i.hidden() || i.view()) {
+            throw new ChiselException("chisel " + name + " not found - use -cl to list them.");
+        }
+        return ChiselListing.info(i);
+    }
+
     /** Information about one chisel (for -i); null if the file is not a loadable chisel. */
     public static ChiselInfo describe(ChiselLocator locator, ChiselLocator.Source s) {
         Globals g = Chisel.newGlobals(locator, OutputStream.nullOutputStream(), null);
