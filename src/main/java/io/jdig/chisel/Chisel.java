@@ -164,6 +164,22 @@ public final class Chisel {
                 return LuaValue.valueOf(max);
             }
         });
+        table.set("insert", new VarArgFunction() {
+            // LuaJIT (5.1) semantics: any position, including 0, shifts t[pos..#t] up by one
+            @Override public Varargs invoke(Varargs a) {
+                LuaTable t = a.checktable(1);
+                int n = t.length() + 1;
+                if (a.narg() == 2) {
+                    t.rawset(n, a.arg(2));
+                    return NONE;
+                }
+                if (a.narg() != 3) throw new LuaError("wrong number of arguments to 'insert'");
+                int pos = a.checkint(2);
+                for (int i = n; i > pos; i--) t.rawset(i, t.rawget(i - 1));
+                t.rawset(pos, a.arg(3));
+                return NONE;
+            }
+        });
         LuaTable math = g.get("math").checktable();
         math.set("mod", math.get("fmod"));
         LuaTable string = g.get("string").checktable();

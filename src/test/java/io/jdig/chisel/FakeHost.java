@@ -42,18 +42,22 @@ final class FakeHost implements ChiselHost {
         if (filter.contains("BAD")) throw new ChiselException("syntax error in filter");
         List<Predicate<Map<String, Object>>> preds = new ArrayList<>();
         for (String clause : filter.split(" and ")) {
-            clause = clause.trim();
+            clause = clause.trim().replaceAll("^\\(|\\)$", "");
             if (clause.isEmpty()) continue;
-            boolean neg = clause.contains("!=");
-            String[] kv = clause.split("!?=", 2);
-            if (kv.length < 2) continue;
-            String k = kv[0].trim().replaceAll("^\\(", "");
-            String v = kv[1].trim().replaceAll("\\)$", "");
-            preds.add(m -> {
-                Object o = m.get(k);
-                boolean eq = o != null && String.valueOf(o instanceof Double d && d == Math.rint(d) ? (long) (double) d : o).equals(v);
-                return neg != eq;
-            });
+            List<Predicate<Map<String, Object>>> any = new ArrayList<>();
+            for (String alt : clause.split(" or ")) {
+                boolean neg = alt.contains("!=");
+                String[] kv = alt.split("!?=", 2);
+                if (kv.length < 2) continue;
+                String k = kv[0].trim();
+                String v = kv[1].trim();
+                any.add(m -> {
+                    Object o = m.get(k);
+                    boolean eq = o != null && String.valueOf(o).equals(v);
+                    return neg != eq;
+                });
+            }
+            preds.add(m -> any.stream().anyMatch(p -> p.test(m)));
         }
         return () -> preds.stream().allMatch(p -> p.test(cur));
     }
