@@ -30,11 +30,11 @@ class SysdigChiselsTest {
     }
 
     @Test
-    void everySysdigChiselLoads() { // flame fails to load in sysdig 0.29.3 too (not in its -cl list)
+    void everySysdigChiselLoads() { // flame fails to load in sysdig 0.29.3 too; v_cpus has no view_info (disabled upstream)
         assumeTrue(new File(ListingTest.SYSDIG_DIR).isDirectory());
         ChiselLocator loc = new ChiselLocator(List.of(ListingTest.SYSDIG_DIR), false);
         for (ChiselLocator.Source s : loc.all()) {
-            if (List.of("common", "ansiterminal", "dkjson", "http", "statsd", "flame").contains(s.name())) continue;
+            if (List.of("common", "ansiterminal", "dkjson", "http", "statsd", "flame", "v_cpus").contains(s.name())) continue;
             assertThat(ChiselRuntime.describe(loc, s)).as(s.name()).isNotNull();
         }
     }
