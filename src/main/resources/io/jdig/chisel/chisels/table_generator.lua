@@ -1,0 +1,118 @@
+-- Generic "top N" table: groups events by one or more key fields and sums a value field.
+-- The top* chisels are thin wrappers that chisel.exec() this one with their settings.
+
+description = "Groups the events that pass a filter by one or more key fields, adds up a value field for each group and prints the groups with the largest totals. Used by the top* chisels; usable directly for custom tables."
+short_description = "Group events by keys and total a value"
+category = "Filter"
+hidden = true
+
+args = {
+	{ name = "keys", description = "comma separated list of fields that form the grouping key", argtype = "string" },
+	{ name = "keydescs", description = "comma separated column titles, one per key field", argtype = "string" },
+	{ name = "value", description = "the field whose values are added up per key", argtype = "string" },
+	{ name = "valuedesc", description = "column title of the value", argtype = "string" },
+	{ name = "filter", description = "only events matching this filter are counted", argtype = "string" },
+	{ name = "top_number", description = "how many rows to print", argtype = "string" },
+	{ name = "value_units", description = "value rendering: 'bytes', 'time', 'timepct' or 'none'", argtype = "string" },
+}
+
+require "common"
+local term = require "ansiterminal"
+
+local cfg = {
+	key_fld = {}, key_desc = {}, value_fld = "", value_desc = "",
+	value_units = "none", top_number = 0, output_format = "normal",
+}
+local filter = ""
+local totals = {}
+local key_handles = {}
+local value_handle
+local live = false
+
+local setters = {
+	keys = function(v) cfg.key_fld = split(v, ",") end,
+	keydescs = function(v) cfg.key_desc = split(v, ",") end,
+	value = function(v) cfg.value_fld = v end,
+	valuedesc = function(v) cfg.value_desc = v end,
+	filter = function(v) filter = v end,
+	top_number = function(v) cfg.top_number = tonumber(v) end,
+	value_units = function(v) cfg.value_units = v end,
+}
+
+function on_set_arg(name, val)
+	local set = setters[name]
+	if set == nil then
+		return false
+	end
+	set(val)
+	return true
+end
+
+function on_init()
+	if #cfg.key_fld ~= #cfg.key_desc then
+		print("error: number of entries in keys different from number entries in keydescs")
+		return false
+	end
+	for i, f in ipairs(cfg.key_fld) do
+		key_handles[i] = chisel.request_field(f)
+	end
+	value_handle = chisel.request_field(cfg.value_fld)
+	if filter ~= "" then
+		chisel.set_filter(filter)
+	end
+	return true
+end
+
+function on_capture_start()
+	live = sysdig.is_live()
+	cfg.output_format = sysdig.get_output_format()
+	if live then
+		chisel.set_interval_s(1)
+		if cfg.output_format ~= "json" then
+			term.clearscreen()
+			term.hidecursor()
+		end
+	end
+	return true
+end
+
+local nkeys = 0
+local parts = {}
+
+function on_event()
+	nkeys = #key_handles
+	for i = 1, nkeys do
+		local v = evt.field(key_handles[i])
+		if v == nil then
+			return true
+		end
+		parts[i] = v
+	end
+	local key = nkeys == 1 and parts[1] or table.concat(parts, "\001\001", 1, nkeys)
+	local v = evt.field(value_handle)
+	if v ~= nil and v > 0 then
+		totals[key] = (totals[key] or 0) + v
+	end
+	return true
+end
+
+function on_interval(ts_s, ts_ns, delta)
+	if cfg.output_format ~= "json" then
+		term.clearscreen()
+		term.moveto(0, 0)
+	end
+	print_sorted_table(totals, ts_s, 0, delta, cfg)
+	totals = {}
+	return true
+end
+
+function on_capture_end(ts_s, ts_ns, delta)
+	if live and cfg.output_format ~= "json" then
+		term.clearscreen()
+		term.moveto(0, 0)
+		term.showcursor()
+		return true
+	end
+	print_sorted_table(totals, ts_s, 0, delta, cfg)
+	return true
+end
