@@ -246,7 +246,7 @@ final class ArgRenderer {
             if (f != null) {
                 resolved.append((byte) '<').append((byte) f.type.typeChar);
                 if (f.type.isIp()) {
-                    switch (f.l4proto) {
+                    switch (f.l4()) {
                         case FdInfo.L4_TCP -> resolved.append((byte) 't');
                         case FdInfo.L4_UDP -> resolved.append((byte) 'u');
                         case FdInfo.L4_ICMP -> resolved.append((byte) 'i');

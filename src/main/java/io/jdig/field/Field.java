@@ -41,6 +41,34 @@ public class Field {
         return extractor.extract(c, value);
     }
 
+    /** Extracts the value a filter compares (raw data where the printed form differs, as for evt.buffer). */
+    public boolean extractForFilter(EventContext c) {
+        return extract(c);
+    }
+
+    /**
+     * For fields that match any of several values (proc.aname without index, fd.ip on either end): extracts
+     * the i-th value; single-valued fields have only i = 0.
+     */
+    public boolean extractAtForFilter(EventContext c, int i) {
+        return i == 0 && extractForFilter(c);
+    }
+
+    /** Copies the current value as address bytes (4 or 16) into dst; returns how many. */
+    public int ipBytes(byte[] dst) {
+        if (type == ParamType.IPV4ADDR) {
+            int v = (int) value.num;
+            dst[0] = (byte) v;
+            dst[1] = (byte) (v >>> 8);
+            dst[2] = (byte) (v >>> 16);
+            dst[3] = (byte) (v >>> 24);
+            return 4;
+        }
+        int n = Math.min(16, value.str.length());
+        System.arraycopy(value.str.array(), 0, dst, 0, n);
+        return n;
+    }
+
     /** Appends the text rendering of the current value (after a successful {@link #extract}). */
     public void appendText(ByteBuf out) {
         FieldValue v = value;

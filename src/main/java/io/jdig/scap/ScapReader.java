@@ -58,7 +58,7 @@ public final class ScapReader implements EventSource {
 
     /** Opens a trace file, recognising gzip by its magic bytes. */
     public static ScapReader open(Path file, MetadataSink sink) throws IOException {
-        InputStream raw = Files.newInputStream(file);
+        CountingStream raw = new CountingStream(Files.newInputStream(file));
         BufferedInputStream bin = new BufferedInputStream(raw, 1 << 16);
         bin.mark(2);
         int a = bin.read();
@@ -73,7 +73,42 @@ public final class ScapReader implements EventSource {
                 throw new ScapFormatException("corrupt gzip stream: " + e.getMessage(), 0);
             }
         }
-        return new ScapReader(in, file.toString(), sink);
+        ScapReader r = new ScapReader(in, file.toString(), sink);
+        r.counter = raw;
+        return r;
+    }
+
+    private CountingStream counter;
+
+    /** Bytes of the file itself (compressed, for gzip files) read so far. */
+    public long compressedPosition() {
+        return counter != null ? counter.count : position();
+    }
+
+    private static final class CountingStream extends java.io.FilterInputStream {
+        long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int r = super.read();
+            if (r >= 0) {
+                count++;
+            }
+            return r;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int r = super.read(b, off, len);
+            if (r > 0) {
+                count += r;
+            }
+            return r;
+        }
     }
 
     public String name() {

@@ -83,6 +83,24 @@ public final class FdInfo {
         return c;
     }
 
+    /** The layer-4 protocol as sysdig reports it: unknown ("NA") for sockets whose role is not known yet. */
+    public int l4() {
+        switch (type) {
+            case IPV4_SOCK, IPV6_SOCK -> {
+                if (l4proto == L4_RAW) {
+                    return L4_RAW;
+                }
+                return role == ROLE_NONE ? L4_NA : l4proto;
+            }
+            case IPV4_SERVSOCK, IPV6_SERVSOCK -> {
+                return l4proto;
+            }
+            default -> {
+                return L4_NA;
+            }
+        }
+    }
+
     public boolean isServer() {
         return role == ROLE_SERVER;
     }

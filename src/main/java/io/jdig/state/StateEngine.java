@@ -219,6 +219,16 @@ public final class StateEngine implements MetadataSink {
 
     /** Applies one event to the state and sets the current thread and fd. */
     public void process(EventView ev) {
+        if (reset(ev)) {
+            parse(ev);
+        }
+    }
+
+    /**
+     * First half of processing: finds the event's thread and fd and keeps the enter/exit bookkeeping. Returns
+     * whether {@link #parse} should follow (false for events that carry no state to apply).
+     */
+    public boolean reset(EventView ev) {
         if (linkPending) {
             linkThreads();
         }
@@ -234,16 +244,11 @@ public final class StateEngine implements MetadataSink {
             if (type == PROCINFO_E) {
                 tinfo = threads.get(ev.tid());
             }
-            return;
+            return false;
         }
         switch (type) {
-            case USER_ADDED_E, USER_DELETED_E, GROUP_ADDED_E, GROUP_DELETED_E -> {
-                parseUserGroup(ev, type);
-                return;
-            }
-            case CONTAINER_JSON_E, CONTAINER_JSON_2_E -> {
-                containers.parseJsonEvent(ev.paramAsString(0));
-                return;
+            case USER_ADDED_E, USER_DELETED_E, GROUP_ADDED_E, GROUP_DELETED_E, CONTAINER_JSON_E, CONTAINER_JSON_2_E -> {
+                return true;
             }
             default -> {
             }
@@ -251,8 +256,7 @@ public final class StateEngine implements MetadataSink {
         boolean queryOs = !(isClone(type) || type == SCHEDSWITCH_6_E);
         tinfo = queryOs ? getOrCreate(ev.tid()) : threads.get(ev.tid());
         if (type == SCHEDSWITCH_6_E) {
-            parseContextSwitch(ev);
-            return;
+            return true;
         }
         if (tinfo != null) {
             if (queryOs) {
@@ -267,9 +271,6 @@ public final class StateEngine implements MetadataSink {
                 }
                 tinfo.latency = 0;
                 tinfo.lastEnterTs = ev.ts();
-                if (STORE_ENTER[type]) {
-                    tinfo.storeEnter(ev.buffer(), ev.offset(), ev.length(), ev.cpu());
-                }
             } else {
                 if (tinfo.lastEnterTs != 0) {
                     tinfo.latency = ev.ts() - tinfo.lastEnterTs;
@@ -282,7 +283,39 @@ public final class StateEngine implements MetadataSink {
                 }
             }
         }
-        parse(ev, type);
+        return true;
+    }
+
+    /** The event was filtered out before its state was applied: its exit must not pair with it. */
+    public void filteredOut(EventView ev) {
+        if (tinfo != null && !ev.info().has(EventFlags.SKIPPARSERESET) && ev.type() != SCHEDSWITCH_6_E) {
+            tinfo.lastEventType = -2;
+        }
+    }
+
+    /** Second half of processing: applies what the event changes. */
+    public void parse(EventView ev) {
+        int type = ev.type();
+        switch (type) {
+            case USER_ADDED_E, USER_DELETED_E, GROUP_ADDED_E, GROUP_DELETED_E -> {
+                parseUserGroup(ev, type);
+                return;
+            }
+            case CONTAINER_JSON_E, CONTAINER_JSON_2_E -> {
+                containers.parseJsonEvent(ev.paramAsString(0));
+                return;
+            }
+            case SCHEDSWITCH_6_E -> {
+                parseContextSwitch(ev);
+                return;
+            }
+            default -> {
+            }
+        }
+        if (tinfo != null && ev.isEnter() && STORE_ENTER[type]) {
+            tinfo.storeEnter(ev.buffer(), ev.offset(), ev.length(), ev.cpu());
+        }
+        dispatch(ev, type);
     }
 
     private void resetExit(EventView ev, EventInfo info, int eflags, int type) {
@@ -374,7 +407,7 @@ public final class StateEngine implements MetadataSink {
         return true;
     }
 
-    private void parse(EventView ev, int type) {
+    private void dispatch(EventView ev, int type) {
         switch (type) {
             case READ_X, WRITE_X, RECV_X, SEND_X, RECVFROM_X, RECVMSG_X, SENDTO_X, SENDMSG_X, READV_X, WRITEV_X,
                  PREAD_X, PWRITE_X, PREADV_X, PWRITEV_X -> parseReadWrite(ev, type);

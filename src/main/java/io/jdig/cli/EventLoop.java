@@ -1,0 +1,220 @@
+package io.jdig.cli;
+
+import io.jdig.event.ByteBuf;
+import io.jdig.event.Category;
+import io.jdig.event.EventFlags;
+import io.jdig.event.EventSource;
+import io.jdig.event.EventView;
+import io.jdig.field.EventContext;
+import io.jdig.filter.EventPredicate;
+import io.jdig.format.EventFormatter;
+import io.jdig.state.StateEngine;
+
+import java.io.IOException;
+
+/**
+ * Reads events from a source, keeps the state current, applies the filter and hands each event to the
+ * printer, the chisels or the writer: the loop shared by trace files and live capture.
+ */
+public final class EventLoop {
+    /** Something that wants every event that passes the filter. */
+    public interface Consumer {
+        /** Returns false to stop the capture. */
+        boolean onEvent(EventContext c) throws IOException;
+    }
+
+    private final EventContext ctx;
+    private final StateEngine state;
+    private EventPredicate filter;
+    private boolean displayFilter;
+    private EventFormatter formatter;
+    private boolean json;
+    private boolean quiet;
+    private boolean debug;
+    private Output out;
+    private long maxEvents = -1;
+    private long maxDurationNs = -1;
+    private Consumer consumer;
+    private Summary summary;
+    private long matched;
+    private long firstTs;
+    private boolean stopped;
+    /** Container events before the first other event only describe containers: sysdig neither numbers nor shows them. */
+    private boolean leading = true;
+
+    /** A new trace file (or section) starts: its leading container events are metadata again. */
+    public void newSection() {
+        leading = true;
+    }
+
+    public EventLoop(StateEngine state) {
+        this.state = state;
+        this.ctx = new EventContext(state);
+    }
+
+    public EventContext context() {
+        return ctx;
+    }
+
+    public EventLoop filter(EventPredicate f, boolean display) {
+        this.filter = f;
+        this.displayFilter = display;
+        return this;
+    }
+
+    public EventLoop printer(EventFormatter f, boolean asJson, Output o) {
+        this.formatter = f;
+        this.json = asJson;
+        this.out = o;
+        return this;
+    }
+
+    public EventLoop quiet(boolean q) {
+        this.quiet = q;
+        return this;
+    }
+
+    public EventLoop debug(boolean d) {
+        this.debug = d;
+        return this;
+    }
+
+    public EventLoop limit(long n) {
+        this.maxEvents = n;
+        return this;
+    }
+
+    public EventLoop duration(long ns) {
+        this.maxDurationNs = ns;
+        return this;
+    }
+
+    public EventLoop consumer(Consumer c) {
+        this.consumer = c;
+        return this;
+    }
+
+    public EventLoop summary(Summary s) {
+        this.summary = s;
+        return this;
+    }
+
+    public long matched() {
+        return matched;
+    }
+
+    public boolean stopped() {
+        return stopped;
+    }
+
+    public void stop() {
+        stopped = true;
+    }
+
+    /** Runs until the source ends, the limit is reached or a consumer stops; returns false if stopped early. */
+    public boolean run(EventSource src) throws IOException {
+        EventView ev = ctx.ev;
+        while (!stopped) {
+            if (maxEvents >= 0 && matched >= maxEvents) {
+                stopped = true;
+                return false;
+            }
+            if (!src.next()) {
+                return true;
+            }
+            if (!ev.wrap(src.buffer(), src.offset(), src.cpu(), src.flags())) {
+                continue;
+            }
+            if (ev.info().has(EventFlags.UNUSED) && ev.type() >= io.jdig.event.EventTable.MAX_029) {
+                continue;
+            }
+            if (isMetaOnly(ev)) {
+                state.process(ev);
+                continue;
+            }
+            int type = ev.type();
+            if (leading) {
+                if (type == io.jdig.event.EventTypes.CONTAINER_E || type == io.jdig.event.EventTypes.CONTAINER_JSON_E
+                        || type == io.jdig.event.EventTypes.CONTAINER_JSON_2_E) {
+                    state.process(ev);
+                    continue;
+                }
+                leading = false;
+            }
+            ctx.num++;
+            long ts = ev.ts();
+            if (ctx.firstTs == 0) {
+                ctx.firstTs = ts;
+            }
+            boolean doParse = state.reset(ev);
+            if (filter != null && !displayFilter && !ev.info().has(EventFlags.MODIFIES_STATE)) {
+                if (!filter.test(ctx)) {
+                    state.filteredOut(ev);
+                    continue;
+                }
+                if (doParse) {
+                    state.parse(ev);
+                }
+            } else {
+                if (doParse) {
+                    state.parse(ev);
+                }
+                if (filter != null && !displayFilter && !filter.test(ctx)) {
+                    continue;
+                }
+            }
+            if ((src.flags() & 1) != 0) {
+                continue; // state-only event (fatfile mode)
+            }
+            if (firstTs == 0) {
+                firstTs = ts;
+            } else if (maxDurationNs > 0 && ts - firstTs >= maxDurationNs) {
+                stopped = true;
+                return false;
+            }
+            matched++;
+            if (consumer != null) {
+                if (!consumer.onEvent(ctx)) {
+                    stopped = true;
+                    return false;
+                }
+                continue;
+            }
+            if (summary != null) {
+                summary.count(ev);
+            }
+            if (quiet) {
+                continue;
+            }
+            if (!debug && ev.info().category() == Category.INTERNAL) {
+                continue;
+            }
+            print();
+        }
+        return false;
+    }
+
+    private void print() {
+        ByteBuf b = out.buf;
+        int start = b.length();
+        boolean ok = json ? formatter.appendJson(ctx, b) : formatter.appendText(ctx, b);
+        if (ok) {
+            if (displayFilter && filter != null && !filter.test(ctx)) {
+                b.setLength(start);
+                return;
+            }
+            b.append((byte) '\n');
+            ctx.prevPrintedTs = ctx.ev.ts();
+            out.lineDone();
+        }
+    }
+
+    /** State events written by newer libraries that sysdig 0.29 never numbers or shows. */
+    private static boolean isMetaOnly(EventView ev) {
+        int t = ev.type();
+        return t >= io.jdig.event.EventTable.MAX_029
+                && (t == io.jdig.event.EventTypes.USER_ADDED_E || t == io.jdig.event.EventTypes.USER_DELETED_E
+                || t == io.jdig.event.EventTypes.GROUP_ADDED_E || t == io.jdig.event.EventTypes.GROUP_DELETED_E
+                || ev.info().name().startsWith("task_") || ev.info().name().equals("asyncevent"));
+    }
+}

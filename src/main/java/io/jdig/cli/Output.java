@@ -1,0 +1,43 @@
+package io.jdig.cli;
+
+import io.jdig.event.ByteBuf;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+
+/** The one buffered byte stream jdig prints to. */
+public final class Output {
+    private final OutputStream out;
+    public final ByteBuf buf = new ByteBuf(1 << 17);
+    private final boolean unbuffered;
+
+    public Output(boolean unbuffered) {
+        this(new FileOutputStream(FileDescriptor.out), unbuffered);
+    }
+
+    public Output(OutputStream out, boolean unbuffered) {
+        this.out = out;
+        this.unbuffered = unbuffered;
+    }
+
+    /** Call after appending a whole line to {@link #buf}. */
+    public void lineDone() {
+        if (unbuffered || buf.length() >= (1 << 16)) {
+            flush();
+        }
+    }
+
+    public void flush() {
+        try {
+            buf.writeTo(out);
+            buf.clear();
+            out.flush();
+        } catch (IOException e) {
+            buf.clear();
+            throw new UncheckedIOException(e);
+        }
+    }
+}

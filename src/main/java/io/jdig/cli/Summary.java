@@ -1,0 +1,53 @@
+package io.jdig.cli;
+
+import io.jdig.event.EventTable;
+import io.jdig.event.EventTypes;
+import io.jdig.event.EventView;
+import io.jdig.event.ValueTables;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The -S table: how many times each event type was seen. */
+public final class Summary {
+    private final long[] counts = new long[EventTable.size()];
+    private final long[] generic = new long[2 * 1024];
+
+    public void count(EventView ev) {
+        int t = ev.type();
+        if ((t == EventTypes.GENERIC_E || t == EventTypes.GENERIC_X) && ev.paramCount() > 0) {
+            int id = (int) ev.paramAsLong(0, false);
+            if (id >= 0 && id < 1024) {
+                generic[id * 2 + (t & 1)]++;
+            }
+        } else {
+            counts[t]++;
+        }
+    }
+
+    public void print(PrintStream out) {
+        record Row(String name, long n) {
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int t = 0; t < counts.length; t++) {
+            if (counts[t] > 0) {
+                rows.add(new Row((t & 1) == 0 ? "> " + EventTable.get(t).name() : "< " + EventTable.get(t).name(),
+                        counts[t]));
+            }
+        }
+        for (int i = 0; i < generic.length; i++) {
+            if (generic[i] > 0) {
+                String n = ValueTables.syscallName(i / 2);
+                rows.add(new Row(((i & 1) == 0 ? "> " : "< ") + (n == null ? "unknown" : n), generic[i]));
+            }
+        }
+        rows.sort((a, b) -> Long.compare(b.n, a.n));
+        out.println("----------------------");
+        out.printf("%-24s%s%n", "Event", "#Calls");
+        out.println("----------------------");
+        for (Row r : rows) {
+            out.printf("%-24s%d%n", r.name, r.n);
+        }
+    }
+}
