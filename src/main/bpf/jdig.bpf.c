@@ -1,0 +1,1811 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * jdig capture driver: CO-RE eBPF on raw_syscalls sys_enter/sys_exit (plus sched_process_exit and
+ * sched_switch). Every event is assembled in sysdig's v2 layout (26-byte header, u16 length table,
+ * parameters) in a per-CPU frame and copied into that CPU's ring buffer.
+ *
+ * Dispatch: the flavour-specific entry programs (tp_btf, raw_tp or classic tracepoint; the loader
+ * autoloads exactly one set) store the syscall number, arguments and return value into the CPU's
+ * frame and tail-call the filler registered for the syscall's sysdig event. Fillers read everything
+ * from the frame, so one filler body serves the three flavours. A syscall whose event has no filler
+ * is emitted as a generic event, which sysdig renders by its ppm_sc name.
+ */
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+#include <bpf/bpf_core_read.h>
+
+#include "jdig.h"
+#include "syscall_table.h"
+#include "ppm.h"
+
+char LICENSE[] SEC("license") = "GPL";
+
+/* hides a value's known range from the compiler so that the masks the verifier needs are kept */
+#define opaque(x) asm volatile("" : "+r"(x))
+
+/* set by the loader before load (its own section, so the loader can write it as one struct) */
+const volatile struct jdig_ro ro SEC(".rodata.cfg") = {};
+#define self_tgid (ro.self_tgid)
+#define boot_to_epoch_ns (ro.boot_to_epoch_ns)
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY_OF_MAPS);
+	__uint(max_entries, 1); /* loader: number of possible CPUs */
+	__type(key, __u32);
+	__array(values, struct {
+		__uint(type, BPF_MAP_TYPE_RINGBUF);
+		__uint(max_entries, 8 << 20); /* loader: ring size */
+	});
+} rings SEC(".maps");
+
+struct frame {
+	__u64 args[6];
+	__s64 ret;
+	__u64 pid_tgid;
+	__u32 id;
+	__u32 snaplen;
+	__u8 data[SCRATCH_SIZE];
+	__u8 tmp[256]; /* user sockaddr staging */
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1); /* loader: number of possible CPUs */
+	__type(key, __u32);
+	__type(value, struct frame);
+} frames SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, STAT_MAX);
+	__type(key, __u32);
+	__type(value, __u64);
+} stats SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct jdig_cfg);
+} jdig_config SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, INTERESTING_SIZE);
+	__type(key, __u32);
+	__type(value, __u8);
+} interesting SEC(".maps");
+
+struct saved_args {
+	__u64 args[6];
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, 16384);
+	__type(key, __u32);
+	__type(value, struct saved_args);
+} tp_args SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PROG_ARRAY);
+	__uint(max_entries, PPM_EVENT_MAX);
+	__type(key, __u32);
+	__type(value, __u32);
+} enter_progs SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PROG_ARRAY);
+	__uint(max_entries, PPM_EVENT_MAX);
+	__type(key, __u32);
+	__type(value, __u32);
+} exit_progs SEC(".maps");
+
+/* ------------------------------------------------------------------------------------------------ */
+
+static __always_inline void stat_inc(__u32 idx)
+{
+	__u64 *v = bpf_map_lookup_elem(&stats, &idx);
+	if (v)
+		(*v)++;
+}
+
+static __always_inline struct frame *cur_frame(void)
+{
+	__u32 cpu = bpf_get_smp_processor_id();
+	return bpf_map_lookup_elem(&frames, &cpu);
+}
+
+static __always_inline struct jdig_cfg *cfg(void)
+{
+	__u32 zero = 0;
+	return bpf_map_lookup_elem(&jdig_config, &zero);
+}
+
+static __always_inline int slot_on(__u32 slot)
+{
+	__u8 *on = bpf_map_lookup_elem(&interesting, &slot);
+	return on && *on;
+}
+
+/* Common checks of every syscall entry point; returns the CPU frame primed with id and pid_tgid. */
+static __always_inline struct frame *prep(long id)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	if ((__u32)(pid_tgid >> 32) == self_tgid)
+		return 0;
+	if ((unsigned long)id >= SYSCALL_TABLE_SIZE)
+		return 0;
+	struct jdig_cfg *c = cfg();
+	if (!c || !c->enabled)
+		return 0;
+	if (!slot_on((__u32)id))
+		return 0;
+	struct frame *f = cur_frame();
+	if (!f)
+		return 0;
+	f->id = (__u32)id;
+	f->pid_tgid = pid_tgid;
+	f->snaplen = c->snaplen;
+	f->ret = 0;
+	return f;
+}
+
+/* ---- event builder ------------------------------------------------------------------------------ */
+
+struct evb {
+	struct frame *f;
+	__u32 off;
+	__u32 idx;
+};
+
+static __always_inline void evb_begin(struct evb *b, struct frame *f, __u32 type, __u32 nparams)
+{
+	__u8 *d = f->data;
+	b->f = f;
+	b->idx = 0;
+	b->off = EVT_HDR_SIZE + 2 * nparams;
+	*(__u64 *)(d + 0) = bpf_ktime_get_boot_ns() + boot_to_epoch_ns;
+	*(__u64 *)(d + 8) = (__u32)f->pid_tgid;
+	*(__u32 *)(d + 16) = 0;
+	*(__u16 *)(d + 20) = (__u16)type;
+	*(__u16 *)(d + 22) = (__u16)nparams;
+	*(__u16 *)(d + 24) = 0;
+}
+
+static __always_inline void evb_param_done(struct evb *b, __u32 len)
+{
+	__u32 i = b->idx;
+	if (i < MAX_PARAMS)
+		*(__u16 *)&b->f->data[EVT_HDR_SIZE + 2 * i] = (__u16)len;
+	b->idx = i + 1;
+	b->off += len;
+}
+
+static __always_inline __u8 *evb_cur(struct evb *b)
+{
+	__u32 off = b->off;
+	opaque(off);
+	return &b->f->data[off & OFF_MASK];
+}
+
+static __always_inline void put_u8(struct evb *b, __u8 v)
+{
+	*evb_cur(b) = v;
+	evb_param_done(b, 1);
+}
+
+static __always_inline void put_u16(struct evb *b, __u16 v)
+{
+	*(__u16 *)evb_cur(b) = v;
+	evb_param_done(b, 2);
+}
+
+static __always_inline void put_u32(struct evb *b, __u32 v)
+{
+	*(__u32 *)evb_cur(b) = v;
+	evb_param_done(b, 4);
+}
+
+static __always_inline void put_u64(struct evb *b, __u64 v)
+{
+	*(__u64 *)evb_cur(b) = v;
+	evb_param_done(b, 8);
+}
+
+/* PT_FD / PT_PID / PT_ERRNO are 64-bit signed; file descriptors arrive as 32-bit ints */
+static __always_inline void put_fd(struct evb *b, __u64 v)
+{
+	put_u64(b, (__s64)(__s32)v);
+}
+
+static __always_inline void put_empty(struct evb *b)
+{
+	evb_param_done(b, 0);
+}
+
+/* NUL-terminated user string (PT_CHARBUF / PT_FSPATH); empty when unreadable */
+static __always_inline void put_user_str(struct evb *b, __u64 p)
+{
+	long n = 0;
+	if (p) {
+		n = bpf_probe_read_user_str(evb_cur(b), MAX_STR, (const void *)p);
+		if (n < 0) {
+			stat_inc(STAT_READ_FAIL);
+			n = 0;
+		}
+	}
+	evb_param_done(b, n);
+}
+
+static __always_inline void put_kernel_str(struct evb *b, const void *p)
+{
+	long n = bpf_probe_read_kernel_str(evb_cur(b), MAX_STR, p);
+	if (n < 0)
+		n = 0;
+	evb_param_done(b, n);
+}
+
+static __always_inline __u32 clamp_snap(struct evb *b, __u64 len)
+{
+	__u32 snap = b->f->snaplen;
+	if (snap > MAX_SNAPLEN)
+		snap = MAX_SNAPLEN;
+	if (len > snap)
+		len = snap;
+	return (__u32)len;
+}
+
+/* I/O data (PT_BYTEBUF), truncated to the snaplen */
+static __always_inline void put_user_buf(struct evb *b, __u64 p, __u64 len)
+{
+	__u32 n = clamp_snap(b, len);
+	if (!p || !n) {
+		evb_param_done(b, 0);
+		return;
+	}
+	opaque(n);
+	n &= OFF_MASK;
+	if (bpf_probe_read_user(evb_cur(b), n, (const void *)p)) {
+		stat_inc(STAT_READ_FAIL);
+		n = 0;
+	}
+	evb_param_done(b, n);
+}
+
+static __always_inline int evb_submit(struct evb *b)
+{
+	__u32 len = b->off;
+	if (len > MAX_EVENT_LEN) {
+		stat_inc(STAT_TOO_BIG);
+		return 0;
+	}
+	*(__u32 *)&b->f->data[16] = len;
+	__u32 cpu = bpf_get_smp_processor_id();
+	void *rb = bpf_map_lookup_elem(&rings, &cpu);
+	if (!rb) {
+		stat_inc(STAT_DROPS);
+		return 0;
+	}
+	opaque(len);
+	if (bpf_ringbuf_output(rb, b->f->data, len & OFF_MASK, BPF_RB_NO_WAKEUP))
+		stat_inc(STAT_DROPS);
+	else
+		stat_inc(STAT_EVENTS);
+	return 0;
+}
+
+/* ---- kernel object helpers ---------------------------------------------------------------------- */
+
+static __always_inline struct task_struct *cur_task(void)
+{
+	return (struct task_struct *)bpf_get_current_task();
+}
+
+static __always_inline struct file *fd_file(__s64 fd)
+{
+	if (fd < 0)
+		return 0;
+	struct task_struct *t = cur_task();
+	struct fdtable *fdt = BPF_CORE_READ(t, files, fdt);
+	if (!fdt)
+		return 0;
+	unsigned int max = BPF_CORE_READ(fdt, max_fds);
+	if ((__u64)fd >= max)
+		return 0;
+	struct file **fds = BPF_CORE_READ(fdt, fd);
+	struct file *file = 0;
+	bpf_probe_read_kernel(&file, sizeof(file), &fds[fd]);
+	return file;
+}
+
+static __always_inline struct sock *fd_sock(__s64 fd)
+{
+	struct file *file = fd_file(fd);
+	if (!file)
+		return 0;
+	umode_t mode = BPF_CORE_READ(file, f_inode, i_mode);
+	if ((mode & S_IFMT) != S_IFSOCK)
+		return 0;
+	struct socket *sock = BPF_CORE_READ(file, private_data);
+	if (!sock)
+		return 0;
+	return BPF_CORE_READ(sock, sk);
+}
+
+/* the kernel's dev_t (major << 20 | minor) in the userspace encoding sysdig reports */
+static __always_inline __u32 encode_dev(__u32 dev)
+{
+	__u32 major = dev >> 20, minor = dev & 0xfffff;
+	return (minor & 0xff) | (major << 8) | ((minor & ~0xffu) << 12);
+}
+
+static __always_inline __u32 fd_dev(__s64 fd)
+{
+	struct file *file = fd_file(fd);
+	if (!file)
+		return 0;
+	return encode_dev(BPF_CORE_READ(file, f_inode, i_sb, s_dev));
+}
+
+static __always_inline __u64 fd_ino(__s64 fd)
+{
+	struct file *file = fd_file(fd);
+	if (!file)
+		return 0;
+	return BPF_CORE_READ(file, f_inode, i_ino);
+}
+
+static __always_inline __u16 ntoh16(__u16 v)
+{
+	return (v >> 8) | (v << 8);
+}
+
+/* Copies a user sockaddr into the frame's staging area; returns its family or -1. */
+static __always_inline int stage_sockaddr(struct frame *f, __u64 uaddr, __u64 ulen)
+{
+	if (!uaddr || !ulen)
+		return -1;
+	if (ulen > sizeof(f->tmp) - 1)
+		ulen = sizeof(f->tmp) - 1;
+	__builtin_memset(f->tmp, 0, 128);
+	if (bpf_probe_read_user(f->tmp, ulen & 0xff, (const void *)uaddr))
+		return -1;
+	f->tmp[ulen & 0xff] = 0;
+	return *(__u16 *)f->tmp;
+}
+
+/* unix socket path at src (kernel memory), abstract names written as "@name" */
+static __always_inline long put_unix_path(__u8 *dst, const char *src, int user)
+{
+	char first = 0;
+	bpf_probe_read_kernel(&first, 1, src);
+	if (first == 0) {
+		char second = 0;
+		bpf_probe_read_kernel(&second, 1, src + 1);
+		if (second == 0) {
+			dst[0] = 0;
+			return 1;
+		}
+		dst[0] = '@';
+		long n = bpf_probe_read_kernel_str(dst + 1, UNIX_PATH_MAX, src + 1);
+		return n < 0 ? 1 : n + 1;
+	}
+	long n = bpf_probe_read_kernel_str(dst, UNIX_PATH_MAX, src);
+	return n < 0 ? 0 : n;
+}
+
+/* PT_SOCKADDR from the staged user sockaddr */
+static __always_inline void put_staged_sockaddr(struct evb *b, int family)
+{
+	__u8 *d = evb_cur(b);
+	__u8 *s = b->f->tmp;
+	if (family == AF_INET) {
+		d[0] = PPM_AF_INET;
+		*(__u32 *)(d + 1) = *(__u32 *)(s + 4);
+		*(__u16 *)(d + 5) = ntoh16(*(__u16 *)(s + 2));
+		evb_param_done(b, 7);
+	} else if (family == AF_INET6) {
+		d[0] = PPM_AF_INET6;
+		__builtin_memcpy(d + 1, s + 8, 16);
+		*(__u16 *)(d + 17) = ntoh16(*(__u16 *)(s + 2));
+		evb_param_done(b, 19);
+	} else if (family == AF_UNIX) {
+		d[0] = PPM_AF_UNIX;
+		long n = put_unix_path(d + 1, (const char *)(s + 2), 0);
+		evb_param_done(b, 1 + n);
+	} else {
+		put_empty(b);
+	}
+}
+
+/*
+ * PT_SOCKTUPLE of the socket behind fd. The local side comes from the socket; the remote side from
+ * the socket too, unless a staged user sockaddr of the same family is given (connect, sendto,
+ * recvfrom on unconnected sockets). inbound (accept, recv*) puts the remote side first.
+ */
+static __always_inline void put_tuple(struct evb *b, __s64 fd, int inbound, int staged_family)
+{
+	struct sock *sk = fd_sock(fd);
+	if (!sk) {
+		put_empty(b);
+		return;
+	}
+	__u16 family = BPF_CORE_READ(sk, __sk_common.skc_family);
+	__u8 *d = evb_cur(b);
+	__u8 *s = b->f->tmp;
+	if (family == AF_INET) {
+		__u32 lip = BPF_CORE_READ(sk, __sk_common.skc_rcv_saddr);
+		__u16 lport = BPF_CORE_READ(sk, __sk_common.skc_num);
+		__u32 rip = BPF_CORE_READ(sk, __sk_common.skc_daddr);
+		__u16 rport = ntoh16(BPF_CORE_READ(sk, __sk_common.skc_dport));
+		if (staged_family == AF_INET) {
+			rip = *(__u32 *)(s + 4);
+			rport = ntoh16(*(__u16 *)(s + 2));
+		}
+		d[0] = PPM_AF_INET;
+		if (inbound) {
+			*(__u32 *)(d + 1) = rip;
+			*(__u16 *)(d + 5) = rport;
+			*(__u32 *)(d + 7) = lip;
+			*(__u16 *)(d + 11) = lport;
+		} else {
+			*(__u32 *)(d + 1) = lip;
+			*(__u16 *)(d + 5) = lport;
+			*(__u32 *)(d + 7) = rip;
+			*(__u16 *)(d + 11) = rport;
+		}
+		evb_param_done(b, 13);
+	} else if (family == AF_INET6) {
+		__u16 lport = BPF_CORE_READ(sk, __sk_common.skc_num);
+		__u16 rport = ntoh16(BPF_CORE_READ(sk, __sk_common.skc_dport));
+		__u8 *lo = inbound ? d + 19 : d + 1;
+		__u8 *re = inbound ? d + 1 : d + 19;
+		bpf_probe_read_kernel(lo, 16, &sk->__sk_common.skc_v6_rcv_saddr);
+		if (staged_family == AF_INET6) {
+			__builtin_memcpy(re, s + 8, 16);
+			rport = ntoh16(*(__u16 *)(s + 2));
+		} else {
+			bpf_probe_read_kernel(re, 16, &sk->__sk_common.skc_v6_daddr);
+		}
+		d[0] = PPM_AF_INET6;
+		*(__u16 *)(d + (inbound ? 35 : 17)) = lport;
+		*(__u16 *)(d + (inbound ? 17 : 35)) = rport;
+		evb_param_done(b, 37);
+	} else if (family == AF_UNIX) {
+		struct unix_sock *us = (struct unix_sock *)sk;
+		struct sock *peer = BPF_CORE_READ(us, peer);
+		__u64 a = (__u64)us, p = (__u64)peer;
+		d[0] = PPM_AF_UNIX;
+		*(__u64 *)(d + 1) = inbound ? a : p;
+		*(__u64 *)(d + 9) = inbound ? p : a;
+		long n;
+		if (!inbound && staged_family == AF_UNIX) {
+			n = put_unix_path(d + 17, (const char *)(s + 2), 0);
+		} else {
+			struct unix_sock *named = inbound || !peer ? us : (struct unix_sock *)peer;
+			struct unix_address *ua = BPF_CORE_READ(named, addr);
+			if (ua) {
+				n = put_unix_path(d + 17, (const char *)&ua->name[0].sun_path, 0);
+			} else {
+				d[17] = 0;
+				n = 1;
+			}
+		}
+		evb_param_done(b, 17 + n);
+	} else {
+		put_empty(b);
+	}
+}
+
+/* ---- process helpers ---------------------------------------------------------------------------- */
+
+static __always_inline __u64 mm_counter(struct mm_struct *mm, int idx)
+{
+	struct percpu_counter pc = {};
+	bpf_probe_read_kernel(&pc, sizeof(pc), &mm->rss_stat[idx]);
+	return pc.count > 0 ? pc.count : 0;
+}
+
+static __always_inline void put_vm(struct evb *b, struct task_struct *t)
+{
+	struct mm_struct *mm = BPF_CORE_READ(t, mm);
+	__u32 size = 0, rss = 0, swap = 0;
+	if (mm) {
+		size = BPF_CORE_READ(mm, total_vm) << 2;
+		rss = (mm_counter(mm, MM_FILEPAGES) + mm_counter(mm, MM_ANONPAGES) + mm_counter(mm, MM_SHMEMPAGES)) << 2;
+		swap = mm_counter(mm, MM_SWAPENTS) << 2;
+	}
+	put_u32(b, size);
+	put_u32(b, rss);
+	put_u32(b, swap);
+}
+
+static __always_inline __s32 pid_nr_ns(struct pid *pid)
+{
+	if (!pid)
+		return 0;
+	unsigned int level = BPF_CORE_READ(pid, level);
+	struct upid up = {};
+	bpf_probe_read_kernel(&up, sizeof(up), &pid->numbers[level & 7]);
+	return up.nr;
+}
+
+static __always_inline __u32 task_tty(struct task_struct *t)
+{
+	struct tty_struct *tty = BPF_CORE_READ(t, signal, tty);
+	if (!tty)
+		return 0;
+	int index = BPF_CORE_READ(tty, index);
+	int major = BPF_CORE_READ(tty, driver, major);
+	int minor = BPF_CORE_READ(tty, driver, minor_start);
+	return encode_dev(((__u32)major << 20) | (__u32)(minor + index));
+}
+
+/* ------------------------------------------------------------------------------------------------ */
+
+#define ENTER_FILLER(num, fn)                                                                      \
+	SEC("tp_btf/sys_enter") int b_##num(unsigned long long *ctx) { return fn(ctx); }          \
+	SEC("raw_tp/sys_enter") int r_##num(unsigned long long *ctx) { return fn(ctx); }          \
+	SEC("tracepoint/raw_syscalls/sys_enter") int t_##num(void *ctx) { return fn(ctx); }
+
+#define EXIT_FILLER(num, fn)                                                                       \
+	SEC("tp_btf/sys_exit") int b_##num(unsigned long long *ctx) { return fn(ctx); }           \
+	SEC("raw_tp/sys_exit") int r_##num(unsigned long long *ctx) { return fn(ctx); }           \
+	SEC("tracepoint/raw_syscalls/sys_exit") int t_##num(void *ctx) { return fn(ctx); }
+
+#define FRAME_OR_RETURN(f)                                                                         \
+	struct frame *f = cur_frame();                                                             \
+	if (!f)                                                                                    \
+		return 0
+
+#define A(i) (f->args[i])
+
+/* Generic events: ID (ppm_sc) and nativeID on enter, ID on exit. */
+static __always_inline int generic(struct frame *f, int exit)
+{
+	struct evb b;
+	__u32 id = f->id & (SYSCALL_TABLE_SIZE - 1);
+	__u16 sc = sys_table[id].ppm_sc;
+	if (!exit) {
+		evb_begin(&b, f, PPME_GENERIC_E, 2);
+		put_u16(&b, sc);
+		put_u16(&b, (__u16)id);
+	} else {
+		evb_begin(&b, f, PPME_GENERIC_X, 1);
+		put_u16(&b, sc);
+	}
+	return evb_submit(&b);
+}
+
+/* fd-only enter events: close, fstat, fchdir, dup, recvmsg, readv, bind */
+static __always_inline int f_fd_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, sys_table[f->id & 511].enter, 1);
+	put_fd(&b, A(0));
+	return evb_submit(&b);
+}
+
+/* events without parameters */
+static __always_inline int f_empty_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, sys_table[f->id & 511].enter, 0);
+	return evb_submit(&b);
+}
+
+/* exit events carrying only the return value (PT_ERRNO, PT_FD or PT_PID: all int64) */
+static __always_inline int f_res_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, sys_table[f->id & 511].exit, 1);
+	put_u64(&b, f->ret);
+	return evb_submit(&b);
+}
+
+/* exit events: res, path(arg0) — stat, lstat, chdir, mkdir, rmdir, unlink */
+static __always_inline int f_res_path_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, sys_table[f->id & 511].exit, 2);
+	put_u64(&b, f->ret);
+	put_user_str(&b, A(0));
+	return evb_submit(&b);
+}
+
+/* ---- files -------------------------------------------------------------------------------------- */
+
+static __always_inline int f_open_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_OPEN_E, 3);
+	put_user_str(&b, A(0));
+	put_u32(&b, open_flags_to_scap(A(1)));
+	put_u32(&b, open_mode_to_scap(A(1), A(2)));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_open_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_OPEN_X, 5);
+	put_u64(&b, f->ret);
+	put_user_str(&b, A(0));
+	put_u32(&b, open_flags_to_scap(A(1)));
+	put_u32(&b, open_mode_to_scap(A(1), A(2)));
+	put_u32(&b, f->ret >= 0 ? fd_dev(f->ret) : 0);
+	return evb_submit(&b);
+}
+
+static __always_inline int f_openat_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_OPENAT_2_E, 4);
+	put_fd(&b, A(0));
+	put_user_str(&b, A(1));
+	put_u32(&b, open_flags_to_scap(A(2)));
+	put_u32(&b, open_mode_to_scap(A(2), A(3)));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_openat_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_OPENAT_2_X, 6);
+	put_u64(&b, f->ret);
+	put_fd(&b, A(0));
+	put_user_str(&b, A(1));
+	put_u32(&b, open_flags_to_scap(A(2)));
+	put_u32(&b, open_mode_to_scap(A(2), A(3)));
+	put_u32(&b, f->ret >= 0 ? fd_dev(f->ret) : 0);
+	return evb_submit(&b);
+}
+
+struct jdig_open_how {
+	__u64 flags, mode, resolve;
+};
+
+static __always_inline int openat2_common(struct frame *f, int exit)
+{
+	struct evb b;
+	struct jdig_open_how how = {};
+	if (A(2))
+		bpf_probe_read_user(&how, sizeof(how), (const void *)A(2));
+	evb_begin(&b, f, exit ? PPME_SYSCALL_OPENAT2_X : PPME_SYSCALL_OPENAT2_E, exit ? 6 : 5);
+	if (exit)
+		put_u64(&b, f->ret);
+	put_fd(&b, A(0));
+	put_user_str(&b, A(1));
+	put_u32(&b, open_flags_to_scap(how.flags));
+	put_u32(&b, open_mode_to_scap(how.flags, how.mode));
+	put_u32(&b, openat2_resolve_to_scap(how.resolve));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_openat2_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	return openat2_common(f, 0);
+}
+
+static __always_inline int f_openat2_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	return openat2_common(f, 1);
+}
+
+static __always_inline int f_creat_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_CREAT_E, 2);
+	put_user_str(&b, A(0));
+	put_u32(&b, open_mode_to_scap(O_CREAT, A(1)));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_creat_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_CREAT_X, 4);
+	put_u64(&b, f->ret);
+	put_user_str(&b, A(0));
+	put_u32(&b, open_mode_to_scap(O_CREAT, A(1)));
+	put_u32(&b, f->ret >= 0 ? fd_dev(f->ret) : 0);
+	return evb_submit(&b);
+}
+
+/* read, write, pread, pwrite, send*, recv*: enter fd, size [, pos] */
+static __always_inline int f_rw_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	__u32 ev = sys_table[f->id & 511].enter;
+	int with_pos = ev == PPME_SYSCALL_PREAD_E || ev == PPME_SYSCALL_PWRITE_E;
+	evb_begin(&b, f, ev, with_pos ? 3 : 2);
+	put_fd(&b, A(0));
+	put_u32(&b, (__u32)A(2));
+	if (with_pos)
+		put_u64(&b, A(3));
+	return evb_submit(&b);
+}
+
+/* read/pread exit: data is what was read; write/pwrite exit: data is what was asked to be written */
+static __always_inline int f_read_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, sys_table[f->id & 511].exit, 2);
+	put_u64(&b, f->ret);
+	if (f->ret > 0)
+		put_user_buf(&b, A(1), f->ret);
+	else
+		put_empty(&b);
+	return evb_submit(&b);
+}
+
+static __always_inline int f_write_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, sys_table[f->id & 511].exit, 2);
+	put_u64(&b, f->ret);
+	if (f->ret >= 0)
+		put_user_buf(&b, A(1), A(2));
+	else
+		put_empty(&b);
+	return evb_submit(&b);
+}
+
+#define MAX_IOVS 8
+
+/*
+ * Walks up to MAX_IOVS iovecs: returns the sum of their iov_len and, when total > 0, copies up to total
+ * bytes (clamped to the snaplen) of their data to the frame at b->off + at, reporting the count in *copied.
+ */
+static __always_inline __u64 iov_gather(struct evb *b, __u32 at, __u64 iov_ptr, __u64 iovcnt, __s64 total,
+					__u32 *copied)
+{
+	struct iovec iov;
+	__u64 sum = 0;
+	__u32 room = total > 0 ? clamp_snap(b, total) : 0;
+	__u32 done = 0;
+	for (int i = 0; i < MAX_IOVS; i++) {
+		if (i >= iovcnt)
+			break;
+		if (bpf_probe_read_user(&iov, sizeof(iov), (const void *)(iov_ptr + i * sizeof(iov))))
+			break;
+		sum += iov.iov_len;
+		if (done >= room)
+			continue;
+		__u32 n = room - done;
+		if (n > iov.iov_len)
+			n = iov.iov_len;
+		__u32 pos = b->off + at + done;
+		opaque(pos);
+		opaque(n);
+		n &= (MAX_SNAPLEN * 2 - 1);
+		if (n && !bpf_probe_read_user(&b->f->data[pos & OFF_MASK], n, iov.iov_base))
+			done += n;
+		else if (n)
+			stat_inc(STAT_READ_FAIL);
+	}
+	*copied = done;
+	return sum;
+}
+
+static __always_inline __u64 iov_size(struct evb *b, __u64 iov_ptr, __u64 iovcnt)
+{
+	__u32 unused;
+	return iov_gather(b, 0, iov_ptr, iovcnt, 0, &unused);
+}
+
+/* data param (PT_BYTEBUF) from iovecs */
+static __always_inline void put_iov_data(struct evb *b, __u64 iov_ptr, __u64 iovcnt, __s64 total)
+{
+	__u32 copied = 0;
+	iov_gather(b, 0, iov_ptr, iovcnt, total, &copied);
+	evb_param_done(b, copied);
+}
+
+/* size (PT_UINT32, sum of iov_len) then data (PT_BYTEBUF), in one walk */
+static __always_inline void put_iov_size_data(struct evb *b, __u64 iov_ptr, __u64 iovcnt, __s64 total)
+{
+	__u32 copied = 0;
+	__u64 sum = iov_gather(b, 4, iov_ptr, iovcnt, total, &copied);
+	put_u32(b, (__u32)sum);
+	evb_param_done(b, copied);
+}
+
+static __always_inline int f_writev_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	__u32 ev = sys_table[f->id & 511].enter;
+	int with_pos = ev == PPME_SYSCALL_PWRITEV_E;
+	evb_begin(&b, f, ev, with_pos ? 3 : 2);
+	put_fd(&b, A(0));
+	put_u32(&b, (__u32)iov_size(&b, A(1), A(2)));
+	if (with_pos)
+		put_u64(&b, A(3));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_writev_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, sys_table[f->id & 511].exit, 2);
+	put_u64(&b, f->ret);
+	if (f->ret >= 0)
+		put_iov_data(&b, A(1), A(2), 1 << 30);
+	else
+		put_empty(&b);
+	return evb_submit(&b);
+}
+
+static __always_inline int f_preadv_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_PREADV_E, 2);
+	put_fd(&b, A(0));
+	put_u64(&b, A(3));
+	return evb_submit(&b);
+}
+
+/* readv/preadv exit: res, size, data */
+static __always_inline int f_readv_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, sys_table[f->id & 511].exit, 3);
+	put_u64(&b, f->ret);
+	put_iov_size_data(&b, A(1), A(2), f->ret);
+	return evb_submit(&b);
+}
+
+static __always_inline int f_lseek_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_LSEEK_E, 3);
+	put_fd(&b, A(0));
+	put_u64(&b, A(1));
+	put_u8(&b, A(2) <= 2 ? (__u8)A(2) : 0);
+	return evb_submit(&b);
+}
+
+static __always_inline int f_pipe_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	int fds[2] = {};
+	if (A(0))
+		bpf_probe_read_user(fds, sizeof(fds), (const void *)A(0));
+	evb_begin(&b, f, PPME_SYSCALL_PIPE_X, 4);
+	put_u64(&b, f->ret);
+	put_fd(&b, fds[0]);
+	put_fd(&b, fds[1]);
+	put_u64(&b, f->ret >= 0 ? fd_ino(fds[0]) : 0);
+	return evb_submit(&b);
+}
+
+static __always_inline int f_fcntl_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_FCNTL_E, 2);
+	put_fd(&b, A(0));
+	put_u8(&b, fcntl_cmd_to_scap(A(1)));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_ioctl_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_IOCTL_3_E, 3);
+	put_fd(&b, A(0));
+	put_u64(&b, A(1));
+	put_u64(&b, A(2));
+	return evb_submit(&b);
+}
+
+/* dirfd-relative exits */
+static __always_inline int f_unlinkat_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_UNLINKAT_2_X, 4);
+	put_u64(&b, f->ret);
+	put_fd(&b, A(0));
+	put_user_str(&b, A(1));
+	put_u32(&b, (A(2) & AT_REMOVEDIR) ? PPM_AT_REMOVEDIR : 0);
+	return evb_submit(&b);
+}
+
+static __always_inline int f_mkdir_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_MKDIR_2_E, 1);
+	put_u32(&b, (__u32)A(1));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_mkdirat_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_MKDIRAT_X, 4);
+	put_u64(&b, f->ret);
+	put_fd(&b, A(0));
+	put_user_str(&b, A(1));
+	put_u32(&b, (__u32)A(2));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_rename_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_RENAME_X, 3);
+	put_u64(&b, f->ret);
+	put_user_str(&b, A(0));
+	put_user_str(&b, A(1));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_renameat_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	int two = f->id == 316;
+	evb_begin(&b, f, two ? PPME_SYSCALL_RENAMEAT2_X : PPME_SYSCALL_RENAMEAT_X, two ? 6 : 5);
+	put_u64(&b, f->ret);
+	put_fd(&b, A(0));
+	put_user_str(&b, A(1));
+	put_fd(&b, A(2));
+	put_user_str(&b, A(3));
+	if (two)
+		put_u32(&b, (__u32)A(4) & 7);
+	return evb_submit(&b);
+}
+
+/* ---- memory ------------------------------------------------------------------------------------- */
+
+static __always_inline int f_mmap_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_MMAP_E, 6);
+	put_u64(&b, A(0));
+	put_u64(&b, A(1));
+	put_u32(&b, prot_flags_to_scap(A(2)));
+	put_u32(&b, mmap_flags_to_scap(A(3)));
+	put_fd(&b, A(4));
+	put_u64(&b, A(5));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_munmap_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_MUNMAP_E, 2);
+	put_u64(&b, A(0));
+	put_u64(&b, A(1));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_brk_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_BRK_4_E, 1);
+	put_u64(&b, A(0));
+	return evb_submit(&b);
+}
+
+/* brk, mmap, munmap exits: res, vm_size, vm_rss, vm_swap */
+static __always_inline int f_mem_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, sys_table[f->id & 511].exit, 4);
+	put_u64(&b, f->ret);
+	put_vm(&b, cur_task());
+	return evb_submit(&b);
+}
+
+/* ---- signals, sleep, wait ----------------------------------------------------------------------- */
+
+static __always_inline int f_kill_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	__u32 ev = sys_table[f->id & 511].enter;
+	int three = ev == PPME_SYSCALL_TGKILL_E;
+	evb_begin(&b, f, ev, three ? 3 : 2);
+	put_fd(&b, A(0));
+	if (three) {
+		put_fd(&b, A(1));
+		put_u8(&b, (__u8)A(2));
+	} else {
+		put_u8(&b, (__u8)A(1));
+	}
+	return evb_submit(&b);
+}
+
+static __always_inline int f_nanosleep_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	struct { __s64 sec, nsec; } ts = {};
+	if (A(0))
+		bpf_probe_read_user(&ts, sizeof(ts), (const void *)A(0));
+	evb_begin(&b, f, PPME_SYSCALL_NANOSLEEP_E, 1);
+	put_u64(&b, ts.sec * 1000000000ULL + ts.nsec);
+	return evb_submit(&b);
+}
+
+static __always_inline int f_futex_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_FUTEX_E, 3);
+	put_u64(&b, A(0));
+	put_u16(&b, futex_op_to_scap(A(1)));
+	put_u64(&b, A(2));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_epoll_wait_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_EPOLLWAIT_E, 1);
+	put_u64(&b, (__s64)(__s32)A(2));
+	return evb_submit(&b);
+}
+
+#define MAX_POLLFDS 16
+
+/* PT_FDLIST: u16 count, then (u64 fd, i16 flags) per entry; requested events on enter, revents on exit */
+static __always_inline void put_fdlist(struct evb *b, __u64 ufds, __u64 nfds, int exit)
+{
+	struct pollfd pfd;
+	__u8 *d = evb_cur(b);
+	__u16 n = 0;
+	if (nfds > MAX_POLLFDS)
+		nfds = MAX_POLLFDS;
+	for (int i = 0; i < MAX_POLLFDS; i++) {
+		if (i >= nfds)
+			break;
+		if (bpf_probe_read_user(&pfd, sizeof(pfd), (const void *)(ufds + i * sizeof(pfd))))
+			break;
+		if (exit && !pfd.revents)
+			continue;
+		__u8 *e = d + 2 + (n & (MAX_POLLFDS - 1)) * 10;
+		*(__u64 *)e = (__s64)pfd.fd;
+		*(__s16 *)(e + 8) = poll_events_to_scap(exit ? pfd.revents : pfd.events);
+		n++;
+	}
+	*(__u16 *)d = n;
+	evb_param_done(b, 2 + n * 10);
+}
+
+static __always_inline int f_poll_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_POLL_E, 2);
+	put_fdlist(&b, A(0), A(1), 0);
+	put_u64(&b, (__s64)(__s32)A(2));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_poll_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_POLL_X, 2);
+	put_u64(&b, f->ret);
+	put_fdlist(&b, A(0), A(1), 1);
+	return evb_submit(&b);
+}
+
+/* ---- network ------------------------------------------------------------------------------------ */
+
+static __always_inline int f_socket_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, sys_table[f->id & 511].enter, 3);
+	put_u32(&b, (__u32)A(0));
+	put_u32(&b, (__u32)A(1));
+	put_u32(&b, (__u32)A(2));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_bind_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	int fam = stage_sockaddr(f, A(1), A(2));
+	evb_begin(&b, f, PPME_SOCKET_BIND_X, 2);
+	put_u64(&b, f->ret);
+	put_staged_sockaddr(&b, fam);
+	return evb_submit(&b);
+}
+
+static __always_inline int f_connect_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	int fam = stage_sockaddr(f, A(1), A(2));
+	evb_begin(&b, f, PPME_SOCKET_CONNECT_E, 2);
+	put_fd(&b, A(0));
+	put_staged_sockaddr(&b, fam);
+	return evb_submit(&b);
+}
+
+static __always_inline int f_connect_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	int fam = stage_sockaddr(f, A(1), A(2));
+	evb_begin(&b, f, PPME_SOCKET_CONNECT_X, 2);
+	put_u64(&b, f->ret);
+	put_tuple(&b, A(0), 0, fam);
+	return evb_submit(&b);
+}
+
+static __always_inline int f_listen_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SOCKET_LISTEN_E, 2);
+	put_fd(&b, A(0));
+	put_u32(&b, (__u32)A(1));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_accept4_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SOCKET_ACCEPT4_5_E, 1);
+	put_u32(&b, 0); /* sysdig 0.29 does not report the flags either */
+	return evb_submit(&b);
+}
+
+static __always_inline int f_accept_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	__u32 backlog = 0, max_backlog = 0;
+	__u8 pct = 0;
+	evb_begin(&b, f, sys_table[f->id & 511].exit, 5);
+	put_u64(&b, f->ret);
+	if (f->ret >= 0)
+		put_tuple(&b, f->ret, 1, -1);
+	else
+		put_empty(&b);
+	struct sock *lsk = fd_sock(A(0));
+	if (lsk) {
+		backlog = BPF_CORE_READ(lsk, sk_ack_backlog);
+		max_backlog = BPF_CORE_READ(lsk, sk_max_ack_backlog);
+		if (max_backlog)
+			pct = (__u8)((__u64)backlog * 100 / max_backlog);
+	}
+	put_u8(&b, pct);
+	put_u32(&b, backlog);
+	put_u32(&b, max_backlog);
+	return evb_submit(&b);
+}
+
+static __always_inline int f_sendto_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	int fam = stage_sockaddr(f, A(4), A(5));
+	evb_begin(&b, f, PPME_SOCKET_SENDTO_E, 3);
+	put_fd(&b, A(0));
+	put_u32(&b, (__u32)A(2));
+	put_tuple(&b, A(0), 0, fam);
+	return evb_submit(&b);
+}
+
+static __always_inline int f_recvfrom_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	int fam = -1;
+	if (f->ret >= 0 && A(4) && A(5)) {
+		int alen = 0;
+		bpf_probe_read_user(&alen, sizeof(alen), (const void *)A(5));
+		fam = stage_sockaddr(f, A(4), alen > 0 ? alen : 0);
+	}
+	evb_begin(&b, f, PPME_SOCKET_RECVFROM_X, 3);
+	put_u64(&b, f->ret);
+	if (f->ret > 0)
+		put_user_buf(&b, A(1), f->ret);
+	else
+		put_empty(&b);
+	if (f->ret >= 0)
+		put_tuple(&b, A(0), 1, fam);
+	else
+		put_empty(&b);
+	return evb_submit(&b);
+}
+
+static __always_inline int f_sendmsg_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	struct user_msghdr mh = {};
+	int fam = -1;
+	if (A(1))
+		bpf_probe_read_user(&mh, sizeof(mh), (const void *)A(1));
+	if (mh.msg_name)
+		fam = stage_sockaddr(f, (__u64)mh.msg_name, mh.msg_namelen);
+	evb_begin(&b, f, PPME_SOCKET_SENDMSG_E, 3);
+	put_fd(&b, A(0));
+	put_u32(&b, (__u32)iov_size(&b, (__u64)mh.msg_iov, mh.msg_iovlen));
+	put_tuple(&b, A(0), 0, fam);
+	return evb_submit(&b);
+}
+
+static __always_inline int f_sendmsg_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	struct user_msghdr mh = {};
+	if (A(1))
+		bpf_probe_read_user(&mh, sizeof(mh), (const void *)A(1));
+	evb_begin(&b, f, PPME_SOCKET_SENDMSG_X, 2);
+	put_u64(&b, f->ret);
+	if (f->ret >= 0)
+		put_iov_data(&b, (__u64)mh.msg_iov, mh.msg_iovlen, 1 << 30);
+	else
+		put_empty(&b);
+	return evb_submit(&b);
+}
+
+static __always_inline int f_recvmsg_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	struct user_msghdr mh = {};
+	int fam = -1;
+	if (A(1))
+		bpf_probe_read_user(&mh, sizeof(mh), (const void *)A(1));
+	if (f->ret >= 0 && mh.msg_name)
+		fam = stage_sockaddr(f, (__u64)mh.msg_name, mh.msg_namelen);
+	evb_begin(&b, f, PPME_SOCKET_RECVMSG_X, 4);
+	put_u64(&b, f->ret);
+	put_iov_size_data(&b, (__u64)mh.msg_iov, mh.msg_iovlen, f->ret);
+	if (f->ret >= 0)
+		put_tuple(&b, A(0), 1, fam);
+	else
+		put_empty(&b);
+	return evb_submit(&b);
+}
+
+static __always_inline int f_shutdown_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SOCKET_SHUTDOWN_E, 2);
+	put_fd(&b, A(0));
+	put_u8(&b, (__u8)A(1));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_socketpair_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	int fds[2] = {};
+	__u64 src = 0, peer = 0;
+	if (f->ret >= 0 && A(3)) {
+		bpf_probe_read_user(fds, sizeof(fds), (const void *)A(3));
+		struct sock *sk = fd_sock(fds[0]);
+		if (sk) {
+			src = (__u64)sk;
+			peer = (__u64)BPF_CORE_READ((struct unix_sock *)sk, peer);
+		}
+	}
+	evb_begin(&b, f, PPME_SOCKET_SOCKETPAIR_X, 5);
+	put_u64(&b, f->ret);
+	put_fd(&b, fds[0]);
+	put_fd(&b, fds[1]);
+	put_u64(&b, src);
+	put_u64(&b, peer);
+	return evb_submit(&b);
+}
+
+/* ---- processes ---------------------------------------------------------------------------------- */
+
+static __always_inline int f_execve_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	if (f->id == 322) { /* execveat */
+		evb_begin(&b, f, PPME_SYSCALL_EXECVEAT_E, 3);
+		put_fd(&b, A(0));
+		put_user_str(&b, A(1));
+		put_u32(&b, execveat_flags_to_scap(A(4)));
+	} else {
+		evb_begin(&b, f, PPME_SYSCALL_EXECVE_19_E, 1);
+		put_user_str(&b, A(0));
+	}
+	return evb_submit(&b);
+}
+
+/*
+ * The 20-parameter exit of execve/execveat (EXECVE_19 layout) and clone/fork/vfork/clone3 (CLONE_20
+ * layout): the first 15 parameters are shared, then each family has its own 5.
+ */
+static __always_inline int proc_exit(struct frame *f, __u32 ev, int is_clone)
+{
+	struct evb b;
+	struct task_struct *t = cur_task();
+	struct mm_struct *mm = BPF_CORE_READ(t, mm);
+	evb_begin(&b, f, ev, 20);
+	put_u64(&b, f->ret);
+
+	/* exe (argv[0]) and args (the rest, NUL-separated) from the process's argument area */
+	__u64 arg_start = 0, arg_end = 0;
+	if (mm) {
+		arg_start = BPF_CORE_READ(mm, arg_start);
+		arg_end = BPF_CORE_READ(mm, arg_end);
+	}
+	__u64 total = arg_end > arg_start ? arg_end - arg_start : 0;
+	if (total > MAX_ARGS_ENV)
+		total = MAX_ARGS_ENV;
+	if (is_clone || f->ret >= 0) {
+		long exe_len = 0;
+		if (total)
+			exe_len = bpf_probe_read_user_str(evb_cur(&b), MAX_STR, (const void *)arg_start);
+		if (exe_len < 0) {
+			stat_inc(STAT_READ_FAIL);
+			exe_len = 0;
+		}
+		evb_param_done(&b, exe_len);
+		__u64 rest = total > (__u64)exe_len ? total - exe_len : 0;
+		opaque(rest);
+		rest &= (MAX_ARGS_ENV * 2 - 1);
+		if (rest && bpf_probe_read_user(evb_cur(&b), rest, (const void *)(arg_start + exe_len))) {
+			stat_inc(STAT_READ_FAIL);
+			rest = 0;
+		}
+		if (rest)
+			b.f->data[(b.off + rest - 1) & OFF_MASK] = 0;
+		evb_param_done(&b, rest);
+	} else {
+		/* failed execve: the old image is still there; sysdig reads argv from the call */
+		put_empty(&b);
+		put_empty(&b);
+	}
+
+	put_u64(&b, BPF_CORE_READ(t, pid));
+	put_u64(&b, BPF_CORE_READ(t, tgid));
+	put_u64(&b, BPF_CORE_READ(t, real_parent, pid));
+	/* cwd: empty, like sysdig's eBPF probe; the consumer keeps cwd from /proc and chdir */
+	*evb_cur(&b) = 0;
+	evb_param_done(&b, 1);
+	put_u64(&b, BPF_CORE_READ(t, signal, rlim[RLIMIT_NOFILE].rlim_cur));
+	put_u64(&b, BPF_CORE_READ(t, maj_flt));
+	put_u64(&b, BPF_CORE_READ(t, min_flt));
+	put_vm(&b, t);
+	put_kernel_str(&b, &t->comm);
+	put_empty(&b); /* cgroups */
+
+	if (is_clone) {
+		__u64 flags = A(0);
+		if (f->id == 435) { /* clone3: flags are the first field of struct clone_args */
+			flags = 0;
+			if (A(0))
+				bpf_probe_read_user(&flags, sizeof(flags), (const void *)A(0));
+		} else if (f->id != 56) {
+			flags = 0; /* fork, vfork */
+		}
+		__u32 sflags = clone_flags_to_scap(flags);
+		struct pid *tp = BPF_CORE_READ(t, thread_pid);
+		unsigned int level = tp ? BPF_CORE_READ(tp, level) : 0;
+		if (level)
+			sflags |= PPM_CL_CHILD_IN_PIDNS;
+		put_u32(&b, sflags);
+		put_u32(&b, BPF_CORE_READ(t, cred, euid.val));
+		put_u32(&b, BPF_CORE_READ(t, cred, egid.val));
+		put_u64(&b, pid_nr_ns(tp));
+		put_u64(&b, pid_nr_ns(BPF_CORE_READ(t, group_leader, thread_pid)));
+	} else {
+		__u64 env_start = 0, env_end = 0;
+		if (mm && f->ret >= 0) {
+			env_start = BPF_CORE_READ(mm, env_start);
+			env_end = BPF_CORE_READ(mm, env_end);
+		}
+		__u64 env = env_end > env_start ? env_end - env_start : 0;
+		if (env > MAX_ARGS_ENV)
+			env = MAX_ARGS_ENV;
+		opaque(env);
+		env &= (MAX_ARGS_ENV * 2 - 1);
+		if (env && bpf_probe_read_user(evb_cur(&b), env, (const void *)env_start)) {
+			stat_inc(STAT_READ_FAIL);
+			env = 0;
+		}
+		if (env)
+			b.f->data[(b.off + env - 1) & OFF_MASK] = 0;
+		evb_param_done(&b, env);
+		put_u32(&b, task_tty(t));
+		put_u64(&b, pid_nr_ns(BPF_CORE_READ(t, signal, pids[PIDTYPE_PGID])));
+		__u32 loginuid = 0xffffffff;
+		if (bpf_core_field_exists(t->loginuid))
+			loginuid = BPF_CORE_READ(t, loginuid.val);
+		put_u32(&b, loginuid);
+		put_u32(&b, 0); /* flags (PPM_EXE_WRITABLE not computed) */
+	}
+	return evb_submit(&b);
+}
+
+static __always_inline int f_execve_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	return proc_exit(f, f->id == 322 ? PPME_SYSCALL_EXECVEAT_X : PPME_SYSCALL_EXECVE_19_X, 0);
+}
+
+static __always_inline int f_clone_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	return proc_exit(f, sys_table[f->id & 511].exit, 1);
+}
+
+/* ---- filler registrations (program name = flavour letter + '_' + sysdig event number) ------------ */
+
+ENTER_FILLER(2, f_open_e)
+EXIT_FILLER(3, f_open_x)
+ENTER_FILLER(4, f_fd_e)           /* close */
+EXIT_FILLER(5, f_res_x)
+ENTER_FILLER(6, f_rw_e)           /* read */
+EXIT_FILLER(7, f_read_x)
+ENTER_FILLER(8, f_rw_e)           /* write */
+EXIT_FILLER(9, f_write_x)
+ENTER_FILLER(18, f_socket_e)
+EXIT_FILLER(19, f_res_x)
+ENTER_FILLER(20, f_fd_e)          /* bind */
+EXIT_FILLER(21, f_bind_x)
+ENTER_FILLER(22, f_connect_e)
+EXIT_FILLER(23, f_connect_x)
+ENTER_FILLER(24, f_listen_e)
+EXIT_FILLER(25, f_res_x)
+ENTER_FILLER(30, f_sendto_e)
+EXIT_FILLER(31, f_read_x)         /* sendto: data = what was sent */
+ENTER_FILLER(34, f_rw_e)          /* recvfrom */
+EXIT_FILLER(35, f_recvfrom_x)
+ENTER_FILLER(36, f_shutdown_e)
+EXIT_FILLER(37, f_res_x)
+ENTER_FILLER(42, f_socket_e)      /* socketpair */
+EXIT_FILLER(43, f_socketpair_x)
+ENTER_FILLER(48, f_sendmsg_e)
+EXIT_FILLER(49, f_sendmsg_x)
+ENTER_FILLER(52, f_fd_e)          /* recvmsg */
+EXIT_FILLER(53, f_recvmsg_x)
+ENTER_FILLER(58, f_creat_e)
+EXIT_FILLER(59, f_creat_x)
+ENTER_FILLER(60, f_empty_e)       /* pipe, pipe2 */
+EXIT_FILLER(61, f_pipe_x)
+ENTER_FILLER(64, f_futex_e)
+EXIT_FILLER(65, f_res_x)
+ENTER_FILLER(66, f_empty_e)       /* stat */
+EXIT_FILLER(67, f_res_path_x)
+ENTER_FILLER(68, f_empty_e)       /* lstat */
+EXIT_FILLER(69, f_res_path_x)
+ENTER_FILLER(70, f_fd_e)          /* fstat */
+EXIT_FILLER(71, f_res_x)
+ENTER_FILLER(78, f_epoll_wait_e)
+EXIT_FILLER(79, f_res_x)
+ENTER_FILLER(80, f_poll_e)
+EXIT_FILLER(81, f_poll_x)
+ENTER_FILLER(82, f_empty_e)       /* select */
+EXIT_FILLER(83, f_res_x)
+ENTER_FILLER(86, f_lseek_e)
+EXIT_FILLER(87, f_res_x)
+ENTER_FILLER(94, f_empty_e)       /* chdir */
+EXIT_FILLER(95, f_res_path_x)
+ENTER_FILLER(96, f_fd_e)          /* fchdir */
+EXIT_FILLER(97, f_res_x)
+ENTER_FILLER(112, f_rw_e)         /* pread */
+EXIT_FILLER(113, f_read_x)
+ENTER_FILLER(114, f_rw_e)         /* pwrite */
+EXIT_FILLER(115, f_write_x)
+ENTER_FILLER(116, f_fd_e)         /* readv */
+EXIT_FILLER(117, f_readv_x)
+ENTER_FILLER(118, f_writev_e)
+EXIT_FILLER(119, f_writev_x)
+ENTER_FILLER(120, f_preadv_e)
+EXIT_FILLER(121, f_readv_x)
+ENTER_FILLER(122, f_writev_e)     /* pwritev */
+EXIT_FILLER(123, f_writev_x)
+ENTER_FILLER(124, f_fd_e)         /* dup, dup2, dup3 */
+EXIT_FILLER(125, f_res_x)
+ENTER_FILLER(128, f_kill_e)
+EXIT_FILLER(129, f_res_x)
+ENTER_FILLER(130, f_kill_e)       /* tkill */
+EXIT_FILLER(131, f_res_x)
+ENTER_FILLER(132, f_kill_e)       /* tgkill */
+EXIT_FILLER(133, f_res_x)
+ENTER_FILLER(134, f_nanosleep_e)
+EXIT_FILLER(135, f_res_x)
+ENTER_FILLER(150, f_fcntl_e)
+EXIT_FILLER(151, f_res_x)
+ENTER_FILLER(158, f_brk_e)
+EXIT_FILLER(159, f_mem_x)
+ENTER_FILLER(160, f_mmap_e)
+EXIT_FILLER(161, f_mem_x)
+ENTER_FILLER(164, f_munmap_e)
+EXIT_FILLER(165, f_mem_x)
+ENTER_FILLER(170, f_ioctl_e)
+EXIT_FILLER(171, f_res_x)
+ENTER_FILLER(174, f_empty_e)      /* rename */
+EXIT_FILLER(175, f_rename_x)
+ENTER_FILLER(176, f_empty_e)      /* renameat */
+EXIT_FILLER(177, f_renameat_x)
+ENTER_FILLER(222, f_empty_e)      /* clone */
+EXIT_FILLER(223, f_clone_x)
+ENTER_FILLER(224, f_empty_e)      /* fork */
+EXIT_FILLER(225, f_clone_x)
+ENTER_FILLER(226, f_empty_e)      /* vfork */
+EXIT_FILLER(227, f_clone_x)
+ENTER_FILLER(246, f_empty_e)      /* accept */
+EXIT_FILLER(247, f_accept_x)
+ENTER_FILLER(248, f_accept4_e)
+EXIT_FILLER(249, f_accept_x)
+ENTER_FILLER(276, f_mkdir_e)
+EXIT_FILLER(277, f_res_path_x)
+ENTER_FILLER(278, f_empty_e)      /* rmdir */
+EXIT_FILLER(279, f_res_path_x)
+ENTER_FILLER(292, f_execve_e)
+EXIT_FILLER(293, f_execve_x)
+ENTER_FILLER(300, f_empty_e)      /* unlink */
+EXIT_FILLER(301, f_res_path_x)
+ENTER_FILLER(302, f_empty_e)      /* unlinkat */
+EXIT_FILLER(303, f_unlinkat_x)
+ENTER_FILLER(304, f_empty_e)      /* mkdirat */
+EXIT_FILLER(305, f_mkdirat_x)
+ENTER_FILLER(306, f_openat_e)
+EXIT_FILLER(307, f_openat_x)
+ENTER_FILLER(318, f_empty_e)      /* renameat2 */
+EXIT_FILLER(319, f_renameat_x)
+ENTER_FILLER(326, f_openat2_e)
+EXIT_FILLER(327, f_openat2_x)
+ENTER_FILLER(330, f_execve_e)     /* execveat */
+EXIT_FILLER(331, f_execve_x)
+ENTER_FILLER(334, f_empty_e)      /* clone3 */
+EXIT_FILLER(335, f_clone_x)
+
+/* ---- dispatchers -------------------------------------------------------------------------------- */
+
+static __always_inline int dispatch_enter(void *ctx, struct frame *f)
+{
+	__u32 ev = sys_table[f->id & 511].enter;
+	if (ev)
+		bpf_tail_call(ctx, &enter_progs, ev);
+	return generic(f, 0);
+}
+
+static __always_inline int dispatch_exit(void *ctx, struct frame *f)
+{
+	__u32 ev = sys_table[f->id & 511].exit;
+	if (ev > 1)
+		bpf_tail_call(ctx, &exit_progs, ev);
+	return generic(f, 1);
+}
+
+SEC("tp_btf/sys_enter")
+int BPF_PROG(b_sys_enter, struct pt_regs *regs, long id)
+{
+	struct frame *f = prep(id);
+	if (!f)
+		return 0;
+	f->args[0] = regs->di;
+	f->args[1] = regs->si;
+	f->args[2] = regs->dx;
+	f->args[3] = regs->r10;
+	f->args[4] = regs->r8;
+	f->args[5] = regs->r9;
+	return dispatch_enter(ctx, f);
+}
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(b_sys_exit, struct pt_regs *regs, long ret)
+{
+	struct frame *f = prep(regs->orig_ax);
+	if (!f)
+		return 0;
+	f->ret = ret;
+	f->args[0] = regs->di;
+	f->args[1] = regs->si;
+	f->args[2] = regs->dx;
+	f->args[3] = regs->r10;
+	f->args[4] = regs->r8;
+	f->args[5] = regs->r9;
+	return dispatch_exit(ctx, f);
+}
+
+SEC("raw_tp/sys_enter")
+int BPF_PROG(r_sys_enter, struct pt_regs *regs, long id)
+{
+	struct frame *f = prep(id);
+	if (!f)
+		return 0;
+	f->args[0] = BPF_CORE_READ(regs, di);
+	f->args[1] = BPF_CORE_READ(regs, si);
+	f->args[2] = BPF_CORE_READ(regs, dx);
+	f->args[3] = BPF_CORE_READ(regs, r10);
+	f->args[4] = BPF_CORE_READ(regs, r8);
+	f->args[5] = BPF_CORE_READ(regs, r9);
+	return dispatch_enter(ctx, f);
+}
+
+SEC("raw_tp/sys_exit")
+int BPF_PROG(r_sys_exit, struct pt_regs *regs, long ret)
+{
+	struct frame *f = prep(BPF_CORE_READ(regs, orig_ax));
+	if (!f)
+		return 0;
+	f->ret = ret;
+	f->args[0] = BPF_CORE_READ(regs, di);
+	f->args[1] = BPF_CORE_READ(regs, si);
+	f->args[2] = BPF_CORE_READ(regs, dx);
+	f->args[3] = BPF_CORE_READ(regs, r10);
+	f->args[4] = BPF_CORE_READ(regs, r8);
+	f->args[5] = BPF_CORE_READ(regs, r9);
+	return dispatch_exit(ctx, f);
+}
+
+SEC("tracepoint/raw_syscalls/sys_enter")
+int t_sys_enter(struct trace_event_raw_sys_enter *ctx)
+{
+	struct frame *f = prep(ctx->id);
+	if (!f)
+		return 0;
+	struct saved_args sa;
+	sa.args[0] = f->args[0] = ctx->args[0];
+	sa.args[1] = f->args[1] = ctx->args[1];
+	sa.args[2] = f->args[2] = ctx->args[2];
+	sa.args[3] = f->args[3] = ctx->args[3];
+	sa.args[4] = f->args[4] = ctx->args[4];
+	sa.args[5] = f->args[5] = ctx->args[5];
+	__u32 tid = (__u32)f->pid_tgid;
+	bpf_map_update_elem(&tp_args, &tid, &sa, BPF_ANY);
+	return dispatch_enter(ctx, f);
+}
+
+SEC("tracepoint/raw_syscalls/sys_exit")
+int t_sys_exit(struct trace_event_raw_sys_exit *ctx)
+{
+	struct frame *f = prep(ctx->id);
+	if (!f)
+		return 0;
+	f->ret = ctx->ret;
+	__u32 tid = (__u32)f->pid_tgid;
+	struct saved_args *sa = bpf_map_lookup_elem(&tp_args, &tid);
+	for (int i = 0; i < 6; i++)
+		f->args[i] = sa ? sa->args[i] : 0;
+	if (sa)
+		bpf_map_delete_elem(&tp_args, &tid);
+	return dispatch_exit(ctx, f);
+}
+
+/* ---- scheduler tracepoints ---------------------------------------------------------------------- */
+
+static __always_inline struct frame *prep_sched(__u32 slot)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	if ((__u32)(pid_tgid >> 32) == self_tgid)
+		return 0;
+	struct jdig_cfg *c = cfg();
+	if (!c || !c->enabled || !slot_on(slot))
+		return 0;
+	struct frame *f = cur_frame();
+	if (!f)
+		return 0;
+	f->pid_tgid = pid_tgid;
+	f->snaplen = c->snaplen;
+	return f;
+}
+
+static __always_inline int procexit(void)
+{
+	struct frame *f = prep_sched(SLOT_PROCEXIT);
+	if (!f)
+		return 0;
+	struct evb b;
+	struct task_struct *t = cur_task();
+	int code = BPF_CORE_READ(t, exit_code);
+	evb_begin(&b, f, PPME_PROCEXIT_1_E, 4);
+	put_u64(&b, code);
+	put_u64(&b, (code >> 8) & 0xff);
+	put_u8(&b, ((code & 0x7f) && (code & 0x7f) != 0x7f) ? (code & 0x7f) : 0);
+	put_u8(&b, (code & 0x80) ? 1 : 0);
+	return evb_submit(&b);
+}
+
+static __always_inline int sched_switch(struct task_struct *next)
+{
+	struct frame *f = prep_sched(SLOT_SWITCH);
+	if (!f)
+		return 0;
+	/* the idle task is not a thread anybody asks about */
+	if ((__u32)f->pid_tgid == 0)
+		return 0;
+	struct evb b;
+	struct task_struct *t = cur_task();
+	evb_begin(&b, f, PPME_SCHEDSWITCH_6_E, 6);
+	put_u64(&b, BPF_CORE_READ(next, pid));
+	put_u64(&b, BPF_CORE_READ(t, maj_flt));
+	put_u64(&b, BPF_CORE_READ(t, min_flt));
+	put_vm(&b, t);
+	return evb_submit(&b);
+}
+
+SEC("tp_btf/sched_process_exit")
+int BPF_PROG(b_procexit)
+{
+	return procexit();
+}
+
+SEC("raw_tp/sched_process_exit")
+int BPF_PROG(r_procexit)
+{
+	return procexit();
+}
+
+SEC("tracepoint/sched/sched_process_exit")
+int t_procexit(void *ctx)
+{
+	return procexit();
+}
+
+SEC("tp_btf/sched_switch")
+int BPF_PROG(b_switch, bool preempt, struct task_struct *prev, struct task_struct *next)
+{
+	return sched_switch(next);
+}
+
+SEC("raw_tp/sched_switch")
+int BPF_PROG(r_switch, bool preempt, struct task_struct *prev, struct task_struct *next)
+{
+	return sched_switch(next);
+}
+
+SEC("tracepoint/sched/sched_switch")
+int t_switch(struct trace_event_raw_sched_switch *ctx)
+{
+	struct frame *f = prep_sched(SLOT_SWITCH);
+	if (!f || (__u32)f->pid_tgid == 0)
+		return 0;
+	struct evb b;
+	struct task_struct *t = cur_task();
+	evb_begin(&b, f, PPME_SCHEDSWITCH_6_E, 6);
+	put_u64(&b, ctx->next_pid);
+	put_u64(&b, BPF_CORE_READ(t, maj_flt));
+	put_u64(&b, BPF_CORE_READ(t, min_flt));
+	put_vm(&b, t);
+	return evb_submit(&b);
+}
