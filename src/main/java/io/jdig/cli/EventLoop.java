@@ -136,6 +136,7 @@ public final class EventLoop {
             if (leading) {
                 if (type == io.jdig.event.EventTypes.CONTAINER_E || type == io.jdig.event.EventTypes.CONTAINER_JSON_E
                         || type == io.jdig.event.EventTypes.CONTAINER_JSON_2_E) {
+                    ctx.num++; // numbered, but consumed while the file is opened: never shown
                     state.process(ev);
                     continue;
                 }

@@ -31,8 +31,10 @@ public final class EventContext {
         this.args = new ArgRenderer(this);
     }
 
+    /** The event's thread: the one the state engine found, else whatever the table knows for its tid. */
     public ThreadInfo thread() {
-        return state.thread();
+        ThreadInfo t = state.thread();
+        return t != null ? t : state.lookup(ev.tid());
     }
 
     public FdInfo fd() {

@@ -82,10 +82,10 @@ final class ProcessFields {
             v.str.append(p.commBytes());
             return true;
         }));
-        add("thread.tid", INT64, ID, "id of the thread that generated the event", t((c, t, v) -> {
-            v.num = t.tid;
+        add("thread.tid", INT64, ID, "id of the thread that generated the event", (c, v) -> {
+            v.num = c.ev.tid();
             return true;
-        }));
+        });
         add("thread.ismain", BOOL, NA, "true if the thread is the process's main thread", t((c, t, v) -> {
             v.num = t.isMain() ? 1 : 0;
             return true;

@@ -71,13 +71,13 @@ public final class Containers {
     }
 
     /** Records the container a container JSON event describes. */
-    public void parseJsonEvent(String json) {
+    public String parseJsonEvent(String json) {
         if (json == null) {
-            return;
+            return null;
         }
         String id = jsonString(json, "id");
         if (id == null) {
-            return;
+            return null;
         }
         String name = jsonString(json, "name");
         String image = jsonString(json, "image");
@@ -85,6 +85,7 @@ public final class Containers {
         String priv = jsonRaw(json, "privileged");
         byId.put(id, new Info(id, name == null ? "" : name, image == null ? "" : image,
                 containerType(type), "true".equals(priv), json));
+        return id;
     }
 
     private static String containerType(String code) {

@@ -20,14 +20,16 @@ public final class ParamText {
         return out.toString();
     }
 
-    /** Appends a string parameter's bytes up to its NUL with non-printable bytes as '.'. */
+    /** Appends a string's bytes up to its NUL, leaving out the non-printable ones (as sysdig's sanitising does). */
     public static void appendSanitized(ByteBuf out, byte[] b, int o, int end) {
         for (int i = o; i < end; i++) {
             byte c = b[i];
             if (c == 0) {
                 return;
             }
-            out.append(c < 0x20 || c > 0x7e ? (byte) '.' : c);
+            if (c >= 0x20 && c <= 0x7e) {
+                out.append(c);
+            }
         }
     }
 

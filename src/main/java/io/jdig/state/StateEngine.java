@@ -166,11 +166,11 @@ public final class StateEngine implements MetadataSink {
             if (r.type() == FdRecord.UNKNOWN) {
                 continue;
             }
-            t.fds.put(r.fd(), fromRecord(r));
+            t.fds.put(r.fd(), fromRecord(r, interfaces));
         }
     }
 
-    static FdInfo fromRecord(FdRecord r) {
+    static FdInfo fromRecord(FdRecord r, List<InterfaceRecord> itfs) {
         FdInfo f = new FdInfo();
         f.fd = r.fd();
         f.type = FdType.of(r.type());
@@ -186,8 +186,17 @@ public final class StateEngine implements MetadataSink {
         f.dport = r.dport();
         f.unixSource = r.source();
         f.unixDest = r.dest();
-        if (f.type == FdType.IPV4_SERVSOCK || f.type == FdType.IPV6_SERVSOCK) {
-            f.role = FdInfo.ROLE_SERVER;
+        if (f.type == FdType.IPV6_SOCK && f.sip6 != null && f.dip6 != null && NetFormat.isV4Mapped(f.sip6, 0)
+                && NetFormat.isV4Mapped(f.dip6, 0)) {
+            f.type = FdType.IPV4_SOCK;
+            f.sip = NetFormat.le32(f.sip6, 12);
+            f.dip = NetFormat.le32(f.dip6, 12);
+        }
+        if (f.type == FdType.IPV4_SOCK) {
+            NetworkInterfaces.inferAddresses(f, itfs);
+        }
+        if (f.type == FdType.UNIX_SOCK) {
+            f.role = r.name().isEmpty() ? FdInfo.ROLE_CLIENT : FdInfo.ROLE_SERVER;
         }
         String n = NetFormat.socketName(f);
         f.setName(n != null ? n : r.name());
@@ -197,6 +206,24 @@ public final class StateEngine implements MetadataSink {
     /** After a process list: threads of one process share the main thread's fd table, as sysdig does. */
     private void linkThreads() {
         linkPending = false;
+        // sockets read from /proc: a local port that some server socket listens on makes the fd a server side
+        java.util.Set<Integer> serverPorts = new java.util.HashSet<>();
+        threads.forEachValue(t -> t.fds.forEach(f -> {
+            if (f.type == FdType.IPV4_SERVSOCK || f.type == FdType.IPV6_SERVSOCK) {
+                serverPorts.add(f.sport);
+            }
+        }));
+        threads.forEachValue(t -> t.fds.forEach(f -> {
+            if (f.type == FdType.IPV4_SOCK && f.role == FdInfo.ROLE_NONE) {
+                if (serverPorts.contains(f.sport)) {
+                    swap(f);
+                    f.setName(NetFormat.socketName(f));
+                    f.role = FdInfo.ROLE_SERVER;
+                } else {
+                    f.role = FdInfo.ROLE_CLIENT;
+                }
+            }
+        }));
         threads.forEachValue(t -> {
             if (!t.isMain()) {
                 ThreadInfo main = threads.get(t.pid);
@@ -302,7 +329,18 @@ public final class StateEngine implements MetadataSink {
                 return;
             }
             case CONTAINER_JSON_E, CONTAINER_JSON_2_E -> {
-                containers.parseJsonEvent(ev.paramAsString(0));
+                String id = containers.parseJsonEvent(ev.paramAsString(0));
+                if (id != null) {
+                    // the event belongs to a stand-in thread named after the container, as in sysdig
+                    ThreadInfo t = new ThreadInfo();
+                    t.tid = -1;
+                    t.pid = -1;
+                    t.vtid = -2;
+                    t.vpid = -2;
+                    t.setComm("container:" + id);
+                    t.containerId = id;
+                    tinfo = t;
+                }
                 return;
             }
             case SCHEDSWITCH_6_E -> {
@@ -728,28 +766,67 @@ public final class StateEngine implements MetadataSink {
         return Short.toUnsignedInt(EventView.u16(b, o));
     }
 
+    /** sysdig's address update: the source side always, the destination only where it is still unset. */
     private static boolean setV4(FdInfo f, int sip, int sport, int dip, int dport) {
-        boolean same = f.sip == sip && f.sport == sport && f.dip == dip && f.dport == dport
-                || f.sip == dip && f.sport == dport && f.dip == sip && f.dport == sport;
-        boolean changed = !same;
-        f.sip = sip;
-        f.sport = sport;
-        f.dip = dip;
-        f.dport = dport;
+        if (f.type == FdType.IPV4_SOCK) {
+            if (f.sip == sip && f.sport == sport && f.dip == dip && f.dport == dport
+                    || f.sip == dip && f.sport == dport && f.dip == sip && f.dport == sport) {
+                return false;
+            }
+        }
+        boolean changed = false;
+        if (f.sip != sip) {
+            f.sip = sip;
+            changed = true;
+        }
+        if (f.sport != sport) {
+            f.sport = sport;
+            changed = true;
+        }
+        if (f.dip == 0) {
+            f.dip = dip;
+            changed = true;
+        }
+        if (f.dport == 0) {
+            f.dport = dport;
+            changed = true;
+        }
         return changed;
     }
+
+    private static final byte[] ZERO16 = new byte[16];
 
     private static boolean setV6(FdInfo f, byte[] b, int o) {
         byte[] s = java.util.Arrays.copyOfRange(b, o + 1, o + 17);
         byte[] d = java.util.Arrays.copyOfRange(b, o + 19, o + 35);
         int sport = u16(b, o + 17);
         int dport = u16(b, o + 35);
-        boolean changed = !java.util.Arrays.equals(s, f.sip6) || !java.util.Arrays.equals(d, f.dip6)
-                || sport != f.sport || dport != f.dport;
-        f.sip6 = s;
-        f.dip6 = d;
-        f.sport = sport;
-        f.dport = dport;
+        byte[] fs = f.sip6 == null ? ZERO16 : f.sip6;
+        byte[] fd = f.dip6 == null ? ZERO16 : f.dip6;
+        if (f.type == FdType.IPV6_SOCK) {
+            if (java.util.Arrays.equals(s, fs) && sport == f.sport && java.util.Arrays.equals(d, fd) && dport == f.dport
+                    || java.util.Arrays.equals(d, fs) && dport == f.sport && java.util.Arrays.equals(s, fd)
+                    && sport == f.dport) {
+                return false;
+            }
+        }
+        boolean changed = false;
+        if (!java.util.Arrays.equals(fs, s)) {
+            f.sip6 = s;
+            changed = true;
+        }
+        if (f.sport != sport) {
+            f.sport = sport;
+            changed = true;
+        }
+        if (java.util.Arrays.equals(fd, ZERO16)) {
+            f.dip6 = d;
+            changed = true;
+        }
+        if (f.dport == 0) {
+            f.dport = dport;
+            changed = true;
+        }
         return changed;
     }
 
@@ -816,6 +893,9 @@ public final class StateEngine implements MetadataSink {
                         u16(b, o + 35));
             } else {
                 changed = setV6(f, b, o);
+                if (!changed) {
+                    return;
+                }
             }
         } else if (fam == 1) {
             f.type = FdType.UNIX_SOCK;
@@ -835,6 +915,10 @@ public final class StateEngine implements MetadataSink {
         if (!changed) {
             return;
         }
+        if ((f.type == FdType.IPV4_SOCK || f.type == FdType.IPV6_SOCK) && f.l4proto == FdInfo.L4_UNKNOWN) {
+            f.l4proto = FdInfo.L4_UDP;
+        }
+        NetworkInterfaces.inferAddresses(f, interfaces);
         if (f.type == FdType.IPV4_SOCK || f.type == FdType.IPV6_SOCK) {
             if (f.role == FdInfo.ROLE_NONE) {
                 guessRole(f, incoming);
