@@ -73,7 +73,15 @@ public final class ScapReader implements EventSource {
             } catch (ZipException e) {
                 bin.close();
                 throw new ScapFormatException("corrupt gzip stream: " + e.getMessage(), 0);
+            } catch (EOFException e) {
+                bin.close();
+                throw new ScapFormatException("truncated file: the gzip header is cut short", 0);
             }
+        } else {
+            // plain file: read straight from the file into the block buffer, without a second buffer
+            bin.close();
+            raw = new CountingStream(Files.newInputStream(file));
+            in = raw;
         }
         ScapReader r = new ScapReader(in, file.toString(), sink);
         r.counter = raw;
