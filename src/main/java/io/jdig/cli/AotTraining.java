@@ -1,0 +1,151 @@
+package io.jdig.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A representative run of jdig used once after each build to record the JDK's ahead-of-time cache (classes
+ * loaded and linked, method profiles), so that every later start is faster and reaches full speed sooner.
+ * It writes a synthetic trace (common system calls of one process) and reads it the common ways.
+ */
+public final class AotTraining {
+    private AotTraining() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Files.createTempDirectory("jdig-aot");
+        Path trace = dir.resolve("training.scap");
+        try {
+            Files.write(trace, syntheticTrace(4000));
+            OutputStream sink = OutputStream.nullOutputStream();
+            PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+            String t = trace.toString();
+            String[][] runs = {
+                    {"-r", t}, {"-r", t, "-q"}, {"-r", t, "-j"}, {"-r", t, "-A"}, {"-r", t, "-X"},
+                    {"-r", t, "-p", "%evt.num %proc.name %fd.name %evt.type %evt.res"},
+                    {"-r", t, "proc.name=trainer and fd.type=file"}, {"-r", t, "-S", "-q"}, {"-L"}, {"--version"}};
+            for (int round = 0; round < 2; round++) {
+                for (String[] r : runs) {
+                    new Jdig(sink, err).run(r);
+                }
+            }
+        } finally {
+            Files.deleteIfExists(trace);
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    // ---- a small trace writer, enough for training --------------------------------------------------------
+
+    private static final ByteArrayOutputStream OUT = new ByteArrayOutputStream();
+
+    static byte[] syntheticTrace(int rounds) {
+        OUT.reset();
+        ByteBuffer shb = le(28);
+        shb.putInt(0x0A0D0D0A).putInt(28).putInt(0x1A2B3C4D).putShort((short) 1).putShort((short) 2)
+                .putLong(-1L).putInt(28);
+        OUT.writeBytes(shb.array());
+        processList();
+        long ts = 1_700_000_000_000_000_000L;
+        long tid = 4242;
+        for (int i = 0; i < rounds; i++) {
+            String path = "/etc/training" + (i % 7) + ".conf";
+            event(ts++, tid, 306, new byte[][]{i64(-100), cstr(path), u32(1), u32(0)});
+            event(ts++, tid, 307, new byte[][]{i64(3), i64(-100), cstr(path), u32(1), u32(0), u32(0)});
+            event(ts++, tid, 6, new byte[][]{i64(3), u32(4096)});
+            event(ts++, tid, 7, new byte[][]{i64(12), "hello world\n".getBytes(StandardCharsets.US_ASCII)});
+            event(ts++, tid, 8, new byte[][]{i64(1), u32(12)});
+            event(ts++, tid, 9, new byte[][]{i64(12), "hello world\n".getBytes(StandardCharsets.US_ASCII)});
+            event(ts++, tid, 4, new byte[][]{i64(3)});
+            event(ts++, tid, 5, new byte[][]{i64(0)});
+            event(ts++, tid, 2, new byte[][]{cstr("/missing"), u32(1), u32(0)});
+            event(ts++, tid, 3, new byte[][]{i64(-2), cstr("/missing"), u32(1), u32(0), u32(0)});
+            event(ts++, tid, 0, new byte[][]{u16(7), u16(39)});
+            event(ts++, tid, 1, new byte[][]{u16(7)});
+        }
+        return OUT.toByteArray();
+    }
+
+    private static void processList() {
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        ByteBuffer h = le(8 * 3);
+        h.putLong(4242).putLong(4242).putLong(1);
+        e.writeBytes(h.array());
+        str(e, "trainer");
+        str(e, "/usr/bin/trainer");
+        str(e, "arg\0");
+        str(e, "/tmp");
+        ByteBuffer m = le(8 + 4 * 3 + 4 * 3 + 16);
+        m.putLong(1024).putInt(0).putInt(0).putInt(0).putInt(100).putInt(10).putInt(0).putLong(0).putLong(0);
+        e.writeBytes(m.array());
+        str(e, "");
+        ByteBuffer v = le(16);
+        v.putLong(4242).putLong(4242);
+        e.writeBytes(v.array());
+        str(e, "");
+        str(e, "/");
+        block(0x211, e.toByteArray());
+    }
+
+    private static void str(ByteArrayOutputStream e, String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        e.write(b.length & 0xFF);
+        e.write(b.length >> 8);
+        e.writeBytes(b);
+    }
+
+    private static void block(int type, byte[] body) {
+        int total = (8 + body.length + 4 + 3) & ~3;
+        ByteBuffer b = le(total);
+        b.putInt(type).putInt(total).put(body);
+        b.position(total - 4);
+        b.putInt(total);
+        OUT.writeBytes(b.array());
+    }
+
+    private static void event(long ts, long tid, int type, byte[][] params) {
+        int len = 26 + 2 * params.length;
+        for (byte[] p : params) {
+            len += p.length;
+        }
+        ByteBuffer b = le(2 + len);
+        b.putShort((short) 0).putLong(ts).putLong(tid).putInt(len).putShort((short) type).putInt(params.length);
+        for (byte[] p : params) {
+            b.putShort((short) p.length);
+        }
+        for (byte[] p : params) {
+            b.put(p);
+        }
+        block(0x216, b.array());
+    }
+
+    private static ByteBuffer le(int n) {
+        return ByteBuffer.allocate(n).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    private static byte[] i64(long v) {
+        return le(8).putLong(v).array();
+    }
+
+    private static byte[] u32(int v) {
+        return le(4).putInt(v).array();
+    }
+
+    private static byte[] u16(int v) {
+        return le(2).putShort((short) v).array();
+    }
+
+    private static byte[] cstr(String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        byte[] r = new byte[b.length + 1];
+        System.arraycopy(b, 0, r, 0, b.length);
+        return r;
+    }
+}
