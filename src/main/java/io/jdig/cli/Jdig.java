@@ -178,7 +178,8 @@ public final class Jdig {
         c.bufferFormat = bufferFormat(o);
         c.timeMode = timeMode(o);
         c.json = o.json;
-        c.maxBufferLen = o.verbose ? 0 : 80;
+        // sysdig cuts printed buffers at 80 characters unless -v is given or chisels run
+        c.maxBufferLen = o.verbose || !o.chisels.isEmpty() ? 0 : 80;
     }
 
     private int readFiles(Options o) {
@@ -204,6 +205,7 @@ public final class Jdig {
         Summary summary = o.summary ? new Summary() : null;
         loop.summary(summary);
         int rc = 0;
+        long started = System.nanoTime();
         try {
             for (String f : o.readFiles) {
                 rc = readOne(f, state, loop, o, out);
@@ -220,6 +222,12 @@ public final class Jdig {
         }
         if (summary != null) {
             summary.print(this.out);
+        }
+        if (o.verbose) {
+            double secs = (System.nanoTime() - started) / 1e9;
+            err.printf(java.util.Locale.ROOT, "Driver Events:0%nDriver Drops:0%nSuppressed by Comm:0%n"
+                    + "Elapsed time: %.3f, Captured Events: %d, %.2f eps%n", secs, loop.matched(),
+                    secs > 0 ? loop.matched() / secs : 0.0);
         }
         return rc;
     }
