@@ -2,8 +2,12 @@ package io.jdig.event;
 
 import java.nio.charset.StandardCharsets;
 
-/** One entry of the event table: an event type number with its name, category, flags and parameters. */
-public record EventInfo(int id, String name, byte[] nameBytes, Category category, int flags, ParamInfo[] params) {
+/**
+ * One entry of the event table: an event type number with its name, category, flags and parameters;
+ * {@code firstIsResult} tells whether the first parameter is the call's result ("res" or "fd").
+ */
+public record EventInfo(int id, String name, byte[] nameBytes, Category category, int flags, ParamInfo[] params,
+                        boolean firstIsResult) {
     public boolean isEnter() {
         return (id & 1) == 0;
     }
@@ -27,6 +31,7 @@ public record EventInfo(int id, String name, byte[] nameBytes, Category category
     }
 
     static EventInfo of(int id, String name, Category cat, int flags, ParamInfo[] params) {
-        return new EventInfo(id, name, name.getBytes(StandardCharsets.US_ASCII), cat, flags, params);
+        boolean res = params.length > 0 && (params[0].name().equals("res") || params[0].name().equals("fd"));
+        return new EventInfo(id, name, name.getBytes(StandardCharsets.US_ASCII), cat, flags, params, res);
     }
 }

@@ -358,13 +358,10 @@ public final class StateEngine implements MetadataSink {
     }
 
     private void resetExit(EventView ev, EventInfo info, int eflags, int type) {
-        if (ev.paramCount() > 0 && info.params().length > 0) {
-            String n0 = info.params()[0].name();
-            if (n0.equals("res") || n0.equals("fd")) {
-                long res = ev.paramAsLong(0, true);
-                if (res < 0) {
-                    errorCode = (int) -res;
-                }
+        if (info.firstIsResult() && ev.paramCount() > 0) {
+            long res = ev.paramAsLong(0, true);
+            if (res < 0) {
+                errorCode = (int) -res;
             }
         }
         if ((eflags & EventFlags.USES_FD) != 0) {
@@ -806,22 +803,22 @@ public final class StateEngine implements MetadataSink {
     private static final byte[] ZERO16 = new byte[16];
 
     private static boolean setV6(FdInfo f, byte[] b, int o) {
-        byte[] s = java.util.Arrays.copyOfRange(b, o + 1, o + 17);
-        byte[] d = java.util.Arrays.copyOfRange(b, o + 19, o + 35);
         int sport = u16(b, o + 17);
         int dport = u16(b, o + 35);
         byte[] fs = f.sip6 == null ? ZERO16 : f.sip6;
         byte[] fd = f.dip6 == null ? ZERO16 : f.dip6;
+        boolean sSame = java.util.Arrays.equals(b, o + 1, o + 17, fs, 0, 16);
         if (f.type == FdType.IPV6_SOCK) {
-            if (java.util.Arrays.equals(s, fs) && sport == f.sport && java.util.Arrays.equals(d, fd) && dport == f.dport
-                    || java.util.Arrays.equals(d, fs) && dport == f.sport && java.util.Arrays.equals(s, fd)
-                    && sport == f.dport) {
+            if (sSame && sport == f.sport && java.util.Arrays.equals(b, o + 19, o + 35, fd, 0, 16) && dport == f.dport
+                    || java.util.Arrays.equals(b, o + 19, o + 35, fs, 0, 16) && dport == f.sport
+                    && java.util.Arrays.equals(b, o + 1, o + 17, fd, 0, 16) && sport == f.dport) {
                 return false;
             }
         }
+        byte[] d = java.util.Arrays.copyOfRange(b, o + 19, o + 35);
         boolean changed = false;
-        if (!java.util.Arrays.equals(fs, s)) {
-            f.sip6 = s;
+        if (!sSame) {
+            f.sip6 = java.util.Arrays.copyOfRange(b, o + 1, o + 17);
             changed = true;
         }
         if (f.sport != sport) {
