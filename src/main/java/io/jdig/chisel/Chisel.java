@@ -92,6 +92,12 @@ public final class Chisel {
         ChiselLocator.Source src = locator.find(name).orElseThrow(() -> unknownChisel(locator, name));
         reset();
         g = newGlobals(locator, out, this);
+        // a chisel's helpers (require "common") come from its own directory first
+        String path = src.path();
+        int slash = path.lastIndexOf('/');
+        if (slash >= 0) {
+            g.get("package").set("path", path.substring(0, slash + 1) + "?.lua;" + locator.packagePath());
+        }
         try (InputStream in = src.open()) {
             g.load(in, "@" + src.path(), "t", g).call();
         } catch (LuaError e) {
@@ -326,17 +332,18 @@ public final class Chisel {
             if (!r.arg1().toboolean()) return true;
         }
         if (formatter != null) {
-            String line = formatter.format();
-            if (line != null) {
-                try {
-                    out.write(line.getBytes(StandardCharsets.UTF_8));
-                    out.write('\n');
-                } catch (IOException e) {
-                    throw new ChiselException("write error: " + e.getMessage(), e);
-                }
+            try {
+                formatter.writeLine(out);
+            } catch (IOException e) {
+                throw new ChiselException("write error: " + e.getMessage(), e);
             }
         }
         return true;
+    }
+
+    void timeout() {
+        LuaString.s_metatable = stringMeta;
+        doTimeout();
     }
 
     private void doTimeout() {
@@ -421,7 +428,7 @@ public final class Chisel {
     // -------------------------------------------------------------------------------------------
     // the sysdig / chisel / evt tables
 
-    private static LuaValue toLua(Object v) {
+    static LuaValue toLua(Object v) {
         if (v == null) return LuaValue.NIL;
         if (v instanceof Long l) return LuaValue.valueOf((double) l);
         if (v instanceof Integer i) return LuaValue.valueOf(i);
@@ -611,7 +618,7 @@ public final class Chisel {
         LuaTable evt = new LuaTable();
         evt.set("field", fn1(a -> {
             if (!(a instanceof LuaUserdata u) || !(u.m_instance instanceof FieldHandle h)) return LuaValue.NIL;
-            return toLua(host.fieldValue(h));
+            return host.fieldLua(h);
         }));
         evt.set("get_num", fn0(() -> LuaValue.valueOf((double) host.eventNum())));
         evt.set("get_ts", fnv(a -> {

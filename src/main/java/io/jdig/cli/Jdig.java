@@ -32,7 +32,9 @@ public final class Jdig {
         cl.setPosixClusteredShortOptionsAllowed(true);
         cl.setOverwrittenOptionsAllowed(true);
         try {
-            cl.parseArgs(SysdigArgs.normalise(args));
+            ChiselArgs.Split split = new ChiselArgs(cl.getCommandSpec()).split(SysdigArgs.normalise(args));
+            cl.parseArgs(split.args());
+            o.chiselArgs = split.chiselArgs();
         } catch (CommandLine.ParameterException e) {
             err.println("jdig: " + e.getMessage());
             return 1;
