@@ -49,6 +49,9 @@ public final class EventLoop {
     /** A new trace file (or section) starts: its leading container events are metadata again. */
     public void newSection() {
         leading = true;
+        // each file read is a new capture for sysdig: numbering and relative times start again
+        ctx.num = 0;
+        ctx.firstTs = 0;
     }
 
     public EventLoop(StateEngine state) {
@@ -220,12 +223,22 @@ public final class EventLoop {
         }
     }
 
+    private static final boolean[] META_ONLY = metaOnlyTypes();
+
     /** State events written by newer libraries that sysdig 0.29 never numbers or shows. */
+    private static boolean[] metaOnlyTypes() {
+        boolean[] m = new boolean[io.jdig.event.EventTable.size()];
+        for (io.jdig.event.EventInfo e : io.jdig.event.EventTable.all()) {
+            int t = e.id();
+            m[t] = t >= io.jdig.event.EventTable.MAX_029
+                    && (t == io.jdig.event.EventTypes.USER_ADDED_E || t == io.jdig.event.EventTypes.USER_DELETED_E
+                    || t == io.jdig.event.EventTypes.GROUP_ADDED_E || t == io.jdig.event.EventTypes.GROUP_DELETED_E
+                    || e.name().startsWith("task_") || e.name().equals("asyncevent"));
+        }
+        return m;
+    }
+
     private static boolean isMetaOnly(EventView ev) {
-        int t = ev.type();
-        return t >= io.jdig.event.EventTable.MAX_029
-                && (t == io.jdig.event.EventTypes.USER_ADDED_E || t == io.jdig.event.EventTypes.USER_DELETED_E
-                || t == io.jdig.event.EventTypes.GROUP_ADDED_E || t == io.jdig.event.EventTypes.GROUP_DELETED_E
-                || ev.info().name().startsWith("task_") || ev.info().name().equals("asyncevent"));
+        return META_ONLY[ev.type()];
     }
 }

@@ -23,7 +23,21 @@ import java.nio.file.Path;
 /** Wires the parts of jdig together for one command line. */
 public final class Jdig {
     public static final String VERSION = "0.1.0";
-    private final PrintStream err = System.err;
+    private final java.io.OutputStream stdout;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    /** jdig writing to the process's standard output and error. */
+    public Jdig() {
+        this(new java.io.FileOutputStream(java.io.FileDescriptor.out), System.err);
+    }
+
+    /** jdig writing to the given streams (for running it inside another program, such as the tests). */
+    public Jdig(java.io.OutputStream stdout, PrintStream err) {
+        this.stdout = stdout;
+        this.out = new PrintStream(stdout, true, java.nio.charset.StandardCharsets.UTF_8);
+        this.err = err;
+    }
 
     public int run(String[] args) {
         Options o = new Options();
@@ -40,11 +54,11 @@ public final class Jdig {
             return 1;
         }
         if (o.help) {
-            cl.usage(System.out);
+            cl.usage(out);
             return 0;
         }
         if (o.version) {
-            System.out.println("jdig version " + VERSION);
+            out.println("jdig version " + VERSION);
             return 0;
         }
         for (String f : o.filter) {
@@ -55,10 +69,10 @@ public final class Jdig {
         }
         try {
             if (o.listFields) {
-                return Listings.fields(System.out, o.verbose);
+                return Listings.fields(out, o.verbose);
             }
             if (o.listEvents) {
-                return Listings.events(System.out);
+                return Listings.events(out);
             }
             if (o.listChisels || o.chisels.contains("l") && o.chisels.size() == 1 && o.readFiles.isEmpty()) {
                 return Chisels.list(o);
@@ -174,7 +188,7 @@ public final class Jdig {
         EventLoop loop = new EventLoop(state);
         configure(loop.context(), o);
         EventPredicate filter = compileFilter(o.filterText());
-        Output out = new Output(o.unbuffered || o.json);
+        Output out = new Output(stdout, o.unbuffered || o.json);
         if (!o.chisels.isEmpty()) {
             return Chisels.runOnFiles(o, state, loop, filter, out);
         }
@@ -194,7 +208,7 @@ public final class Jdig {
         int rc = 0;
         try {
             for (String f : o.readFiles) {
-                rc = readOne(f, state, loop, o);
+                rc = readOne(f, state, loop, o, out);
                 if (rc != 0 || loop.stopped()) {
                     break;
                 }
@@ -207,12 +221,12 @@ public final class Jdig {
             }
         }
         if (summary != null) {
-            summary.print(System.out);
+            summary.print(this.out);
         }
         return rc;
     }
 
-    private int readOne(String file, StateEngine state, EventLoop loop, Options o) {
+    private int readOne(String file, StateEngine state, EventLoop loop, Options o, Output out) {
         Path p = Path.of(file);
         if (Files.isDirectory(p)) {
             err.println("jdig: " + file + ": is a directory, not a trace file");
@@ -234,19 +248,23 @@ public final class Jdig {
             err.println("jdig: " + file + ": no such file");
             return 1;
         } catch (ScapFormatException e) {
-            loopOutFlush(loop);
+            flushQuietly(out);
             err.println("jdig: " + file + ": " + e.getMessage() + " (at byte " + e.offset() + ")");
             return 1;
         } catch (UncheckedIOException e) {
             return 0; // output closed
         } catch (IOException e) {
-            loopOutFlush(loop);
+            flushQuietly(out);
             err.println("jdig: " + file + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return 1;
         }
     }
 
-    private static void loopOutFlush(EventLoop loop) {
-        // the printer's output is flushed by the caller
+    private static void flushQuietly(Output out) {
+        try {
+            out.flush();
+        } catch (UncheckedIOException e) {
+            // output closed
+        }
     }
 }

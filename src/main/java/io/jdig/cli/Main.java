@@ -6,6 +6,16 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(new Jdig().run(args));
+        int code;
+        try {
+            code = new Jdig().run(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("jdig: out of memory");
+            code = 3;
+        } catch (RuntimeException | StackOverflowError e) {
+            System.err.println("jdig: internal error: " + e);
+            code = 3;
+        }
+        System.exit(code);
     }
 }

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** jdig's command line, with sysdig's option letters and meanings. */
-@Command(name = "jdig", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "jdig", sortOptions = false,
         description = "System exploration and troubleshooting: capture, filter, print, save and summarise system calls.")
 public final class Options {
     @Option(names = {"-r", "--read", "--readfile"}, paramLabel = "FILE", description = "Read events from a trace file.")

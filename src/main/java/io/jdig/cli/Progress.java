@@ -31,7 +31,7 @@ final class Progress {
             @Override
             public boolean next() throws IOException {
                 boolean ok = r.next();
-                if ((++n & 0xFFFF) == 0) {
+                if (++n % 10000 == 0) {
                     report(false);
                 }
                 return ok;
@@ -64,20 +64,25 @@ final class Progress {
         };
     }
 
+    private double lastPct;
+    private String lastLine = "";
+
+    /** Like sysdig: every 10000 events, a new percentage when it moved by more than 0.1. */
     private void report(boolean force) {
-        long now = System.nanoTime();
-        if (!force && now - lastReport < 500_000_000L) {
+        double pct = size > 0 ? Math.min(100.0, 100.0 * reader.compressedPosition() / size) : 0;
+        if (!force && pct - lastPct <= 0.1) {
             return;
         }
-        lastReport = now;
-        double pct = size > 0 ? Math.min(100.0, 100.0 * reader.compressedPosition() / size) : 0;
-        System.err.printf("\r%.2f%%", pct);
+        String line = String.format(java.util.Locale.ROOT, "%.2f", pct);
+        System.err.print("\r" + " ".repeat(lastLine.length()) + "\r" + line);
         System.err.flush();
+        lastLine = line;
+        lastPct = pct;
     }
 
     void done() {
         if (reader != null) {
-            System.err.print("\r100.00%\n");
+            System.err.print("\r" + " ".repeat(lastLine.length()) + "\r100.00\n");
             System.err.flush();
         }
     }

@@ -32,22 +32,30 @@ public final class Summary {
         List<Row> rows = new ArrayList<>();
         for (int t = 0; t < counts.length; t++) {
             if (counts[t] > 0) {
-                rows.add(new Row((t & 1) == 0 ? "> " + EventTable.get(t).name() : "< " + EventTable.get(t).name(),
-                        counts[t]));
+                rows.add(new Row(((t & 1) == 0 ? "> " : "< ") + pad(EventTable.get(t).name()), counts[t]));
             }
         }
         for (int i = 0; i < generic.length; i++) {
             if (generic[i] > 0) {
                 String n = ValueTables.syscallName(i / 2);
-                rows.add(new Row(((i & 1) == 0 ? "> " : "< ") + (n == null ? "unknown" : n), generic[i]));
+                rows.add(new Row(((i & 1) == 0 ? "> " : "< ") + pad(n == null ? "unknown" : n), generic[i]));
             }
         }
         rows.sort((a, b) -> Long.compare(b.n, a.n));
-        out.println("----------------------");
-        out.printf("%-24s%s%n", "Event", "#Calls");
-        out.println("----------------------");
+        StringBuilder sb = new StringBuilder();
+        sb.append("----------------------\n").append(pad("Event")).append("#Calls\n").append("----------------------\n");
         for (Row r : rows) {
-            out.printf("%-24s%d%n", r.name, r.n);
+            sb.append(r.name).append(r.n).append('\n');
         }
+        out.print(sb);
+        out.flush();
+    }
+
+    /** The name cut or padded to 16 characters, as sysdig lays out the table. */
+    private static String pad(String s) {
+        if (s.length() >= 16) {
+            return s.substring(0, 16);
+        }
+        return s + " ".repeat(16 - s.length());
     }
 }

@@ -38,6 +38,8 @@ public final class ScapReader implements EventSource {
     private int limit;
     private long consumed; // file offset of buf[0]
     private boolean eof;
+    /** The compressed stream ended in the middle: whatever follows the last whole block is lost. */
+    private boolean cutShort;
 
     private int evOff;
     private int evCpu;
@@ -71,7 +73,15 @@ public final class ScapReader implements EventSource {
             } catch (ZipException e) {
                 bin.close();
                 throw new ScapFormatException("corrupt gzip stream: " + e.getMessage(), 0);
+            } catch (EOFException e) {
+                bin.close();
+                throw new ScapFormatException("truncated file: the gzip header is cut short", 0);
             }
+        } else {
+            // plain file: read straight from the file into the block buffer, without a second buffer
+            bin.close();
+            raw = new CountingStream(Files.newInputStream(file));
+            in = raw;
         }
         ScapReader r = new ScapReader(in, file.toString(), sink);
         r.counter = raw;
@@ -126,6 +136,10 @@ public final class ScapReader implements EventSource {
     /** Reads the section header and the metadata up to the first event; fails if the file is not a trace. */
     public void readHeader() throws IOException {
         if (!fill(8)) {
+            if (limit >= 4 && EventView.i32(buf, pos) != BlockTypes.SHB || limit > 0 && limit < 4
+                    && (buf[0] != 0x0A || limit > 1 && buf[1] != 0x0D)) {
+                throw new ScapFormatException("not a sysdig trace file (no section header block at the start)", 0);
+            }
             throw new ScapFormatException(limit == 0 ? "empty file, not a trace file" :
                     "truncated file: " + limit + " bytes, too short for a section header", consumed + limit);
         }
@@ -164,6 +178,7 @@ public final class ScapReader implements EventSource {
                 r = in.read(buf, limit, buf.length - limit);
             } catch (EOFException e) {
                 r = -1;
+                cutShort = true;
             } catch (ZipException e) {
                 throw new ScapFormatException("corrupt gzip data: " + e.getMessage(), consumed + limit);
             }
@@ -455,6 +470,10 @@ public final class ScapReader implements EventSource {
                 if (limit - pos != 0) {
                     throw new ScapFormatException("truncated file: " + (limit - pos)
                             + " stray bytes where a block header should be", consumed + pos);
+                }
+                if (cutShort) {
+                    throw new ScapFormatException("truncated file: the gzip stream ends abruptly after "
+                            + eventCount + " events", consumed + pos);
                 }
                 return false;
             }

@@ -110,6 +110,7 @@ public final class StateEngine implements MetadataSink {
 
     @Override
     public void onSectionStart() {
+        lastThread = null;
         threads.clear();
         users.clear();
         interfaces.clear();
@@ -405,8 +406,14 @@ public final class StateEngine implements MetadataSink {
         }
     }
 
+    private ThreadInfo lastThread;
+
     private ThreadInfo getOrCreate(long tid) {
-        ThreadInfo t = threads.get(tid);
+        ThreadInfo t = lastThread;
+        if (t != null && t.tid == tid) {
+            return t;
+        }
+        t = threads.get(tid);
         if (t == null) {
             t = new ThreadInfo();
             t.tid = tid;
@@ -427,10 +434,12 @@ public final class StateEngine implements MetadataSink {
             t.nchilds = n[0];
             threads.put(tid, t);
         }
+        lastThread = t;
         return t;
     }
 
     private void removeThread(long tid) {
+        lastThread = null;
         ThreadInfo t = threads.get(tid);
         if (t == null) {
             return;
@@ -1410,6 +1419,7 @@ public final class StateEngine implements MetadataSink {
         c.containerId = Containers.idFromCgroups(c.cgroups);
         c.cloneTs = ev.ts();
         parent.nchilds++;
+        lastThread = null;
         threads.put(childtid, c);
     }
 }

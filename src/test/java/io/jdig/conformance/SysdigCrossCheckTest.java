@@ -1,0 +1,81 @@
+package io.jdig.conformance;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs the real sysdig 0.29.3 (installed by setup.sh) and jdig side by side on the shared traces with options the
+ * recordings do not cover (-b, -v, -D, -n, concatenated files), and compares their output line by line.
+ */
+class SysdigCrossCheckTest {
+    private static final List<String> TRACES = List.of("falco__cat_write", "libs__curl_google",
+            "libs__single_ipv6_conn", "falco__psp_run_as_user_0_container", "libs__sample");
+    private static final List<List<String>> OPTIONS = List.of(
+            List.of("-b"), List.of("-v"), List.of("-v", "-A"), List.of("-D", "-n", "200"), List.of("-n", "50"),
+            List.of("-b", "-j"), List.of("-x", "-v"), List.of("-D", "-j", "-n", "100"));
+
+    static boolean sysdigInstalled() {
+        try {
+            Process p = new ProcessBuilder("sysdig", "--version").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    static List<String> sysdig(List<String> args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add("sysdig");
+        cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("TZ", "UTC");
+        Process p = pb.start();
+        byte[] out = p.getInputStream().readAllBytes();
+        p.waitFor(120, TimeUnit.SECONDS);
+        return Shared.lines(out);
+    }
+
+    @TestFactory
+    List<DynamicTest> sameOutputAsTheRealSysdig(@TempDir Path dir) throws IOException {
+        boolean have = sysdigInstalled();
+        if ("true".equals(System.getenv("CI"))) {
+            assertThat(have).as("the reference sysdig must be installed in CI (setup.sh does it)").isTrue();
+        }
+        Assumptions.assumeTrue(have, "the reference sysdig is not installed (run ./setup.sh)");
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String t : TRACES) {
+            for (List<String> opts : OPTIONS) {
+                List<String> args = new ArrayList<>(List.of("-r", Shared.trace(t).toString()));
+                args.addAll(opts);
+                tests.add(DynamicTest.dynamicTest(t + " " + String.join(" ", opts), () -> compare(args)));
+            }
+        }
+        // concatenated captures: two files one after the other in one file
+        byte[] a = MutatedTraceFuzzTestAccess.plain(Shared.trace("falco__cat_write"));
+        Path cat = dir.resolve("cat.scap");
+        Files.write(cat, a);
+        Files.write(cat, a, java.nio.file.StandardOpenOption.APPEND);
+        tests.add(DynamicTest.dynamicTest("concatenated files", () -> compare(List.of("-r", cat.toString()))));
+        tests.add(DynamicTest.dynamicTest("two -r files", () -> compare(List.of("-r",
+                Shared.trace("falco__cat_write").toString(), "-r", Shared.trace("libs__test_ipv6_client").toString()))));
+        return tests;
+    }
+
+    private static void compare(List<String> args) throws IOException, InterruptedException {
+        List<String> want = sysdig(args);
+        Shared.Run r = Shared.jdig(args.toArray(new String[0]));
+        assertThat(r.out()).as(() -> String.join(" ", args) + Shared.diff(want, r.out())).isEqualTo(want);
+    }
+}
