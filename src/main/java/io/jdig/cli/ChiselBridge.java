@@ -57,7 +57,10 @@ final class ChiselBridge implements ChiselHost {
     private String globalFilter = "";
     private boolean globalFilterSet;
 
-    ChiselBridge(EventContext ctx, Options opts, ChiselOut out) {
+    private final java.io.PrintStream err;
+
+    ChiselBridge(EventContext ctx, Options opts, ChiselOut out, java.io.PrintStream err) {
+        this.err = err;
         this.ctx = ctx;
         this.state = ctx.state;
         this.opts = opts;
@@ -457,7 +460,7 @@ final class ChiselBridge implements ChiselHost {
     @Override
     public void log(String message, String severity) {
         if (opts.debug || "error".equals(severity) || "critical".equals(severity)) {
-            System.err.println(message);
+            err.println(message);
         }
     }
 

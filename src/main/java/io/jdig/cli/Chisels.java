@@ -29,17 +29,16 @@ final class Chisels {
         return ChiselLocator.standard(chiselPaths, System.getenv("JDIG_CHISEL_PATH"));
     }
 
-    static int list(Options o) {
-        PrintStream out = System.out;
+    static int list(Options o, PrintStream out) {
         out.print(ChiselListing.list(ChiselRuntime.describeAll(locator(o.chiselPath)), true));
         out.flush();
         return 0;
     }
 
-    static int info(Options o) {
+    static int info(Options o, PrintStream out) {
         try {
-            System.out.print(ChiselRuntime.infoText(locator(o.chiselPath), o.chiselInfo));
-            System.out.flush();
+            out.print(ChiselRuntime.infoText(locator(o.chiselPath), o.chiselInfo));
+            out.flush();
             return 0;
         } catch (ChiselException e) {
             throw new Jdig.UsageException(e.getMessage());
@@ -50,11 +49,12 @@ final class Chisels {
      * Runs the chisels over the trace files, as sysdig does for each file: on_init, open, on_capture_start, the
      * events that pass the capture filter, on_capture_end. Events are printed only by the chisels.
      */
-    static int runOnFiles(Options o, StateEngine state, EventLoop loop, EventPredicate filter, Output out) {
+    static int runOnFiles(Options o, StateEngine state, EventLoop loop, EventPredicate filter, Output out,
+                          PrintStream err) {
         EventContext ctx = loop.context();
         ctx.maxBufferLen = 0; // sysdig cuts buffers at 80 characters only when no chisel runs
         ChiselOut cout = new ChiselOut(out);
-        ChiselBridge bridge = new ChiselBridge(ctx, o, cout);
+        ChiselBridge bridge = new ChiselBridge(ctx, o, cout, err);
         ChiselRuntime rt = new ChiselRuntime(bridge, locator(o.chiselPath), cout);
         int rc = 0;
         try {
@@ -90,14 +90,14 @@ final class Chisels {
             for (String f : o.readFiles) {
                 rt.init();
                 loop.filter(combine(filter, bridge.chiselFilter()), o.displayFilter);
-                rc = readOne(f, state, loop, rt, bridge);
+                rc = readOne(f, state, loop, rt, bridge, err);
                 if (rc != 0 || loop.stopped()) {
                     break;
                 }
             }
         } catch (ChiselException e) {
             flushQuietly(out);
-            System.err.println("jdig: " + e.getMessage());
+            err.println("jdig: " + e.getMessage());
             return 1;
         } catch (ChiselRuntime.ExitRequestedException e) {
             flushQuietly(out);
@@ -120,10 +120,11 @@ final class Chisels {
         return c -> user.test(c) && ch.test(c);
     }
 
-    private static int readOne(String file, StateEngine state, EventLoop loop, ChiselRuntime rt, ChiselBridge bridge) {
+    private static int readOne(String file, StateEngine state, EventLoop loop, ChiselRuntime rt, ChiselBridge bridge,
+                               PrintStream err) {
         Path p = Path.of(file);
         if (Files.isDirectory(p)) {
-            System.err.println("jdig: " + file + ": is a directory, not a trace file");
+            err.println("jdig: " + file + ": is a directory, not a trace file");
             return 1;
         }
         try (ScapReader r = ScapReader.open(p, state)) {
@@ -138,15 +139,15 @@ final class Chisels {
             }
             return 0;
         } catch (NoSuchFileException e) {
-            System.err.println("jdig: " + file + ": no such file");
+            err.println("jdig: " + file + ": no such file");
             return 1;
         } catch (ScapFormatException e) {
-            System.err.println("jdig: " + file + ": " + e.getMessage() + " (at byte " + e.offset() + ")");
+            err.println("jdig: " + file + ": " + e.getMessage() + " (at byte " + e.offset() + ")");
             return 1;
         } catch (UncheckedIOException e) {
             return 0; // output closed
         } catch (IOException e) {
-            System.err.println("jdig: " + file + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            err.println("jdig: " + file + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return 1;
         }
     }
