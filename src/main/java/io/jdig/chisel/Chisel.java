@@ -56,6 +56,7 @@ public final class Chisel {
     private LuaValue onEvent = LuaValue.NIL;
 
     private EventFilter filter;
+    private NativeSum nativeSum;
     private EventFormatter formatter;
     private long interval;
     private long preciseInterval;
@@ -114,6 +115,7 @@ public final class Chisel {
 
     private void reset() {
         filter = null;
+        nativeSum = null;
         formatter = null;
         interval = 0;
         preciseInterval = 0;
@@ -326,6 +328,7 @@ public final class Chisel {
         LuaString.s_metatable = stringMeta;
         doTimeout();
         if (filter != null && !filter.matches()) return true;
+        if (nativeSum != null) nativeSum.add();
         if (!onEvent.isnil()) {
             Varargs r = call(onEvent, LuaValue.NONE, name + " chisel error: ", true);
             if (endCapture) return false;
@@ -600,6 +603,19 @@ public final class Chisel {
             return LuaValue.NONE;
         }));
         chisel.set("set_precise_interval_ns", fn1(a -> { preciseInterval = (long) a.checkdouble(); return LuaValue.NONE; }));
+        // jdig extension: table_generator's per-event loop in Java (see NativeSum)
+        chisel.set("native_sum", new TwoArgFunction() {
+            @Override public LuaValue call(LuaValue keyHandles, LuaValue valueHandle) {
+                LuaTable kt = keyHandles.checktable();
+                FieldHandle[] ks = new FieldHandle[kt.length()];
+                for (int i = 0; i < ks.length; i++) ks[i] = handle(kt.get(i + 1));
+                NativeSum sum = new NativeSum(host, ks, handle(valueHandle));
+                nativeSum = sum;
+                LuaTable obj = new LuaTable();
+                obj.set("take", fn1(self -> sum.take()));
+                return obj;
+            }
+        });
         chisel.set("exec", fnv(a -> {
             String cn = luaStr(a.arg1());
             if (cn == null) throw new ChiselException("invalid exec field name in chisel " + name);
@@ -630,6 +646,11 @@ public final class Chisel {
         evt.set("get_cpuid", fn0(() -> LuaValue.valueOf(host.eventCpu())));
         g.set("evt", evt);
         g.get("package").get("loaded").set("evt", evt);
+    }
+
+    private static FieldHandle handle(LuaValue v) {
+        if (v instanceof LuaUserdata u && u.m_instance instanceof FieldHandle h) return h;
+        throw new LuaError("field handle expected");
     }
 
     private static long parseU64(LuaValue v) {

@@ -68,8 +68,46 @@ final class ChiselBridge implements ChiselHost {
         this.userBufferFormat = ctx.bufferFormat != BufferFormat.NORMAL;
     }
 
-    /** A requested field: the field object owns its scratch value, so extraction does not allocate. */
-    private record Handle(String name, Field field) implements FieldHandle {
+    /**
+     * A requested field: the field object owns its scratch value, so extraction does not allocate; the last Lua
+     * string handed out is kept, and handed out again while the value stays the same (a file or process name
+     * repeats from event to event).
+     */
+    private static final class Handle implements FieldHandle {
+        final String name;
+        final Field field;
+        LuaString last;
+
+        Handle(String name, Field field) {
+            this.name = name;
+            this.field = field;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        LuaValue string(ByteBuf b, boolean cString) {
+            int n = b.length();
+            byte[] a = b.array();
+            if (cString) {
+                for (int i = 0; i < n; i++) {
+                    if (a[i] == 0) {
+                        n = i;
+                        break;
+                    }
+                }
+            }
+            LuaString l = last;
+            if (l != null && l.m_length == n
+                    && java.util.Arrays.equals(l.m_bytes, l.m_offset, l.m_offset + n, a, 0, n)) {
+                return l;
+            }
+            l = LuaString.valueOf(a, 0, n);
+            last = l;
+            return l;
+        }
     }
 
     // ---- fields, filters, formatters ----------------------------------------------------------------------
@@ -107,7 +145,8 @@ final class ChiselBridge implements ChiselHost {
 
     @Override
     public LuaValue fieldLua(FieldHandle h) {
-        Field f = ((Handle) h).field;
+        Handle hd = (Handle) h;
+        Field f = hd.field;
         if (!f.extract(ctx)) {
             return LuaValue.NIL;
         }
@@ -123,7 +162,7 @@ final class ChiselBridge implements ChiselHost {
             case IPV4ADDR -> {
                 scratch.clear();
                 NetFormat.appendIpv4(scratch, (int) v.num);
-                yield bytes(scratch, false);
+                yield hd.string(scratch, false);
             }
             case IPV6ADDR, IPADDR -> {
                 scratch.clear();
@@ -134,33 +173,15 @@ final class ChiselBridge implements ChiselHost {
                 } else {
                     yield LuaValue.NIL;
                 }
-                yield bytes(scratch, false);
+                yield hd.string(scratch, false);
             }
-            case BYTEBUF -> bytes(v.str, false);
-            default -> bytes(v.str, true);
+            case BYTEBUF -> hd.string(v.str, false);
+            default -> hd.string(v.str, true);
         };
     }
 
     private static double unsignedToDouble(long n) {
         return n >= 0 ? (double) n : ((double) (n >>> 1)) * 2.0 + (n & 1);
-    }
-
-    /**
-     * A Lua string with the bytes (LuaJ copies them, or reuses a recent equal short string: repeated process
-     * and file names cost nothing); C strings end at the first NUL.
-     */
-    private static LuaValue bytes(ByteBuf b, boolean cString) {
-        int n = b.length();
-        byte[] a = b.array();
-        if (cString) {
-            for (int i = 0; i < n; i++) {
-                if (a[i] == 0) {
-                    n = i;
-                    break;
-                }
-            }
-        }
-        return LuaString.valueOf(a, 0, n);
     }
 
     @Override
