@@ -56,6 +56,7 @@ public final class Chisel {
     private LuaValue onEvent = LuaValue.NIL;
 
     private EventFilter filter;
+    private NativeSum nativeSum;
     private EventFormatter formatter;
     private long interval;
     private long preciseInterval;
@@ -92,6 +93,12 @@ public final class Chisel {
         ChiselLocator.Source src = locator.find(name).orElseThrow(() -> unknownChisel(locator, name));
         reset();
         g = newGlobals(locator, out, this);
+        // a chisel's helpers (require "common") come from its own directory first
+        String path = src.path();
+        int slash = path.lastIndexOf('/');
+        if (slash >= 0) {
+            g.get("package").set("path", path.substring(0, slash + 1) + "?.lua;" + locator.packagePath());
+        }
         try (InputStream in = src.open()) {
             g.load(in, "@" + src.path(), "t", g).call();
         } catch (LuaError e) {
@@ -108,6 +115,7 @@ public final class Chisel {
 
     private void reset() {
         filter = null;
+        nativeSum = null;
         formatter = null;
         interval = 0;
         preciseInterval = 0;
@@ -320,23 +328,25 @@ public final class Chisel {
         LuaString.s_metatable = stringMeta;
         doTimeout();
         if (filter != null && !filter.matches()) return true;
+        if (nativeSum != null) nativeSum.add();
         if (!onEvent.isnil()) {
             Varargs r = call(onEvent, LuaValue.NONE, name + " chisel error: ", true);
             if (endCapture) return false;
             if (!r.arg1().toboolean()) return true;
         }
         if (formatter != null) {
-            String line = formatter.format();
-            if (line != null) {
-                try {
-                    out.write(line.getBytes(StandardCharsets.UTF_8));
-                    out.write('\n');
-                } catch (IOException e) {
-                    throw new ChiselException("write error: " + e.getMessage(), e);
-                }
+            try {
+                formatter.writeLine(out);
+            } catch (IOException e) {
+                throw new ChiselException("write error: " + e.getMessage(), e);
             }
         }
         return true;
+    }
+
+    void timeout() {
+        LuaString.s_metatable = stringMeta;
+        doTimeout();
     }
 
     private void doTimeout() {
@@ -421,7 +431,7 @@ public final class Chisel {
     // -------------------------------------------------------------------------------------------
     // the sysdig / chisel / evt tables
 
-    private static LuaValue toLua(Object v) {
+    static LuaValue toLua(Object v) {
         if (v == null) return LuaValue.NIL;
         if (v instanceof Long l) return LuaValue.valueOf((double) l);
         if (v instanceof Integer i) return LuaValue.valueOf(i);
@@ -593,6 +603,19 @@ public final class Chisel {
             return LuaValue.NONE;
         }));
         chisel.set("set_precise_interval_ns", fn1(a -> { preciseInterval = (long) a.checkdouble(); return LuaValue.NONE; }));
+        // jdig extension: table_generator's per-event loop in Java (see NativeSum)
+        chisel.set("native_sum", new TwoArgFunction() {
+            @Override public LuaValue call(LuaValue keyHandles, LuaValue valueHandle) {
+                LuaTable kt = keyHandles.checktable();
+                FieldHandle[] ks = new FieldHandle[kt.length()];
+                for (int i = 0; i < ks.length; i++) ks[i] = handle(kt.get(i + 1));
+                NativeSum sum = new NativeSum(host, ks, handle(valueHandle));
+                nativeSum = sum;
+                LuaTable obj = new LuaTable();
+                obj.set("take", fn1(self -> sum.take()));
+                return obj;
+            }
+        });
         chisel.set("exec", fnv(a -> {
             String cn = luaStr(a.arg1());
             if (cn == null) throw new ChiselException("invalid exec field name in chisel " + name);
@@ -611,7 +634,7 @@ public final class Chisel {
         LuaTable evt = new LuaTable();
         evt.set("field", fn1(a -> {
             if (!(a instanceof LuaUserdata u) || !(u.m_instance instanceof FieldHandle h)) return LuaValue.NIL;
-            return toLua(host.fieldValue(h));
+            return host.fieldLua(h);
         }));
         evt.set("get_num", fn0(() -> LuaValue.valueOf((double) host.eventNum())));
         evt.set("get_ts", fnv(a -> {
@@ -623,6 +646,11 @@ public final class Chisel {
         evt.set("get_cpuid", fn0(() -> LuaValue.valueOf(host.eventCpu())));
         g.set("evt", evt);
         g.get("package").get("loaded").set("evt", evt);
+    }
+
+    private static FieldHandle handle(LuaValue v) {
+        if (v instanceof LuaUserdata u && u.m_instance instanceof FieldHandle h) return h;
+        throw new LuaError("field handle expected");
     }
 
     private static long parseU64(LuaValue v) {

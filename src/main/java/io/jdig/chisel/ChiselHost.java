@@ -26,6 +26,14 @@ public interface ChiselHost {
      */
     Object fieldValue(FieldHandle h);
 
+    /**
+     * The value of a field for the current event as a Lua value ({@code evt.field}); hosts override this to
+     * build the Lua value straight from their extracted value, without an intermediate Java object.
+     */
+    default org.luaj.vm2.LuaValue fieldLua(FieldHandle h) {
+        return Chisel.toLua(fieldValue(h));
+    }
+
     /** Compiles a filter (per-chisel filter). @throws ChiselException with the compiler's message */
     EventFilter compileFilter(String filter);
 

@@ -23,9 +23,11 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * Where chisels are looked up, in order: the name as given (working directory), ./chisels/, ~/.chisels/,
- * the --chisel-path directories, the JDIG_CHISEL_PATH directories, /usr/share/sysdig/chisels/, and last
- * the chisels built into the jar ({@value #JAR_DIR}).
+ * Where chisels are looked up. The standard order ({@link #standard}) is: the name as given (a path, or a file in
+ * the working directory), ./chisels/, ~/.chisels/, the --chisel-path directories, the JDIG_CHISEL_PATH
+ * directories, the chisels built into the jar ({@value #JAR_DIR}), and last /usr/share/sysdig/chisels/ (sysdig's
+ * Lua chisels, for the names jdig does not ship). So jdig's own chisels win over an installed sysdig's unless
+ * the user points at sysdig's directory explicitly.
  */
 public final class ChiselLocator {
     /** Resource directory of the built-in chisels. */
@@ -43,24 +45,44 @@ public final class ChiselLocator {
         }
     }
 
-    private final List<String> dirs; // each ends with '/' except the first ("" = as given)
-    private final boolean useBuiltin;
+    /** The entry of {@link #entries()} that stands for the chisels built into the jar. */
+    public static final String BUILTIN = "<builtin>";
+    private static final String SYSDIG_DIR = "/usr/share/sysdig/chisels/";
 
+    private final List<String> dirs; // directories ending with '/', "" = as given, or BUILTIN
+
+    /** Searches {@code dirs} in order, then (if {@code useBuiltin}) the built-in chisels. */
     public ChiselLocator(List<String> dirs, boolean useBuiltin) {
-        this.dirs = List.copyOf(dirs);
-        this.useBuiltin = useBuiltin;
+        List<String> d = new ArrayList<>(dirs);
+        if (useBuiltin) d.add(BUILTIN);
+        this.dirs = List.copyOf(d);
+    }
+
+    /** Searches {@code entries} in order: directories ending with '/', "" for the name as given, {@link #BUILTIN}. */
+    public static ChiselLocator of(List<String> entries) {
+        return new ChiselLocator(entries);
+    }
+
+    private ChiselLocator(List<String> entries) {
+        this.dirs = List.copyOf(entries);
     }
 
     /** The standard search path. {@code chiselPath} (may be null) is a ':' or ';' separated list. */
     public static ChiselLocator standard(String chiselPath) {
+        return standard(chiselPath == null ? List.of() : List.of(chiselPath), System.getenv("JDIG_CHISEL_PATH"));
+    }
+
+    /** The standard search path with the --chisel-path values and the JDIG_CHISEL_PATH value (may be null). */
+    public static ChiselLocator standard(List<String> chiselPaths, String envPath) {
         List<String> d = new ArrayList<>();
         d.add("");
         d.add("./chisels/");
         d.add(System.getProperty("user.home") + "/.chisels/");
-        addPathList(d, chiselPath);
-        addPathList(d, System.getenv("JDIG_CHISEL_PATH"));
-        d.add("/usr/share/sysdig/chisels/");
-        return new ChiselLocator(d, true);
+        for (String p : chiselPaths) addPathList(d, p);
+        addPathList(d, envPath);
+        d.add(BUILTIN);
+        if (!d.contains(SYSDIG_DIR)) d.add(SYSDIG_DIR);
+        return new ChiselLocator(d);
     }
 
     private static void addPathList(List<String> d, String list) {
@@ -71,20 +93,27 @@ public final class ChiselLocator {
         }
     }
 
-    public List<String> dirs() { return dirs; }
+    /** The search path: directories, "" (the name as given) and {@link #BUILTIN}. */
+    public List<String> entries() { return dirs; }
 
-    /** Finds a chisel: NAME.lua then NAME in each directory, then the built-in NAME.lua. */
+    /** Finds a chisel: NAME.lua then NAME in each directory, NAME.lua among the built-in ones where they stand. */
     public Optional<Source> find(String name) {
         String n = name.trim();
+        if (n.isEmpty()) return Optional.empty();
         for (String dir : dirs) {
+            if (dir.equals(BUILTIN)) {
+                if (n.contains("/")) continue;
+                String res = JAR_DIR + (n.endsWith(".lua") ? n : n + ".lua");
+                if (ChiselLocator.class.getResource(res) != null) {
+                    return Optional.of(new Source(baseName(n), res, true));
+                }
+                continue;
+            }
+            if (!dir.isEmpty() && n.startsWith("/")) continue;
             for (String cand : new String[] {n + ".lua", n}) {
                 File f = new File(dir + cand);
                 if (f.isFile()) return Optional.of(new Source(baseName(n), dir + cand, false));
             }
-        }
-        if (useBuiltin && !n.contains("/")) {
-            String res = JAR_DIR + (n.endsWith(".lua") ? n : n + ".lua");
-            if (ChiselLocator.class.getResource(res) != null) return Optional.of(new Source(baseName(n), res, true));
         }
         return Optional.empty();
     }
@@ -99,9 +128,8 @@ public final class ChiselLocator {
         StringBuilder sb = new StringBuilder();
         for (String dir : dirs) {
             if (sb.length() > 0) sb.append(';');
-            sb.append(dir).append("?.lua");
+            sb.append(dir.equals(BUILTIN) ? JAR_DIR : dir).append("?.lua");
         }
-        if (useBuiltin) sb.append(';').append(JAR_DIR).append("?.lua");
         return sb.toString();
     }
 
@@ -121,7 +149,11 @@ public final class ChiselLocator {
     public List<Source> all() {
         Map<String, Source> found = new java.util.LinkedHashMap<>();
         for (String dir : dirs) {
-            if (dir.isEmpty()) dir = "./";
+            if (dir.equals(BUILTIN)) {
+                for (String n : builtinNames()) found.putIfAbsent(n, new Source(n, JAR_DIR + n + ".lua", true));
+                continue;
+            }
+            if (dir.isEmpty()) continue; // sysdig lists ./chisels, ~/.chisels and its own directory, not the working one
             File[] files = new File(dir).listFiles();
             if (files == null) continue;
             List<File> sorted = new ArrayList<>(List.of(files));
@@ -132,9 +164,6 @@ public final class ChiselLocator {
                 found.putIfAbsent(fn.substring(0, fn.length() - 4), new Source(fn.substring(0, fn.length() - 4),
                         (dir.equals("./") ? "" : dir) + fn, false));
             }
-        }
-        if (useBuiltin) {
-            for (String n : builtinNames()) found.putIfAbsent(n, new Source(n, JAR_DIR + n + ".lua", true));
         }
         return new ArrayList<>(found.values());
     }

@@ -82,6 +82,18 @@ public final class ChiselRuntime implements AutoCloseable {
         return go;
     }
 
+    /** Runs the interval timers only, for an event the capture filter dropped (sysdig's do_timeout). */
+    public void timeouts() {
+        for (int i = 0, n = chisels.size(); i < n; i++) {
+            Chisel c = chisels.get(i);
+            try {
+                c.timeout();
+            } catch (LuaCompat.ExitRequest e) {
+                throw new ExitRequestedException(e.code);
+            }
+        }
+    }
+
     public void captureEnd() {
         for (Chisel c : chisels) guard(() -> { c.captureEnd(); return null; });
         flush();

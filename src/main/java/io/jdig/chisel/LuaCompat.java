@@ -19,7 +19,7 @@ import org.luaj.vm2.lib.VarArgFunction;
 
 /**
  * Makes LuaJ behave like the LuaJIT that sysdig embeds where chisels can see the difference:
- * C printf semantics for string.format, "%.14g" number to string conversion for tostring/print/io.write,
+ * C printf semantics for string.format (but exact ties round away from zero, as LuaJIT 2.1 does), "%.14g" number to string conversion for tostring/print/io.write,
  * byte-exact output of strings, the %g pattern class (Lua 5.2+/LuaJIT) and os.exit not killing the JVM.
  */
 final class LuaCompat {
@@ -111,6 +111,7 @@ final class LuaCompat {
 
     /** LuaJIT's number to string: "%.14g". */
     static String numberToString(double d) {
+        if (d == 0 && 1 / d < 0) return "-0";
         if (d == (long) d && Math.abs(d) < 1e14) return Long.toString((long) d);
         StringBuilder sb = new StringBuilder();
         fmtG(sb, d, 14, false, false);
@@ -304,7 +305,7 @@ final class LuaCompat {
     }
 
     static void fmtF(StringBuilder sb, double a, int prec, boolean alt) {
-        String s = new BigDecimal(a).setScale(prec, RoundingMode.HALF_EVEN).toPlainString();
+        String s = new BigDecimal(a).setScale(prec, RoundingMode.HALF_UP).toPlainString();
         sb.append(s);
         if (alt && prec == 0) sb.append('.');
     }
@@ -316,7 +317,7 @@ final class LuaCompat {
             sb.append("0".repeat(prec)).append("e+00");
             return;
         }
-        BigDecimal r = new BigDecimal(a).round(new MathContext(prec + 1, RoundingMode.HALF_EVEN));
+        BigDecimal r = new BigDecimal(a).round(new MathContext(prec + 1, RoundingMode.HALF_UP));
         String digits = r.unscaledValue().toString();
         int exp = digits.length() - 1 - r.scale();
         while (digits.length() < prec + 1) digits += "0";
@@ -340,7 +341,7 @@ final class LuaCompat {
         if (a == 0) {
             exp = 0;
         } else {
-            BigDecimal r = new BigDecimal(a).round(new MathContext(prec, RoundingMode.HALF_EVEN));
+            BigDecimal r = new BigDecimal(a).round(new MathContext(prec, RoundingMode.HALF_UP));
             exp = r.precision() - 1 - r.scale();
         }
         StringBuilder t = new StringBuilder();

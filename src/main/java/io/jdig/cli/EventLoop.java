@@ -21,6 +21,10 @@ public final class EventLoop {
     public interface Consumer {
         /** Returns false to stop the capture. */
         boolean onEvent(EventContext c) throws IOException;
+
+        /** An event the filter dropped (chisels still run their interval timers on it). */
+        default void onFilteredOut(EventContext c) {
+        }
     }
 
     private final EventContext ctx;
@@ -154,6 +158,9 @@ public final class EventLoop {
             if (filter != null && !displayFilter && !ev.info().has(EventFlags.MODIFIES_STATE)) {
                 if (!filter.test(ctx)) {
                     state.filteredOut(ev);
+                    if (consumer != null) {
+                        consumer.onFilteredOut(ctx);
+                    }
                     continue;
                 }
                 if (doParse) {
@@ -164,6 +171,9 @@ public final class EventLoop {
                     state.parse(ev);
                 }
                 if (filter != null && !displayFilter && !filter.test(ctx)) {
+                    if (consumer != null) {
+                        consumer.onFilteredOut(ctx);
+                    }
                     continue;
                 }
             }

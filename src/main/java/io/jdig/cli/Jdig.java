@@ -46,7 +46,9 @@ public final class Jdig {
         cl.setPosixClusteredShortOptionsAllowed(true);
         cl.setOverwrittenOptionsAllowed(true);
         try {
-            cl.parseArgs(SysdigArgs.normalise(args));
+            ChiselArgs.Split split = new ChiselArgs(cl.getCommandSpec()).split(SysdigArgs.normalise(args));
+            cl.parseArgs(split.args());
+            o.chiselArgs = split.chiselArgs();
         } catch (CommandLine.ParameterException e) {
             err.println("jdig: " + e.getMessage());
             return 1;
@@ -73,10 +75,10 @@ public final class Jdig {
                 return Listings.events(out);
             }
             if (o.listChisels || o.chisels.contains("l") && o.chisels.size() == 1 && o.readFiles.isEmpty()) {
-                return Chisels.list(o);
+                return Chisels.list(o, out);
             }
             if (o.chiselInfo != null) {
-                return Chisels.info(o);
+                return Chisels.info(o, out);
             }
             if (o.readFiles.isEmpty()) {
                 return Live.run(o);
@@ -189,7 +191,7 @@ public final class Jdig {
         EventPredicate filter = compileFilter(o.filterText());
         Output out = new Output(stdout, o.unbuffered || o.json);
         if (!o.chisels.isEmpty()) {
-            return Chisels.runOnFiles(o, state, loop, filter, out);
+            return Chisels.runOnFiles(o, state, loop, filter, out, err);
         }
         if (o.writeFile != null) {
             return Writer.runOnFiles(o, state, loop, filter);

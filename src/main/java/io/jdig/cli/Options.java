@@ -92,6 +92,13 @@ public final class Options {
     @Option(names = {"--chisel-path"}, paramLabel = "DIR", description = "Another directory to look for chisels in.")
     List<String> chiselPath = new ArrayList<>();
 
+    @Option(names = {"--print-container-data"}, hidden = true,
+            description = "Set by -pc/-pcontainer: chisels show container information.")
+    boolean printContainerData;
+
+    /** The argument word of each -c, in order (null when the chisel took none); filled by SysdigArgs. */
+    List<String> chiselArgs = new ArrayList<>();
+
     @Option(names = {"-l", "--list"}, description = "List the fields usable in filters and formats.")
     boolean listFields;
 

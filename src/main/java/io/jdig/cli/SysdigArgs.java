@@ -14,6 +14,7 @@ final class SysdigArgs {
             switch (a) {
                 case "-cl", "--list-chisels" -> out.add("--list-chisels");
                 case "-pc", "-pcontainer" -> {
+                    out.add("--print-container-data");
                     out.add("-p");
                     out.add("*%evt.num %evt.outputtime %evt.cpu %container.name (%container.id) %proc.name "
                             + "(%thread.tid:%thread.vtid) %evt.dir %evt.type %evt.info");

@@ -63,6 +63,21 @@ public final class StateEngine implements MetadataSink {
         return fdinfo;
     }
 
+    /** The current thread and fd. */
+    public record Current(ThreadInfo thread, FdInfo fd) {
+    }
+
+    /**
+     * Makes {@code t} and {@code f} the current thread and fd (for evaluating a filter on a synthetic event, as
+     * a chisel's get_thread_table(filter) does) and returns what was current before, to be swapped back.
+     */
+    public Current swapCurrent(ThreadInfo t, FdInfo f) {
+        Current c = new Current(tinfo, fdinfo);
+        tinfo = t;
+        fdinfo = f;
+        return c;
+    }
+
     public int errorCode() {
         return errorCode;
     }
