@@ -35,6 +35,7 @@ public final class EventLoop {
     private long maxEvents = -1;
     private long maxDurationNs = -1;
     private Consumer consumer;
+    private Consumer tap;
     private Summary summary;
     private long matched;
     private long firstTs;
@@ -94,6 +95,15 @@ public final class EventLoop {
         return this;
     }
 
+    /**
+     * Sees every event that passes the filter before it is printed or handed to the consumer (the trace writer
+     * behind {@code -w}), and the container events that lead a file; returning false stops the loop.
+     */
+    public EventLoop tap(Consumer t) {
+        this.tap = t;
+        return this;
+    }
+
     public EventLoop summary(Summary s) {
         this.summary = s;
         return this;
@@ -138,6 +148,10 @@ public final class EventLoop {
                         || type == io.jdig.event.EventTypes.CONTAINER_JSON_2_E) {
                     ctx.num++; // numbered, but consumed while the file is opened: never shown
                     state.process(ev);
+                    if (tap != null && !tap.onEvent(ctx)) {
+                        stopped = true;
+                        return false;
+                    }
                     continue;
                 }
                 leading = false;
@@ -174,6 +188,10 @@ public final class EventLoop {
                 return false;
             }
             matched++;
+            if (tap != null && !tap.onEvent(ctx)) {
+                stopped = true;
+                return false;
+            }
             if (consumer != null) {
                 if (!consumer.onEvent(ctx)) {
                     stopped = true;
