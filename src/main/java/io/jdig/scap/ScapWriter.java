@@ -40,6 +40,7 @@ public final class ScapWriter implements Closeable {
     private static final int BUF = 1 << 20;
     private static final int MAX_PATH = 1024;
     private static final int MAX_CRED = 256;
+    private static final int ZSEGMENT = 128 << 10;
 
     /** Writing failed and the file was cut at the last whole block; the message says why. */
     public static final class WriteFailedException extends IOException {
@@ -167,8 +168,8 @@ public final class ScapWriter implements Closeable {
         int n = Math.min(h.length, 127);
         put(h, 0, n);
         zeros(128 - n);
-        i64(0); // reserved1..4: 0.29 writes zeros
-        i64(0);
+        i64(m.bootTs()); // reserved1/2 (HEAD: boot time, flags): 0.29 writes back what it read, zeros live
+        i64(m.flags());
         i64(0);
         i64(0);
         end(start, total);
@@ -527,26 +528,35 @@ public final class ScapWriter implements Closeable {
             len = 0;
             return;
         }
-        try {
-            deflater.setInput(buf, 0, len);
-            while (true) {
-                int n = deflater.deflate(zout, 0, zout.length, Deflater.SYNC_FLUSH);
-                if (n > 0) {
-                    writeFully(ByteBuffer.wrap(zout, 0, n));
-                }
-                if (n < zout.length && deflater.needsInput()) {
-                    break;
-                }
+        // deflate in segments of whole blocks, each ending with a sync flush: the file can be cut after any of them
+        int seg = 0;
+        while (seg < len) {
+            int end = seg;
+            while (end < len && end - seg < ZSEGMENT) {
+                end += EventView.i32(buf, end + 4);
             }
-        } catch (IOException e) {
-            fail(e, -1);
+            try {
+                deflater.setInput(buf, seg, end - seg);
+                while (true) {
+                    int n = deflater.deflate(zout, 0, zout.length, Deflater.SYNC_FLUSH);
+                    if (n > 0) {
+                        writeFully(ByteBuffer.wrap(zout, 0, n));
+                    }
+                    if (n < zout.length && deflater.needsInput()) {
+                        break;
+                    }
+                }
+            } catch (IOException e) {
+                fail(e, -1);
+            }
+            crc.update(buf, seg, end - seg);
+            flushed += end - seg;
+            goodPos = ch.position();
+            goodCrc = crc.getValue();
+            goodSize = flushed;
+            seg = end;
         }
-        crc.update(buf, 0, len);
-        flushed += len;
         len = 0;
-        goodPos = ch.position();
-        goodCrc = crc.getValue();
-        goodSize = flushed;
     }
 
     private void writeFully(ByteBuffer bb) throws IOException {
