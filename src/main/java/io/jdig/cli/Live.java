@@ -136,13 +136,16 @@ final class Live {
                 if (o.writeFile != null) {
                     boolean[] first = {true};
                     boolean users = !o.excludeUsers;
-                    writer = new CycleWriter(Writer.config(o, true), () -> {
+                    writer = Writer.openWriter(Writer.config(o, true), () -> {
                         if (first[0]) {
                             first[0] = false;
                             return meta;
                         }
                         return ProcSnapshot.take(users);
-                    }).open();
+                    });
+                    if (writer == null) {
+                        return 1;
+                    }
                     CycleWriter w = writer;
                     loop.tap(c -> Writer.write(w, c.ev));
                 }
@@ -170,7 +173,7 @@ final class Live {
             } catch (UncheckedIOException e) {
                 rc = 0; // stdout closed (jdig | head)
             } catch (IOException e) {
-                err.println("jdig: " + (o.writeFile != null ? o.writeFile + ": " : "") + e.getMessage());
+                err.println("jdig: " + (o.writeFile != null ? o.writeFile + ": " : "") + Writer.describe(e));
                 rc = 1;
             } finally {
                 src.stop();

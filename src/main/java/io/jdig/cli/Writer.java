@@ -78,6 +78,29 @@ final class Writer {
         return w != null && FAILED.containsKey(w);
     }
 
+    /** Opens the first output file; says why on stderr and returns null when it cannot. */
+    static CycleWriter openWriter(CycleWriter.Config cfg, java.util.function.Supplier<Metadata> meta) {
+        try {
+            return new CycleWriter(cfg, meta).open();
+        } catch (IOException e) {
+            err.println("jdig: cannot write " + cfg.base() + ": " + describe(e));
+            return null;
+        }
+    }
+
+    static String describe(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such directory";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
     /** {@code jdig -r IN... -w OUT [filter]}: rewrites the metadata of the first file and the events that pass. */
     static int runOnFiles(Options o, StateEngine state, EventLoop loop, EventPredicate filter) {
         CycleWriter.Config cfg = config(o, false);
@@ -106,7 +129,11 @@ final class Writer {
                 try (ScapReader r = ScapReader.open(p, Metadata.tee(state, meta))) {
                     r.readHeader();
                     if (writer == null) {
-                        writer = new CycleWriter(cfg, () -> meta).open();
+                        writer = openWriter(cfg, () -> meta);
+                        if (writer == null) {
+                            rc = 1;
+                            break;
+                        }
                         CycleWriter w = writer;
                         loop.tap(c -> write(w, c.ev));
                     }
