@@ -39,6 +39,7 @@ public final class EventLoop {
     private long maxEvents = -1;
     private long maxDurationNs = -1;
     private Consumer consumer;
+    private Consumer tap;
     private Summary summary;
     private long matched;
     private long firstTs;
@@ -101,6 +102,15 @@ public final class EventLoop {
         return this;
     }
 
+    /**
+     * Sees every event that passes the filter before it is printed or handed to the consumer (the trace writer
+     * behind {@code -w}), and the container events that lead a file; returning false stops the loop.
+     */
+    public EventLoop tap(Consumer t) {
+        this.tap = t;
+        return this;
+    }
+
     public EventLoop summary(Summary s) {
         this.summary = s;
         return this;
@@ -145,6 +155,10 @@ public final class EventLoop {
                         || type == io.jdig.event.EventTypes.CONTAINER_JSON_2_E) {
                     ctx.num++; // numbered, but consumed while the file is opened: never shown
                     state.process(ev);
+                    if (tap != null && !tap.onEvent(ctx)) {
+                        stopped = true;
+                        return false;
+                    }
                     continue;
                 }
                 leading = false;
@@ -187,6 +201,10 @@ public final class EventLoop {
                 return false;
             }
             matched++;
+            if (tap != null && !tap.onEvent(ctx)) {
+                stopped = true;
+                return false;
+            }
             if (consumer != null) {
                 if (!consumer.onEvent(ctx)) {
                     stopped = true;

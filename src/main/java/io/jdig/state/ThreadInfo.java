@@ -5,16 +5,16 @@ import java.util.List;
 
 /** What jdig knows about one thread: identity, program, credentials, resources and its process's fds. */
 public final class ThreadInfo {
-    // flag bits as sysdig's PPM_CL_* (driver/ppm_events_public.h): clone events carry them in this encoding
+    // PPM_CL_* as sysdig 0.29 defines them (driver/ppm_events_public.h): clone events and process lists carry them
     public static final int CL_CLONE_FILES = 1;
     public static final int CL_CLONE_FS = 1 << 1;
     public static final int CL_CLONE_THREAD = 1 << 13;
-    public static final int CL_CLONE_VFORK = 1 << 27;
-    public static final int CL_CHILD_IN_PIDNS = 1 << 29;
     public static final int CL_CLONE_INVERTED = 1 << 16;
     public static final int CL_NAME_CHANGED = 1 << 17;
     public static final int CL_CLOSED = 1 << 18;
     public static final int CL_ACTIVE = 1 << 19;
+    public static final int CL_CLONE_VFORK = 1 << 27;
+    public static final int CL_CHILD_IN_PIDNS = 1 << 29;
 
     public long tid;
     public long pid;
