@@ -45,19 +45,22 @@ final class Chisels {
         }
     }
 
-    /**
-     * Runs the chisels over the trace files, as sysdig does for each file: on_init, open, on_capture_start, the
-     * events that pass the capture filter, on_capture_end. Events are printed only by the chisels.
-     */
-    static int runOnFiles(Options o, StateEngine state, EventLoop loop, EventPredicate filter, Output out,
-                          PrintStream err) {
-        EventContext ctx = loop.context();
-        ctx.maxBufferLen = 0; // sysdig cuts buffers at 80 characters only when no chisel runs
-        ChiselOut cout = new ChiselOut(out);
-        ChiselBridge bridge = new ChiselBridge(ctx, o, cout, err);
-        ChiselRuntime rt = new ChiselRuntime(bridge, locator(o.chiselPath), cout);
-        int rc = 0;
-        try {
+    /** Chisels attached to an event loop: created once, then begun and ended for each capture (file or live). */
+    static final class Session {
+        private final EventLoop loop;
+        private final Output out;
+        private final ChiselBridge bridge;
+        private final ChiselRuntime rt;
+
+        Session(Options o, EventLoop loop, Output out, PrintStream err, boolean live) {
+            this.loop = loop;
+            this.out = out;
+            EventContext ctx = loop.context();
+            ctx.maxBufferLen = 0; // sysdig cuts buffers at 80 characters only when no chisel runs
+            ctx.live = live;
+            ChiselOut cout = new ChiselOut(out);
+            bridge = new ChiselBridge(ctx, o, cout, err);
+            rt = new ChiselRuntime(bridge, locator(o.chiselPath), cout);
             for (int i = 0; i < o.chisels.size(); i++) {
                 String name = o.chisels.get(i);
                 String args = i < o.chiselArgs.size() ? o.chiselArgs.get(i) : null;
@@ -87,10 +90,42 @@ final class Chisels {
                     rt.timeouts();
                 }
             });
+        }
+
+        /** on_init, then the capture filter (the user's and the chisels'); before the capture is opened. */
+        void init(EventPredicate userFilter, boolean displayFilter) {
+            rt.init();
+            loop.filter(combine(userFilter, bridge.chiselFilter()), displayFilter);
+        }
+
+        /** on_capture_start, once the capture is open. */
+        void start(String sourceName) {
+            bridge.sourceName = sourceName;
+            rt.captureStart();
+        }
+
+        void end() {
+            rt.captureEnd();
+        }
+
+        void close() {
+            rt.close();
+            flushQuietly(out);
+        }
+    }
+
+    /**
+     * Runs the chisels over the trace files, as sysdig does for each file: on_init, open, on_capture_start, the
+     * events that pass the capture filter, on_capture_end. Events are printed only by the chisels.
+     */
+    static int runOnFiles(Options o, StateEngine state, EventLoop loop, EventPredicate filter, Output out,
+                          PrintStream err) {
+        Session session = null;
+        int rc = 0;
+        try {
+            session = new Session(o, loop, out, err, false);
             for (String f : o.readFiles) {
-                rt.init();
-                loop.filter(combine(filter, bridge.chiselFilter()), o.displayFilter);
-                rc = readOne(f, state, loop, rt, bridge, err);
+                rc = readOne(f, state, loop, session, filter, o.displayFilter, err);
                 if (rc != 0 || loop.stopped()) {
                     break;
                 }
@@ -103,7 +138,9 @@ final class Chisels {
             flushQuietly(out);
             return e.code();
         } finally {
-            rt.close();
+            if (session != null) {
+                session.close();
+            }
             flushQuietly(out);
         }
         return rc;
@@ -120,22 +157,22 @@ final class Chisels {
         return c -> user.test(c) && ch.test(c);
     }
 
-    private static int readOne(String file, StateEngine state, EventLoop loop, ChiselRuntime rt, ChiselBridge bridge,
-                               PrintStream err) {
+    private static int readOne(String file, StateEngine state, EventLoop loop, Session session,
+                               EventPredicate filter, boolean displayFilter, PrintStream err) {
         Path p = Path.of(file);
         if (Files.isDirectory(p)) {
             err.println("jdig: " + file + ": is a directory, not a trace file");
             return 1;
         }
+        session.init(filter, displayFilter);
         try (ScapReader r = ScapReader.open(p, state)) {
             r.readHeader();
-            bridge.sourceName = file;
             loop.newSection();
-            rt.captureStart();
+            session.start(file);
             try {
                 loop.run(r);
             } finally {
-                rt.captureEnd();
+                session.end();
             }
             return 0;
         } catch (NoSuchFileException e) {
@@ -152,7 +189,7 @@ final class Chisels {
         }
     }
 
-    private static void flushQuietly(Output out) {
+    static void flushQuietly(Output out) {
         try {
             out.flush();
         } catch (UncheckedIOException e) {

@@ -33,9 +33,6 @@ final class Live {
     }
 
     static int run(Options o) {
-        if (!o.chisels.isEmpty()) {
-            throw new Jdig.UsageException("chisels on live capture are not supported yet; capture with -w FILE, then run the chisel with -r FILE");
-        }
         EventPredicate filter = Jdig.compileFilter(o.filterText());
         int snaplen = o.snaplen != null ? o.snaplen : 80;
         if (snaplen < 0) {
@@ -164,10 +161,28 @@ final class Live {
                         }
                     }
                 });
-                loop.run(source);
+                Chisels.Session chisels = null;
+                if (!o.chisels.isEmpty()) {
+                    chisels = new Chisels.Session(o, loop, out, err, true);
+                    chisels.init(filter, o.displayFilter);
+                    chisels.start("");
+                }
+                try {
+                    loop.run(source);
+                } finally {
+                    if (chisels != null) {
+                        chisels.end();
+                        chisels.close();
+                    }
+                }
                 if (Writer.failed(writer)) {
                     rc = 1;
                 }
+            } catch (io.jdig.chisel.ChiselException e) {
+                err.println("jdig: " + e.getMessage());
+                rc = 1;
+            } catch (io.jdig.chisel.ChiselRuntime.ExitRequestedException e) {
+                rc = e.code();
             } catch (ScapWriter.WriteFailedException e) {
                 rc = 1; // already reported
             } catch (UncheckedIOException e) {
