@@ -168,6 +168,8 @@ public final class StateEngine implements MetadataSink {
         t.root = r.root();
         t.loginuid = r.loginuid();
         t.containerId = Containers.idFromCgroups(t.cgroups);
+        lastMissTid = Long.MIN_VALUE;
+        lastThread = null;
         threads.put(t.tid, t);
         linkPending = true;
     }
@@ -297,7 +299,7 @@ public final class StateEngine implements MetadataSink {
             }
         }
         boolean queryOs = !(isClone(type) || type == SCHEDSWITCH_6_E);
-        tinfo = queryOs ? getOrCreate(ev.tid()) : threads.get(ev.tid());
+        tinfo = queryOs ? getOrCreate(ev.tid()) : find(ev.tid());
         if (type == SCHEDSWITCH_6_E) {
             return true;
         }
@@ -404,6 +406,26 @@ public final class StateEngine implements MetadataSink {
     }
 
     private ThreadInfo lastThread;
+    /** A tid just looked up and not found (context switches of the idle task hit this all the time). */
+    private long lastMissTid = Long.MIN_VALUE;
+
+    /** The thread with that tid, or null; no thread is made up. */
+    private ThreadInfo find(long tid) {
+        ThreadInfo t = lastThread;
+        if (t != null && t.tid == tid) {
+            return t;
+        }
+        if (tid == lastMissTid) {
+            return null;
+        }
+        t = threads.get(tid);
+        if (t == null) {
+            lastMissTid = tid;
+        } else {
+            lastThread = t;
+        }
+        return t;
+    }
 
     private ThreadInfo getOrCreate(long tid) {
         ThreadInfo t = lastThread;
@@ -429,6 +451,7 @@ public final class StateEngine implements MetadataSink {
                 }
             });
             t.nchilds = n[0];
+            lastMissTid = Long.MIN_VALUE;
             threads.put(tid, t);
         }
         lastThread = t;
@@ -1417,6 +1440,7 @@ public final class StateEngine implements MetadataSink {
         c.cloneTs = ev.ts();
         parent.nchilds++;
         lastThread = null;
+        lastMissTid = Long.MIN_VALUE;
         threads.put(childtid, c);
     }
 }
