@@ -23,7 +23,23 @@ import java.nio.file.Path;
 /** Wires the parts of jdig together for one command line. */
 public final class Jdig {
     public static final String VERSION = "0.1.0";
-    private final PrintStream err = System.err;
+    private final PrintStream err;
+    /** Where events and listings go; null means the process's standard output (unbuffered file descriptor). */
+    private final java.io.OutputStream stdout;
+
+    public Jdig() {
+        this(null, System.err);
+    }
+
+    /** An instance that prints to {@code stdout} and {@code err} instead of the process's streams (tests, tools). */
+    public Jdig(java.io.OutputStream stdout, PrintStream err) {
+        this.stdout = stdout;
+        this.err = err;
+    }
+
+    private PrintStream out() {
+        return stdout == null ? System.out : new PrintStream(stdout, true);
+    }
 
     public int run(String[] args) {
         Options o = new Options();
@@ -38,11 +54,11 @@ public final class Jdig {
             return 1;
         }
         if (o.help) {
-            cl.usage(System.out);
+            cl.usage(out());
             return 0;
         }
         if (o.version) {
-            System.out.println("jdig version " + VERSION);
+            out().println("jdig version " + VERSION);
             return 0;
         }
         for (String f : o.filter) {
@@ -53,10 +69,16 @@ public final class Jdig {
         }
         try {
             if (o.listFields) {
-                return Listings.fields(System.out, o.verbose);
+                PrintStream p = out();
+                int rc = Listings.fields(p, o.verbose);
+                p.flush();
+                return rc;
             }
             if (o.listEvents) {
-                return Listings.events(System.out);
+                PrintStream p = out();
+                int rc = Listings.events(p);
+                p.flush();
+                return rc;
             }
             if (o.listChisels || o.chisels.contains("l") && o.chisels.size() == 1 && o.readFiles.isEmpty()) {
                 return Chisels.list(o);
@@ -172,7 +194,7 @@ public final class Jdig {
         EventLoop loop = new EventLoop(state);
         configure(loop.context(), o);
         EventPredicate filter = compileFilter(o.filterText());
-        Output out = new Output(o.unbuffered || o.json);
+        Output out = stdout == null ? new Output(o.unbuffered || o.json) : new Output(stdout, false);
         if (!o.chisels.isEmpty()) {
             return Chisels.runOnFiles(o, state, loop, filter, out);
         }
@@ -205,7 +227,9 @@ public final class Jdig {
             }
         }
         if (summary != null) {
-            summary.print(System.out);
+            PrintStream p = out();
+            summary.print(p);
+            p.flush();
         }
         return rc;
     }

@@ -44,6 +44,12 @@ public final class ThreadInfo {
     public long cloneTs;
     public long nchilds;
     public String containerId = "";
+    /** Controlling terminal (0: none). */
+    public int tty;
+    /** sysdig's thread category: 0 none, 1 container health check, 2 liveness probe, 3 readiness probe. */
+    public int category;
+    /** Whether the process's executable is writable by the user that started it. */
+    public boolean exeWritable;
     /** The process's fd table (shared by its threads). */
     public FdTable fds = new FdTable();
     /** True for the fake entry made for a thread the capture never described. */
