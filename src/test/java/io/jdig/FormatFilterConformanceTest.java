@@ -59,6 +59,10 @@ class FormatFilterConformanceTest {
                 if (!Files.exists(SHARED.resolve("traces").resolve(t + ".scap"))) {
                     continue;
                 }
+                if (Boolean.getBoolean("withDefault")) {
+                    add(out, d, t, "default", List.of(), only);
+                    add(out, d, t, "json", List.of("-j"), only);
+                }
                 for (String[] f : formats) {
                     add(out, d, t, "format_" + f[0], List.of("-p", f[1]), only);
                 }

@@ -107,16 +107,23 @@ final class EventFields {
                     v.num = (long) (l * -1 / 11) + 1;
                     return true;
                 })));
-        add("evt.latency.human", CHARBUF, NA, "the latency as a readable string such as 10.3ms", (c, v) -> {
-            ThreadInfo t = c.thread();
-            if (t != null && c.ev.info().category() == Category.INTERNAL) {
-                return false;
-            }
-            if (t != null) {
-                v.str.append(Nice.time(t.latency));
-            }
-            return true;
-        });
+        add(new FieldDef("evt.latency.human", CHARBUF, NA, 0, "the latency as a readable string such as 10.3ms",
+                FieldDef.ArgSyntax.NONE, (d, a) -> {
+                    // like sysdig, a field keeps its last rendering and shows it again for events without thread
+                    ByteBuf last = new ByteBuf(16);
+                    return new Field(d, a, (c, v) -> {
+                        ThreadInfo t = c.thread();
+                        if (t != null && c.ev.info().category() == Category.INTERNAL) {
+                            return false;
+                        }
+                        if (t != null) {
+                            last.clear();
+                            Nice.appendTime(last, t.latency);
+                        }
+                        v.str.append(last);
+                        return true;
+                    });
+                }));
         register2();
     }
 
@@ -736,8 +743,13 @@ final class EventFields {
     }
 
     /** evt.around[T]: the compiler compares T with the event time, within the value in milliseconds. */
-    static final class Around extends Field {
+    static final class Around extends Field implements FieldKinds.Around {
         final long center;
+
+        @Override
+        public long center() {
+            return center;
+        }
 
         Around(FieldDef def, String arg) {
             super(def, arg, (c, v) -> false);

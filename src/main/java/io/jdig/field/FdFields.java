@@ -689,12 +689,13 @@ final class FdFields {
     }
 
     /** fd.*ip.name: names come from DNS lookups jdig does not see in trace files, so they never have a value. */
-    static final class DomainName extends Field {
+    static final class DomainName extends Field implements FieldKinds.DomainName {
         DomainName(FieldDef def, String arg) {
             super(def, arg, (c, v) -> false);
         }
 
         /** For '!=': sysdig answers true for connected sockets, whose names it cannot match. */
+        @Override
         public boolean connectedSocket(EventContext c) {
             FdInfo f = fdOf(c);
             return f != null && f != NOT_FD_EVENT && isSock(f) && !roleNone(f);

@@ -91,7 +91,12 @@ final class ProcessFields {
             return true;
         }));
         add("proc.cwd", CHARBUF, NA, "current working directory of the process", t((c, t, v) -> {
+            // sysdig keeps working directories with a final '/'
             v.str.append(main(c, t).cwd);
+            int n = v.str.length();
+            if (n > 0 && v.str.array()[n - 1] != '/') {
+                v.str.append((byte) '/');
+            }
             return true;
         }));
         add("proc.nthreads", UINT32, DEC, "number of threads of the process, the main thread included",

@@ -79,7 +79,9 @@ final class UserFields {
             if (t == null) {
                 return false;
             }
-            v.num = Integer.toUnsignedLong(t.gid);
+            // sysdig reads 8 bytes from its 4-byte gid: the upper half is the low half of the next member, the
+            // thread's child count
+            v.num = Integer.toUnsignedLong(t.gid) | (t.nchilds << 32);
             return true;
         });
         add("group.name", CHARBUF, NA, "name of the group", (c, v) -> {

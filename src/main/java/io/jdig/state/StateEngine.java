@@ -575,8 +575,14 @@ public final class StateEngine implements MetadataSink {
             f.openFlags = (int) flags;
             f.dev = dev;
             f.setName(full);
-            fdinfo = tinfo.fds.put(fd, f);
+            fdinfo = addFd(tinfo, fd, f);
         }
+    }
+
+    /** Adds an fd to the thread's table; like sysdig, this makes it the thread's last used fd. */
+    private static FdInfo addFd(ThreadInfo t, long fd, FdInfo f) {
+        t.lastEventFd = fd;
+        return t.fds.put(fd, f);
     }
 
     private String cwd(ThreadInfo t) {
@@ -645,7 +651,7 @@ public final class StateEngine implements MetadataSink {
         if (f.type == FdType.UNKNOWN) {
             f.type = FdType.UNKNOWN;
         }
-        fdinfo = tinfo.fds.put(fd, f);
+        fdinfo = addFd(tinfo, fd, f);
     }
 
     private void parseBind(EventView ev) {
@@ -997,7 +1003,7 @@ public final class StateEngine implements MetadataSink {
         f.setName(ParamText.socktuple(b, o, len));
         f.role = FdInfo.ROLE_SERVER;
         f.socketConnected = true;
-        fdinfo = tinfo.fds.put(fd, f);
+        fdinfo = addFd(tinfo, fd, f);
     }
 
     private void parseCloseExit(EventView ev) {
@@ -1040,7 +1046,7 @@ public final class StateEngine implements MetadataSink {
             f.type = FdType.FIFO;
             f.ino = ino;
             f.setName("");
-            tinfo.fds.put(ev.paramAsLong(i, true), f);
+            addFd(tinfo, ev.paramAsLong(i, true), f);
         }
     }
 
@@ -1056,7 +1062,7 @@ public final class StateEngine implements MetadataSink {
             f.unixSource = src;
             f.unixDest = peer;
             f.setName("");
-            tinfo.fds.put(ev.paramAsLong(i, true), f);
+            addFd(tinfo, ev.paramAsLong(i, true), f);
         }
     }
 
@@ -1071,7 +1077,7 @@ public final class StateEngine implements MetadataSink {
         FdInfo f = new FdInfo();
         f.type = type;
         f.setName("");
-        fdinfo = tinfo.fds.put(fd, f);
+        fdinfo = addFd(tinfo, fd, f);
     }
 
     private void parseDup(EventView ev) {
@@ -1086,7 +1092,7 @@ public final class StateEngine implements MetadataSink {
             return;
         }
         FdInfo c = fdinfo.copy();
-        tinfo.fds.put(res, c);
+        addFd(tinfo, res, c);
     }
 
     private void parseFcntlExit(EventView ev) {
@@ -1097,7 +1103,7 @@ public final class StateEngine implements MetadataSink {
         long cmd = enter.paramAsLong(1, false);
         // PPM_FCNTL_F_DUPFD = 1, PPM_FCNTL_F_DUPFD_CLOEXEC = 13
         if (res >= 0 && (cmd == 1 || cmd == 13)) {
-            tinfo.fds.put(res, fdinfo.copy());
+            addFd(tinfo, res, fdinfo.copy());
         }
     }
 

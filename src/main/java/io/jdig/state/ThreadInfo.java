@@ -18,8 +18,8 @@ public final class ThreadInfo {
     public long tid;
     public long pid;
     public long ptid;
-    public long sid;
-    public long vpgid;
+    public long sid = -1;
+    public long vpgid = -1;
     private String comm = "";
     private byte[] commBytes = new byte[0];
     public String exe = "";
@@ -27,9 +27,9 @@ public final class ThreadInfo {
     public List<String> args = List.of();
     public List<String> env = List.of();
     public List<String> cgroups = List.of();
-    public String cwd = "/";
+    public String cwd = "";
     public String root = "/";
-    public long fdlimit;
+    public long fdlimit = -1;
     public int flags;
     public int uid;
     public int gid;
