@@ -38,11 +38,6 @@ public final class EventContext {
     /** The event's thread: the one the state engine found, else whatever the table knows for its tid. */
     public ThreadInfo thread() {
         ThreadInfo t = state.thread();
-        if (t != null && t.tid != ev.tid()) {
-            // after a clone, the event belongs to the thread it created
-            ThreadInfo x = state.lookup(ev.tid());
-            return x != null ? x : t;
-        }
         return t != null ? t : state.lookup(ev.tid());
     }
 

@@ -311,7 +311,7 @@ final class EventFields {
             return true;
         });
         add("evt.is_syslog", BOOL, NA, "true for writes to /dev/log", (c, v) -> {
-            FdInfo f = c.fd();
+            FdInfo f = evtFd(c);
             v.num = c.ev.info().has(EventFlags.WRITES_TO_FD) && f != null && f.name().contains("/dev/log") ? 1 : 0;
             return true;
         });
@@ -320,7 +320,7 @@ final class EventFields {
         add("evt.count.error", UINT32, DEC, "1 for events that failed, else no value; for counting errors",
                 EventFields::errorCount);
         add("evt.count.error.file", UINT32, DEC, "1 for failed events about files, else no value", (c, v) -> {
-            FdInfo f = c.fd();
+            FdInfo f = evtFd(c);
             if (f != null) {
                 return isFileType(f) && errorCount(c, v);
             }
@@ -328,7 +328,7 @@ final class EventFields {
         });
         add("evt.count.error.net", UINT32, DEC, "1 for failed events about network sockets, else no value",
                 (c, v) -> {
-                    FdInfo f = c.fd();
+                    FdInfo f = evtFd(c);
                     if (f != null) {
                         return isNetType(f) && errorCount(c, v);
                     }
@@ -338,7 +338,7 @@ final class EventFields {
                 (c, v) -> c.ev.info().category() == Category.MEMORY && errorCount(c, v));
         add("evt.count.error.other", UINT32, DEC, "1 for failed events of no category above, else no value",
                 (c, v) -> {
-                    FdInfo f = c.fd();
+                    FdInfo f = evtFd(c);
                     if (f != null) {
                         return !isFileType(f) && !isNetType(f) && errorCount(c, v);
                     }
@@ -400,15 +400,32 @@ final class EventFields {
         }
     }
 
+    /**
+     * The fd the state attached to the event (sysdig's evt->m_fdinfo), or null; unlike the fd.* fields, no
+     * fallback to the thread's last fd.
+     */
+    static FdInfo evtFd(EventContext c) {
+        return c.fd();
+    }
+
     static String category(EventContext c) {
-        Category cat = c.ev.info().category();
+        EventView ev = c.ev;
+        int t = ev.type();
+        if (t == EventTypes.GENERIC_E || t == EventTypes.GENERIC_X) {
+            Category gc = SyscallCategories.of((int) ev.paramAsLong(0, false));
+            if (gc == null) {
+                return "unknown";
+            }
+            return gc.isIo() ? "unknown" : gc == Category.IPC ? "IPC" : gc.label;
+        }
+        Category cat = ev.info().category();
         if (!cat.isIo()) {
             return switch (cat) {
                 case IPC -> "IPC";
                 default -> cat.label;
             };
         }
-        FdInfo f = c.fd();
+        FdInfo f = evtFd(c);
         if (f == null) {
             return "unknown";
         }
@@ -489,7 +506,7 @@ final class EventFields {
     /** dir: 0 any I/O, 1 input only, 2 output only. */
     private static boolean buflen(EventContext c, FieldValue v, int dir, boolean fileOnly) {
         EventView ev = c.ev;
-        FdInfo f = c.fd();
+        FdInfo f = evtFd(c);
         Category cat = ev.info().category();
         if (f == null) {
             return false;
@@ -519,7 +536,7 @@ final class EventFields {
     private static void bufLenNet(String name, String desc, int dir) {
         add(new FieldDef(name, UINT64, DEC, FieldDef.TABLE_ONLY, desc, FieldDef.ArgSyntax.NONE,
                 (d, a) -> new Field(d, a, (c, v) -> {
-                    FdInfo f = c.fd();
+                    FdInfo f = evtFd(c);
                     return f != null && f.type.isIp() && buflen(c, v, dir, false);
                 })));
     }
