@@ -58,7 +58,7 @@ public final class ThreadInfo {
 
     // per-event bookkeeping (sysdig's "last event" data)
     public int lastEventType = -1;
-    public long lastEventFd = -1;
+    public long lastEventFd = 0;
     public long lastEnterTs;
     public long latency;
     public boolean lastEventDataValid;
