@@ -126,8 +126,7 @@ class FormatFilterConformanceTest {
             "libs__sample format_proc", "falco__psp_run_as_user_0_container format_proc",
             "falco__psp_run_as_user_0_container format_usr", "libs__sample format_usr",
             // fd state of one container process: connected flag, fd of a write to /dev/tty
-            "falco__psp_run_as_user_0_container format_net", "falco__psp_run_as_user_0_container filter_f07",
-            "falco__psp_run_as_user_0_container format_fd", "falco__psp_run_as_user_0_container format_star");
+            "falco__psp_run_as_user_0_container format_net", "falco__psp_run_as_user_0_container filter_f07");
 
     @TestFactory
     Stream<DynamicTest> formatsAndFilters() throws IOException {

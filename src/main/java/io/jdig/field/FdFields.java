@@ -343,7 +343,7 @@ final class FdFields {
                     v.str.append((byte) creatorTypeChar(c.ev.type()));
                     return true;
                 }));
-        add("fd.name", CHARBUF, NA, "name of the fd: the full path of a file, the connection tuple of a socket",
+        sanitized("fd.name", "name of the fd: the full path of a file, the connection tuple of a socket",
                 withCreator((c, f, v) -> {
                     if (c.ev.type() == EventTypes.CONNECT_X && c.ev.paramAsLong(0, true) < 0) {
                         return creatorName(c, v);
@@ -351,7 +351,7 @@ final class FdFields {
                     v.str.append(f.nameBytes());
                     return true;
                 }, (c, f, v) -> creatorName(c, v)));
-        add("fd.directory", CHARBUF, NA, "for files, the directory that holds the file", withCreator((c, f, v) -> {
+        sanitized("fd.directory", "for files, the directory that holds the file", withCreator((c, f, v) -> {
             if (!(f.type.isFile() || f.type == FdType.DIRECTORY)) {
                 return false;
             }
@@ -367,7 +367,7 @@ final class FdFields {
             directoryOf(v.str);
             return true;
         }));
-        add("fd.filename", CHARBUF, NA, "for files, the name of the file without its directory", withCreator(
+        sanitized("fd.filename", "for files, the name of the file without its directory", withCreator(
                 (c, f, v) -> {
                     if (!f.type.isFile()) {
                         return false;
@@ -460,7 +460,7 @@ final class FdFields {
                     v.str.append(th.tid).append(th.lastEventFd);
                     return true;
                 });
-        add("fd.containername", CHARBUF, NA, "container id and fd name joined by ':', to tell apart the same name in "
+        sanitized("fd.containername", "container id and fd name joined by ':', to tell apart the same name in "
                 + "different containers", withCreator((c, f, v) -> {
             appendContainerPrefix(c, v);
             if (c.ev.type() == EventTypes.CONNECT_X && c.ev.paramAsLong(0, true) < 0) {
@@ -472,7 +472,7 @@ final class FdFields {
             appendContainerPrefix(c, v);
             return creatorName(c, v);
         }));
-        add("fd.containerdirectory", CHARBUF, NA, "container id and directory joined by ':'", withCreator(
+        sanitized("fd.containerdirectory", "container id and directory joined by ':'", withCreator(
                 (c, f, v) -> {
                     if (!(f.type.isFile() || f.type == FdType.DIRECTORY)) {
                         return false;
@@ -578,6 +578,45 @@ final class FdFields {
             v.num = (f.dev & 0xff) | ((f.dev >>> 12) & 0xfff00);
             return true;
         }));
+    }
+
+    /**
+     * A string field that sysdig cleans for printing (non-printable bytes removed) but compares unchanged in
+     * filters.
+     */
+    static final class Sanitized extends Field {
+        Sanitized(FieldDef def, String arg, Extractor ex) {
+            super(def, arg, ex);
+        }
+
+        @Override
+        public boolean extract(EventContext c) {
+            if (!super.extract(c)) {
+                return false;
+            }
+            ByteBuf s = value.str;
+            byte[] a = s.array();
+            int n = s.length();
+            int w = 0;
+            for (int i = 0; i < n; i++) {
+                byte b = a[i];
+                if (b >= 0x20 && b <= 0x7e) {
+                    a[w++] = b;
+                }
+            }
+            s.setLength(w);
+            return true;
+        }
+
+        @Override
+        public boolean extractForFilter(EventContext c) {
+            value.str.clear();
+            return extractor.extract(c, value);
+        }
+    }
+
+    private static void sanitized(String name, String desc, Extractor ex) {
+        add(new FieldDef(name, CHARBUF, NA, 0, desc, FieldDef.ArgSyntax.NONE, (d, a) -> new Sanitized(d, a, ex)));
     }
 
     static boolean clientIp(FdInfo f, FieldValue v) {
