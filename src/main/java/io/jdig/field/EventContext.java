@@ -25,6 +25,10 @@ public final class EventContext {
     public boolean live;
     /** Scratch state shared by field extractors. */
     final ArgRenderer args;
+    /** Scratch for the syslog decoder (the priority of the current message). */
+    final int[] syslogScratch = new int[1];
+    /** A second view, for fields that read the enter event stored for the thread. */
+    final EventView scratchView = new EventView();
 
     public EventContext(StateEngine state) {
         this.state = state;

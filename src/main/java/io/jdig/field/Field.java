@@ -54,6 +54,22 @@ public class Field {
         return i == 0 && extractForFilter(c);
     }
 
+    /**
+     * True for fields that match several values in filters (proc.aname without index, fd.ip, fd.port...):
+     * the compiler then walks {@link #extractAtForFilter} for i = 0, 1, ... until it returns false.
+     */
+    public boolean isMultiValued() {
+        return false;
+    }
+
+    /**
+     * For multi-valued fields: whether '!=' means "differs from every value" (fd.ip, fd.port: neither end
+     * matches) rather than "some value differs" (ancestors).
+     */
+    public boolean notEqualMeansNone() {
+        return false;
+    }
+
     /** Copies the current value as address bytes (4 or 16) into dst; returns how many. */
     public int ipBytes(byte[] dst) {
         if (type == ParamType.IPV4ADDR) {

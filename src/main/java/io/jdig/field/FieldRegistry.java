@@ -17,13 +17,41 @@ import java.util.Map;
 public final class FieldRegistry {
     private static final Map<String, FieldDef> BY_NAME = new LinkedHashMap<>();
     private static final List<FieldDef> ALL = new ArrayList<>();
+    private static final List<FieldClass> CLASSES = new ArrayList<>();
+    private static FieldClass current;
+
+    /**
+     * A group of fields as sysdig lists them with -l: a name (several groups may share one, as the two evt
+     * groups do), a short qualifier shown after it, a description, and whether -l leaves it out.
+     */
+    public record FieldClass(String name, String shortDesc, String description, boolean hidden, List<FieldDef> fields) {
+    }
 
     static {
         EventFields.register();
         ProcessFields.register();
-        FdFields.register();
         UserFields.register();
         ContainerFields.register();
+        FdFields.register();
+        SyslogFields.register();
+        FdlistFields.register();
+        OrchestrationFields.register();
+    }
+
+    /** Starts a new group: fields added from now on belong to it (in sysdig's -l order). */
+    static void beginClass(String name, String shortDesc, String description) {
+        current = new FieldClass(name, shortDesc, description, false, new ArrayList<>());
+        CLASSES.add(current);
+    }
+
+    static void beginHiddenClass(String name) {
+        current = new FieldClass(name, "", "", true, new ArrayList<>());
+        CLASSES.add(current);
+    }
+
+    /** The groups of fields in listing order. */
+    public static List<FieldClass> classes() {
+        return Collections.unmodifiableList(CLASSES);
     }
 
     private FieldRegistry() {
@@ -32,6 +60,9 @@ public final class FieldRegistry {
     static void add(FieldDef def) {
         BY_NAME.put(def.name(), def);
         ALL.add(def);
+        if (current != null) {
+            current.fields().add(def);
+        }
     }
 
     static void add(String name, ParamType type, PrintFormat fmt, String desc, Extractor ex) {

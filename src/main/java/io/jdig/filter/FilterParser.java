@@ -319,6 +319,13 @@ public final class FilterParser {
         if (e < 0) {
             e = scanNumber(p);
         }
+        if (e >= 0 && e < n && isBareChar(s.charAt(e))) {
+            e = -1; // not a whole number: read it as a string (sysdig orders strings too)
+        }
+        if (e < 0 && p < n && (isQuote(s.charAt(p)) || isBareChar(s.charAt(p)))) {
+            p = start;
+            return parseStrValue(op);
+        }
         if (e < 0) {
             if (p >= n) {
                 throw err("expected a value after '" + op.token() + "'", p);

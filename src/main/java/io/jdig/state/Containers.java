@@ -107,7 +107,7 @@ public final class Containers {
     }
 
     /** Value of the first string member with that key (a small scanner, enough for container events). */
-    static String jsonString(String json, String key) {
+    public static String jsonString(String json, String key) {
         String k = "\"" + key + "\"";
         int i = json.indexOf(k);
         while (i >= 0) {

@@ -619,8 +619,14 @@ public final class StateEngine implements MetadataSink {
             f.openFlags = (int) flags;
             f.dev = dev;
             f.setName(full);
-            fdinfo = tinfo.fds.put(fd, f);
+            fdinfo = addFd(tinfo, fd, f);
         }
+    }
+
+    /** Adds an fd to the thread's table; like sysdig, this makes it the thread's last used fd. */
+    private static FdInfo addFd(ThreadInfo t, long fd, FdInfo f) {
+        t.lastEventFd = fd;
+        return t.fds.put(fd, f);
     }
 
     private String cwd(ThreadInfo t) {
@@ -689,7 +695,7 @@ public final class StateEngine implements MetadataSink {
         if (f.type == FdType.UNKNOWN) {
             f.type = FdType.UNKNOWN;
         }
-        fdinfo = tinfo.fds.put(fd, f);
+        fdinfo = addFd(tinfo, fd, f);
     }
 
     private void parseBind(EventView ev) {
@@ -1041,7 +1047,7 @@ public final class StateEngine implements MetadataSink {
         f.setName(ParamText.socktuple(b, o, len));
         f.role = FdInfo.ROLE_SERVER;
         f.socketConnected = true;
-        fdinfo = tinfo.fds.put(fd, f);
+        fdinfo = addFd(tinfo, fd, f);
     }
 
     private void parseCloseExit(EventView ev) {
@@ -1084,7 +1090,7 @@ public final class StateEngine implements MetadataSink {
             f.type = FdType.FIFO;
             f.ino = ino;
             f.setName("");
-            tinfo.fds.put(ev.paramAsLong(i, true), f);
+            addFd(tinfo, ev.paramAsLong(i, true), f);
         }
     }
 
@@ -1100,7 +1106,7 @@ public final class StateEngine implements MetadataSink {
             f.unixSource = src;
             f.unixDest = peer;
             f.setName("");
-            tinfo.fds.put(ev.paramAsLong(i, true), f);
+            addFd(tinfo, ev.paramAsLong(i, true), f);
         }
     }
 
@@ -1115,7 +1121,7 @@ public final class StateEngine implements MetadataSink {
         FdInfo f = new FdInfo();
         f.type = type;
         f.setName("");
-        fdinfo = tinfo.fds.put(fd, f);
+        fdinfo = addFd(tinfo, fd, f);
     }
 
     private void parseDup(EventView ev) {
@@ -1130,7 +1136,7 @@ public final class StateEngine implements MetadataSink {
             return;
         }
         FdInfo c = fdinfo.copy();
-        tinfo.fds.put(res, c);
+        addFd(tinfo, res, c);
     }
 
     private void parseFcntlExit(EventView ev) {
@@ -1141,7 +1147,7 @@ public final class StateEngine implements MetadataSink {
         long cmd = enter.paramAsLong(1, false);
         // PPM_FCNTL_F_DUPFD = 1, PPM_FCNTL_F_DUPFD_CLOEXEC = 13
         if (res >= 0 && (cmd == 1 || cmd == 13)) {
-            tinfo.fds.put(res, fdinfo.copy());
+            addFd(tinfo, res, fdinfo.copy());
         }
     }
 

@@ -19,8 +19,8 @@ public final class ThreadInfo {
     public long tid;
     public long pid;
     public long ptid;
-    public long sid;
-    public long vpgid;
+    public long sid = -1;
+    public long vpgid = -1;
     private String comm = "";
     private byte[] commBytes = new byte[0];
     public String exe = "";
@@ -28,9 +28,9 @@ public final class ThreadInfo {
     public List<String> args = List.of();
     public List<String> env = List.of();
     public List<String> cgroups = List.of();
-    public String cwd = "/";
+    public String cwd = "";
     public String root = "/";
-    public long fdlimit;
+    public long fdlimit = -1;
     public int flags;
     public int uid;
     public int gid;
@@ -45,6 +45,12 @@ public final class ThreadInfo {
     public long cloneTs;
     public long nchilds;
     public String containerId = "";
+    /** Controlling terminal (0: none). */
+    public int tty;
+    /** sysdig's thread category: 0 none, 1 container health check, 2 liveness probe, 3 readiness probe. */
+    public int category;
+    /** Whether the process's executable is writable by the user that started it. */
+    public boolean exeWritable;
     /** The process's fd table (shared by its threads). */
     public FdTable fds = new FdTable();
     /** True for the fake entry made for a thread the capture never described. */
@@ -53,7 +59,7 @@ public final class ThreadInfo {
 
     // per-event bookkeeping (sysdig's "last event" data)
     public int lastEventType = -1;
-    public long lastEventFd = -1;
+    public long lastEventFd = 0;
     public long lastEnterTs;
     public long latency;
     public boolean lastEventDataValid;

@@ -84,11 +84,12 @@ class FilterParserTest {
         assertThat(check("evt.rawres < 0x1F").value().items().get(0).text()).isEqualTo("0x1F");
         assertThat(check("evt.latency > 1.5e+3").value().items().get(0).text()).isEqualTo("1.5e+3");
         assertThat(check("evt.latency > 10.").value().items().get(0).text()).isEqualTo("10.");
-        assertThatThrownBy(() -> FilterParser.parse("fd.name > abc")).isInstanceOf(FilterException.class)
+        // sysdig also orders strings: a word after '<' or '>' is a string value
+        assertThat(check("fd.name > abc").value().items().get(0).text()).isEqualTo("abc");
+        // 1e5 has no exponent sign, so it is no number but a word (the compiler rejects it for numeric fields)
+        assertThat(check("evt.latency > 1e5").value().items().get(0).text()).isEqualTo("1e5");
+        assertThatThrownBy(() -> FilterParser.parse("evt.latency > (")).isInstanceOf(FilterException.class)
                 .hasMessageContaining("expected a number");
-        // 1e5 has no exponent sign, so only '1' is a number and 'e5' is garbage
-        assertThatThrownBy(() -> FilterParser.parse("evt.latency > 1e5")).isInstanceOf(FilterException.class)
-                .extracting(e -> ((FilterException) e).position()).isEqualTo(15);
     }
 
     @Test
