@@ -22,6 +22,7 @@ end
 
 -- Splits s at every occurrence of the plain-text separator sep.
 function split(s, sep)
+	s = tostring(s) -- a lone numeric key (a port, a pid) is split like its text
 	local parts = {}
 	local from = 1
 	local seplen = #sep
