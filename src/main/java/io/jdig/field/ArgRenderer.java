@@ -341,7 +341,4 @@ final class ArgRenderer {
         }
     }
 
-    static boolean isFdType(FdInfo f, FdType t) {
-        return f != null && f.type == t;
-    }
 }

@@ -798,8 +798,4 @@ final class EventFields {
         }
         return new Field(d, arg, (c, v) -> AbsPath.extract(c, v, which));
     }
-
-    static PrintFormat fmt(PrintFormat p) {
-        return p;
-    }
 }

@@ -178,8 +178,6 @@ public final class EventFormatter {
         }
     }
 
-    private final ByteBuf[] jsonValues = new ByteBuf[0];
-
     /** Appends the JSON object for the current event; returns false when it is skipped. */
     public boolean appendJson(EventContext c, ByteBuf out) {
         int start = out.length();

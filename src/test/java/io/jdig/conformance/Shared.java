@@ -38,6 +38,17 @@ public final class Shared {
         }
     }
 
+    /** A trace's bytes, un-gzipped. */
+    public static byte[] plainBytes(Path p) throws IOException {
+        byte[] raw = Files.readAllBytes(p);
+        if (raw.length > 2 && (raw[0] & 0xFF) == 0x1f && (raw[1] & 0xFF) == 0x8b) {
+            try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(p))) {
+                return in.readAllBytes();
+            }
+        }
+        return raw;
+    }
+
     public static List<String> expected(String trace, String check) throws IOException {
         Path p = root().resolve("conformance").resolve(trace).resolve(check + ".txt");
         if (!Files.exists(p)) {

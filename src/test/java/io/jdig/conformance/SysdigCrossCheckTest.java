@@ -63,7 +63,7 @@ class SysdigCrossCheckTest {
             }
         }
         // concatenated captures: two files one after the other in one file
-        byte[] a = MutatedTraceFuzzTestAccess.plain(Shared.trace("falco__cat_write"));
+        byte[] a = Shared.plainBytes(Shared.trace("falco__cat_write"));
         Path cat = dir.resolve("cat.scap");
         Files.write(cat, a);
         Files.write(cat, a, java.nio.file.StandardOpenOption.APPEND);

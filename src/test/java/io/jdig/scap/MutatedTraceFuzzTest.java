@@ -6,13 +6,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -25,23 +23,13 @@ class MutatedTraceFuzzTest {
     private static final List<String> SEEDS = List.of("falco__cat_write", "libs__single_ipv6_conn",
             "falco__connect_localhost", "libs__test_ipv6_client", "falco__psp_write_tmp_test");
 
-    static byte[] plain(Path p) throws IOException {
-        byte[] raw = Files.readAllBytes(p);
-        if (raw.length > 2 && (raw[0] & 0xFF) == 0x1f && (raw[1] & 0xFF) == 0x8b) {
-            try (InputStream in = new GZIPInputStream(Files.newInputStream(p))) {
-                return in.readAllBytes();
-            }
-        }
-        return raw;
-    }
-
     @Test
     void mutatedTracesGiveCleanErrorsOrOutput(@TempDir Path dir) throws IOException {
         Random rnd = new Random(20261126L);
         int runs = 0;
         int errors = 0;
         for (String seed : SEEDS) {
-            byte[] orig = plain(Shared.trace(seed));
+            byte[] orig = Shared.plainBytes(Shared.trace(seed));
             for (int i = 0; i < 400; i++) {
                 byte[] m = mutate(orig, rnd);
                 Path f = dir.resolve("m.scap");
