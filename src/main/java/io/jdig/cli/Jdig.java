@@ -40,14 +40,15 @@ public final class Jdig {
     }
 
     public int run(String[] args) {
-        Options o = new Options();
-        CommandLine cl = new CommandLine(o);
+        Options.Definition definition = new Options.Definition();
+        CommandLine cl = new CommandLine(definition.spec());
         cl.setUnmatchedOptionsArePositionalParams(true);
         cl.setPosixClusteredShortOptionsAllowed(true);
         cl.setOverwrittenOptionsAllowed(true);
+        Options o;
         try {
             ChiselArgs.Split split = new ChiselArgs(cl.getCommandSpec()).split(SysdigArgs.normalise(args));
-            cl.parseArgs(split.args());
+            o = definition.read(cl.parseArgs(split.args()));
             o.chiselArgs = split.chiselArgs();
         } catch (CommandLine.ParameterException e) {
             err.println("jdig: " + e.getMessage());

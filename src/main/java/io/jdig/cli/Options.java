@@ -1,132 +1,169 @@
 package io.jdig.cli;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParseResult;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
-/** jdig's command line, with sysdig's option letters and meanings. */
-@Command(name = "jdig", sortOptions = false,
-        description = "System exploration and troubleshooting: capture, filter, print, save and summarise system calls.")
+/**
+ * jdig's command line, with sysdig's option letters and meanings. The picocli model is built in code rather than
+ * from annotations: reading annotations reflectively cost about a tenth of a second on every start.
+ */
 public final class Options {
-    @Option(names = {"-r", "--read", "--readfile"}, paramLabel = "FILE", description = "Read events from a trace file.")
     List<String> readFiles = new ArrayList<>();
-
-    @Option(names = {"-w", "--write", "--writefile"}, paramLabel = "FILE", description = "Write events to a trace file.")
     String writeFile;
-
-    @Option(names = {"-p", "--print"}, paramLabel = "FORMAT", description = "Print events with this format (fields prefixed by %%).")
     String format;
-
-    @Option(names = {"-j", "--json"}, description = "Print events as JSON.")
     boolean json;
-
-    @Option(names = {"-A", "--print-ascii"}, description = "Print only the text of data buffers, keeping line breaks.")
     boolean ascii;
-
-    @Option(names = {"-x", "--print-hex"}, description = "Print data buffers in hex.")
     boolean hex;
-
-    @Option(names = {"-X", "--print-hex-ascii"}, description = "Print data buffers in hex and ASCII.")
     boolean hexAscii;
-
-    @Option(names = {"-b", "--print-base64"}, description = "Print data buffers in base64.")
     boolean base64;
-
-    @Option(names = {"-t", "--timetype"}, paramLabel = "h|a|r|d|D", description = "Timestamp type: h human, a absolute, r relative, d latency, D delta.")
     String timeType;
-
-    @Option(names = {"-q", "--quiet"}, description = "Do not print events.")
     boolean quiet;
-
-    @Option(names = {"-n", "--numevents"}, paramLabel = "N", description = "Stop after N events.")
     Long numEvents;
-
-    @Option(names = {"-M"}, paramLabel = "SECS", description = "Stop after SECS seconds of events.")
     Long maxSeconds;
-
-    @Option(names = {"-s", "--snaplen"}, paramLabel = "LEN", description = "Bytes of each I/O buffer to capture (default 80).")
     Integer snaplen;
-
-    @Option(names = {"-v", "--verbose"}, description = "Print whole data buffers, and statistics at the end.")
     boolean verbose;
-
-    @Option(names = {"-D", "--debug"}, description = "Show internal events as well.")
     boolean debug;
-
-    @Option(names = {"-S", "--summary"}, description = "Print a table of event counts at the end.")
     boolean summary;
-
-    @Option(names = {"-P", "--progress"}, description = "Print progress on stderr while reading a file.")
     boolean progress;
-
-    @Option(names = {"-z", "--compress"}, description = "Compress the trace file written with -w (gzip).")
     boolean compress;
-
-    @Option(names = {"-C", "--file-size"}, paramLabel = "MB", description = "Rotate the -w file after MB million bytes.")
     Long fileSizeMb;
-
-    @Option(names = {"-G", "--seconds"}, paramLabel = "SECS", description = "Rotate the -w file every SECS seconds.")
     Long rotateSeconds;
-
-    @Option(names = {"-W", "--limit"}, paramLabel = "N", description = "Keep at most N rotated files.")
     Integer fileLimit;
-
-    @Option(names = {"-e", "--event-limit"}, paramLabel = "N", description = "With -w, start a new file every N events.")
     Long eventLimit;
-
-    @Option(names = {"-d", "--displayflt"}, description = "Apply the filter after the state is updated (display filter).")
     boolean displayFilter;
-
-    @Option(names = {"-c", "--chisel"}, paramLabel = "CHISEL", description = "Run a chisel (repeatable); its arguments follow as one word.")
     List<String> chisels = new ArrayList<>();
-
-    @Option(names = {"-i", "--chisel-info"}, paramLabel = "CHISEL", description = "Describe a chisel and its arguments.")
     String chiselInfo;
-
-    @Option(names = {"--list-chisels"}, description = "List the chisels.")
     boolean listChisels;
-
-    @Option(names = {"--chisel-path"}, paramLabel = "DIR", description = "Another directory to look for chisels in.")
     List<String> chiselPath = new ArrayList<>();
-
-    @Option(names = {"--print-container-data"}, hidden = true,
-            description = "Set by -pc/-pcontainer: chisels show container information.")
     boolean printContainerData;
-
-    /** The argument word of each -c, in order (null when the chisel took none); filled by SysdigArgs. */
-    List<String> chiselArgs = new ArrayList<>();
-
-    @Option(names = {"-l", "--list"}, description = "List the fields usable in filters and formats.")
     boolean listFields;
-
-    @Option(names = {"-L", "--list-events"}, description = "List the events jdig knows.")
     boolean listEvents;
-
-    @Option(names = {"--unbuffered"}, description = "Flush the output after every event.")
     boolean unbuffered;
-
-    @Option(names = {"-R", "--resolve-ports"}, description = "Resolve port numbers to service names.")
     boolean resolvePorts;
-
-    @Option(names = {"-E", "--exclude-users"}, description = "Do not write users and groups to the trace file.")
     boolean excludeUsers;
-
-    @Option(names = {"-F", "--fatfile"}, description = "Fatfile mode: keep state events that the filter drops, hidden.")
     boolean fatfile;
-
-    @Option(names = {"--version"}, description = "Print the version.")
     boolean version;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Print this help.")
     boolean help;
-
-    @Parameters(paramLabel = "FILTER", description = "A filter, e.g. proc.name=cat and evt.type=open")
     List<String> filter = new ArrayList<>();
+
+    /** The argument word of each -c, in order (null when the chisel took none); filled by ChiselArgs. */
+    List<String> chiselArgs = new ArrayList<>();
 
     String filterText() {
         return String.join(" ", filter);
+    }
+
+    /** The command line's options, each with where its value goes in {@link Options}. */
+    static final class Definition {
+        private final CommandSpec spec = CommandSpec.create().name("jdig");
+        private final List<Binding> bindings = new ArrayList<>();
+
+        private record Binding(OptionSpec option, BiConsumer<Options, Object> apply) {
+        }
+
+        Definition() {
+            spec.usageMessage().sortOptions(false).description(
+                    "System exploration and troubleshooting: capture, filter, print, save and summarise system calls.");
+            declare(this);
+            spec.addPositional(PositionalParamSpec.builder().paramLabel("FILTER").type(List.class)
+                    .auxiliaryTypes(String.class).arity("0..*")
+                    .description("A filter, e.g. proc.name=cat and evt.type=open").build());
+        }
+
+        CommandSpec spec() {
+            return spec;
+        }
+
+        /** The options as given on a parsed command line. */
+        Options read(ParseResult r) {
+            Options o = new Options();
+            for (Binding b : bindings) {
+                if (r.hasMatchedOption(b.option())) {
+                    b.apply().accept(o, b.option().arity().max() == 0 ? Boolean.TRUE : b.option().getValue());
+                }
+            }
+            List<String> words = r.matchedPositionalValue(0, null);
+            if (words != null) {
+                o.filter = words;
+            }
+            return o;
+        }
+
+        private void add(OptionSpec option, BiConsumer<Options, Object> apply) {
+            spec.addOption(option);
+            bindings.add(new Binding(option, apply));
+        }
+
+        void flag(String description, Consumer<Options> set, String... names) {
+            add(OptionSpec.builder(names).type(boolean.class).description(description).build(), (o, v) -> set.accept(o));
+        }
+
+        void hiddenFlag(String description, Consumer<Options> set, String... names) {
+            add(OptionSpec.builder(names).type(boolean.class).hidden(true).description(description).build(),
+                    (o, v) -> set.accept(o));
+        }
+
+        void help(String description, Consumer<Options> set, String... names) {
+            add(OptionSpec.builder(names).type(boolean.class).usageHelp(true).description(description).build(),
+                    (o, v) -> set.accept(o));
+        }
+
+        @SuppressWarnings("unchecked")
+        <T> void value(Class<T> type, String label, String description, BiConsumer<Options, T> set, String... names) {
+            add(OptionSpec.builder(names).type(type).paramLabel(label).description(description).build(),
+                    (o, v) -> set.accept(o, (T) v));
+        }
+
+        @SuppressWarnings("unchecked")
+        void list(String label, String description, BiConsumer<Options, List<String>> set, String... names) {
+            add(OptionSpec.builder(names).type(List.class).auxiliaryTypes(String.class).paramLabel(label)
+                    .description(description).build(), (o, v) -> set.accept(o, new ArrayList<>((List<String>) v)));
+        }
+    }
+
+    private static void declare(Definition d) {
+        d.list("FILE", "Read events from a trace file.", (o, v) -> o.readFiles = v, "-r", "--read", "--readfile");
+        d.value(String.class, "FILE", "Write events to a trace file.", (o, v) -> o.writeFile = v, "-w", "--write", "--writefile");
+        d.value(String.class, "FORMAT", "Print events with this format (fields prefixed by %%).", (o, v) -> o.format = v, "-p", "--print");
+        d.flag("Print events as JSON.", o -> o.json = true, "-j", "--json");
+        d.flag("Print only the text of data buffers, keeping line breaks.", o -> o.ascii = true, "-A", "--print-ascii");
+        d.flag("Print data buffers in hex.", o -> o.hex = true, "-x", "--print-hex");
+        d.flag("Print data buffers in hex and ASCII.", o -> o.hexAscii = true, "-X", "--print-hex-ascii");
+        d.flag("Print data buffers in base64.", o -> o.base64 = true, "-b", "--print-base64");
+        d.value(String.class, "h|a|r|d|D", "Timestamp type: h human, a absolute, r relative, d latency, D delta.", (o, v) -> o.timeType = v, "-t", "--timetype");
+        d.flag("Do not print events.", o -> o.quiet = true, "-q", "--quiet");
+        d.value(Long.class, "N", "Stop after N events.", (o, v) -> o.numEvents = v, "-n", "--numevents");
+        d.value(Long.class, "SECS", "Stop after SECS seconds of events.", (o, v) -> o.maxSeconds = v, "-M");
+        d.value(Integer.class, "LEN", "Bytes of each I/O buffer to capture (default 80).", (o, v) -> o.snaplen = v, "-s", "--snaplen");
+        d.flag("Print whole data buffers, and statistics at the end.", o -> o.verbose = true, "-v", "--verbose");
+        d.flag("Show internal events as well.", o -> o.debug = true, "-D", "--debug");
+        d.flag("Print a table of event counts at the end.", o -> o.summary = true, "-S", "--summary");
+        d.flag("Print progress on stderr while reading a file.", o -> o.progress = true, "-P", "--progress");
+        d.flag("Compress the trace file written with -w (gzip).", o -> o.compress = true, "-z", "--compress");
+        d.value(Long.class, "MB", "Rotate the -w file after MB million bytes.", (o, v) -> o.fileSizeMb = v, "-C", "--file-size");
+        d.value(Long.class, "SECS", "Rotate the -w file every SECS seconds.", (o, v) -> o.rotateSeconds = v, "-G", "--seconds");
+        d.value(Integer.class, "N", "Keep at most N rotated files.", (o, v) -> o.fileLimit = v, "-W", "--limit");
+        d.value(Long.class, "N", "With -w, start a new file every N events.", (o, v) -> o.eventLimit = v, "-e", "--event-limit");
+        d.flag("Apply the filter after the state is updated (display filter).", o -> o.displayFilter = true, "-d", "--displayflt");
+        d.list("CHISEL", "Run a chisel (repeatable); its arguments follow as one word.", (o, v) -> o.chisels = v, "-c", "--chisel");
+        d.value(String.class, "CHISEL", "Describe a chisel and its arguments.", (o, v) -> o.chiselInfo = v, "-i", "--chisel-info");
+        d.flag("List the chisels.", o -> o.listChisels = true, "--list-chisels");
+        d.list("DIR", "Another directory to look for chisels in.", (o, v) -> o.chiselPath = v, "--chisel-path");
+        d.hiddenFlag("Set by -pc/-pcontainer: chisels show container information.", o -> o.printContainerData = true, "--print-container-data");
+        d.flag("List the fields usable in filters and formats.", o -> o.listFields = true, "-l", "--list");
+        d.flag("List the events jdig knows.", o -> o.listEvents = true, "-L", "--list-events");
+        d.flag("Flush the output after every event.", o -> o.unbuffered = true, "--unbuffered");
+        d.flag("Resolve port numbers to service names.", o -> o.resolvePorts = true, "-R", "--resolve-ports");
+        d.flag("Do not write users and groups to the trace file.", o -> o.excludeUsers = true, "-E", "--exclude-users");
+        d.flag("Fatfile mode: keep state events that the filter drops, hidden.", o -> o.fatfile = true, "-F", "--fatfile");
+        d.flag("Print the version.", o -> o.version = true, "--version");
+        d.help("Print this help.", o -> o.help = true, "-h", "--help");
     }
 }
