@@ -31,9 +31,10 @@ public final class ScapReader implements EventSource {
     private static final int MAX_BLOCK = 256 << 20;
 
     private final InputStream in;
+    private final ReadAhead ahead;
     private final MetadataSink sink;
     private final String name;
-    private byte[] buf = new byte[1 << 20];
+    private byte[] buf = new byte[0];
     private int pos;
     private int limit;
     private long consumed; // file offset of buf[0]
@@ -54,6 +55,7 @@ public final class ScapReader implements EventSource {
 
     public ScapReader(InputStream in, String name, MetadataSink sink) {
         this.in = in;
+        this.ahead = new ReadAhead(in, name);
         this.name = name;
         this.sink = sink;
     }
@@ -96,7 +98,7 @@ public final class ScapReader implements EventSource {
     }
 
     private static final class CountingStream extends java.io.FilterInputStream {
-        long count;
+        volatile long count;
 
         CountingStream(InputStream in) {
             super(in);
@@ -158,35 +160,49 @@ public final class ScapReader implements EventSource {
 
     /** Ensures n bytes are available from pos; false at a clean end of input. */
     private boolean fill(int n) throws IOException {
-        if (limit - pos >= n) {
-            return true;
-        }
-        if (pos > 0) {
-            System.arraycopy(buf, pos, buf, 0, limit - pos);
-            consumed += pos;
-            limit -= pos;
-            pos = 0;
-        }
-        if (n > buf.length) {
-            byte[] nb = new byte[Math.max(n, buf.length * 2)];
-            System.arraycopy(buf, 0, nb, 0, limit);
-            buf = nb;
-        }
-        while (limit < n) {
-            int r;
+        while (limit - pos < n) {
+            if (eof) {
+                return false;
+            }
+            ReadAhead.Chunk c;
             try {
-                r = in.read(buf, limit, buf.length - limit);
+                c = ahead.take();
             } catch (EOFException e) {
-                r = -1;
+                c = null;
                 cutShort = true;
             } catch (ZipException e) {
                 throw new ScapFormatException("corrupt gzip data: " + e.getMessage(), consumed + limit);
             }
-            if (r < 0) {
+            if (c == null) {
                 eof = true;
                 return false;
             }
-            limit += r;
+            int rem = limit - pos;
+            if (rem <= ReadAhead.HEADROOM && n - rem <= c.length()) {
+                // the unread tail goes just before the new bytes, in the chunk's headroom
+                byte[] d = c.data();
+                int at = ReadAhead.HEADROOM - rem;
+                System.arraycopy(buf, pos, d, at, rem);
+                ahead.recycle(buf);
+                buf = d;
+                pos = at;
+                limit = ReadAhead.HEADROOM + c.length();
+                consumed = c.start() - ReadAhead.HEADROOM;
+            } else {
+                // a block larger than the headroom or a chunk: gather it in a buffer of its own
+                if (ReadAhead.isPooled(buf) || buf.length - limit < c.length()) {
+                    byte[] nb = new byte[Math.max(n, rem + c.length()) + (1 << 16)];
+                    System.arraycopy(buf, pos, nb, 0, rem);
+                    ahead.recycle(buf);
+                    consumed += pos;
+                    buf = nb;
+                    pos = 0;
+                    limit = rem;
+                }
+                System.arraycopy(c.data(), ReadAhead.HEADROOM, buf, limit, c.length());
+                limit += c.length();
+                ahead.recycle(c.data());
+            }
         }
         return true;
     }
@@ -618,6 +634,6 @@ public final class ScapReader implements EventSource {
 
     @Override
     public void close() throws IOException {
-        in.close();
+        ahead.close();
     }
 }
