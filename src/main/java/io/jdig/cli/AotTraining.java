@@ -1,5 +1,10 @@
 package io.jdig.cli;
 
+import io.jdig.event.EventFlags;
+import io.jdig.event.EventInfo;
+import io.jdig.event.EventTable;
+import io.jdig.event.ParamInfo;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,6 +25,10 @@ public final class AotTraining {
     }
 
     public static void main(String[] args) throws IOException {
+        if (args.length == 2 && args[0].equals("--write")) {
+            Files.write(Path.of(args[1]), syntheticTrace(4000)); // to look at what the training reads
+            return;
+        }
         Path dir = Files.createTempDirectory("jdig-aot");
         Path trace = dir.resolve("training.scap");
         try {
@@ -69,8 +78,45 @@ public final class AotTraining {
             event(ts++, tid, 3, new byte[][]{i64(-2), cstr("/missing"), u32(1), u32(0), u32(0)});
             event(ts++, tid, 0, new byte[][]{u16(7), u16(39)});
             event(ts++, tid, 1, new byte[][]{u16(7)});
+            if (i % 40 == 0) {
+                ts = everyEvent(ts, i);
+            }
         }
         return OUT.toByteArray();
+    }
+
+    /**
+     * One event of every type the table knows, each from one of a few threads, with plausible parameters:
+     * the compiled code then expects the variety of a real capture instead of the few calls above.
+     */
+    private static long everyEvent(long ts, int round) {
+        for (EventInfo info : EventTable.all()) {
+            if (info == null || info.largePayload() || info.has(EventFlags.UNUSED)) {
+                continue;
+            }
+            ParamInfo[] ps = info.params();
+            byte[][] params = new byte[ps.length][];
+            for (int k = 0; k < ps.length; k++) {
+                params[k] = sample(ps[k], k, round);
+            }
+            event(ts++, 4242 + round % 5, info.id(), params);
+        }
+        return ts;
+    }
+
+    private static byte[] sample(ParamInfo p, int index, int round) {
+        return switch (p.type()) {
+            case CHARBUF, FSPATH, FSRELPATH -> cstr(round % 3 == 0 ? "/tmp/training/file" + round % 11 : "rel" + round);
+            case BYTEBUF -> "GET / HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII);
+            case CHARBUFARRAY, CHARBUF_PAIR_ARRAY -> "a=1\0b=2\0".getBytes(StandardCharsets.US_ASCII);
+            case SOCKADDR -> le(7).put((byte) 2).put(new byte[]{127, 0, 0, 1}).putShort((short) 8080).array();
+            case SOCKTUPLE -> le(13).put((byte) 2).put(new byte[]{10, 0, 0, 2}).putShort((short) (40000 + round))
+                    .put(new byte[]{10, 0, 0, 1}).putShort((short) 80).array();
+            case FDLIST -> le(2).putShort((short) 0).array();
+            case FD, ERRNO, INT64, PID -> i64(index == 0 ? (round % 4 == 3 ? -2 : 3 + round % 5) : 4242 + round % 5);
+            case IPV6ADDR -> new byte[16];
+            default -> p.type().size > 0 ? new byte[p.type().size] : new byte[0];
+        };
     }
 
     private static void processList() {
