@@ -63,19 +63,9 @@ struct {
 	__type(value, __u64);
 } stats SEC(".maps");
 
-struct {
-	__uint(type, BPF_MAP_TYPE_ARRAY);
-	__uint(max_entries, 1);
-	__type(key, __u32);
-	__type(value, struct jdig_cfg);
-} jdig_config SEC(".maps");
-
-struct {
-	__uint(type, BPF_MAP_TYPE_ARRAY);
-	__uint(max_entries, INTERESTING_SIZE);
-	__type(key, __u32);
-	__type(value, __u8);
-} interesting SEC(".maps");
+/* runtime configuration: written by the loader through the map of this section (one element, the struct),
+ * read here as a plain global: no map lookup on the hot path */
+struct jdig_rt rt SEC(".data.rt") = {};
 
 struct saved_args {
 	__u64 args[6];
@@ -117,16 +107,9 @@ static __always_inline struct frame *cur_frame(void)
 	return bpf_map_lookup_elem(&frames, &cpu);
 }
 
-static __always_inline struct jdig_cfg *cfg(void)
-{
-	__u32 zero = 0;
-	return bpf_map_lookup_elem(&jdig_config, &zero);
-}
-
 static __always_inline int slot_on(__u32 slot)
 {
-	__u8 *on = bpf_map_lookup_elem(&interesting, &slot);
-	return on && *on;
+	return rt.interesting[slot & (INTERESTING_SIZE - 1)];
 }
 
 /* Common checks of every syscall entry point; returns the CPU frame primed with id and pid_tgid. */
@@ -137,8 +120,7 @@ static __always_inline struct frame *prep(long id)
 		return 0;
 	if ((unsigned long)id >= SYSCALL_TABLE_SIZE)
 		return 0;
-	struct jdig_cfg *c = cfg();
-	if (!c || !c->enabled)
+	if (!rt.enabled)
 		return 0;
 	if (!slot_on((__u32)id))
 		return 0;
@@ -147,7 +129,7 @@ static __always_inline struct frame *prep(long id)
 		return 0;
 	f->id = (__u32)id;
 	f->pid_tgid = pid_tgid;
-	f->snaplen = c->snaplen;
+	f->snaplen = rt.snaplen;
 	f->ret = 0;
 	return f;
 }
@@ -562,52 +544,6 @@ static __always_inline __u32 task_tty(struct task_struct *t)
 
 #define A(i) (f->args[i])
 
-/* Generic events: ID (ppm_sc) and nativeID on enter, ID on exit. */
-static __always_inline int generic(struct frame *f, int exit)
-{
-	struct evb b;
-	__u32 id = f->id & (SYSCALL_TABLE_SIZE - 1);
-	__u16 sc = sys_table[id].ppm_sc;
-	if (!exit) {
-		evb_begin(&b, f, PPME_GENERIC_E, 2);
-		put_u16(&b, sc);
-		put_u16(&b, (__u16)id);
-	} else {
-		evb_begin(&b, f, PPME_GENERIC_X, 1);
-		put_u16(&b, sc);
-	}
-	return evb_submit(&b);
-}
-
-/* fd-only enter events: close, fstat, fchdir, dup, recvmsg, readv, bind */
-static __always_inline int f_fd_e(void *ctx)
-{
-	FRAME_OR_RETURN(f);
-	struct evb b;
-	evb_begin(&b, f, sys_table[f->id & 511].enter, 1);
-	put_fd(&b, A(0));
-	return evb_submit(&b);
-}
-
-/* events without parameters */
-static __always_inline int f_empty_e(void *ctx)
-{
-	FRAME_OR_RETURN(f);
-	struct evb b;
-	evb_begin(&b, f, sys_table[f->id & 511].enter, 0);
-	return evb_submit(&b);
-}
-
-/* exit events carrying only the return value (PT_ERRNO, PT_FD or PT_PID: all int64) */
-static __always_inline int f_res_x(void *ctx)
-{
-	FRAME_OR_RETURN(f);
-	struct evb b;
-	evb_begin(&b, f, sys_table[f->id & 511].exit, 1);
-	put_u64(&b, f->ret);
-	return evb_submit(&b);
-}
-
 /* exit events: res, path(arg0) — stat, lstat, chdir, mkdir, rmdir, unlink */
 static __always_inline int f_res_path_x(void *ctx)
 {
@@ -723,21 +659,6 @@ static __always_inline int f_creat_x(void *ctx)
 	put_user_str(&b, A(0));
 	put_u32(&b, open_mode_to_scap(O_CREAT, A(1)));
 	put_u32(&b, f->ret >= 0 ? fd_dev(f->ret) : 0);
-	return evb_submit(&b);
-}
-
-/* read, write, pread, pwrite, send*, recv*: enter fd, size [, pos] */
-static __always_inline int f_rw_e(void *ctx)
-{
-	FRAME_OR_RETURN(f);
-	struct evb b;
-	__u32 ev = sys_table[f->id & 511].enter;
-	int with_pos = ev == PPME_SYSCALL_PREAD_E || ev == PPME_SYSCALL_PWRITE_E;
-	evb_begin(&b, f, ev, with_pos ? 3 : 2);
-	put_fd(&b, A(0));
-	put_u32(&b, (__u32)A(2));
-	if (with_pos)
-		put_u64(&b, A(3));
 	return evb_submit(&b);
 }
 
@@ -1479,61 +1400,35 @@ static __always_inline int f_clone_x(void *ctx)
 
 ENTER_FILLER(2, f_open_e)
 EXIT_FILLER(3, f_open_x)
-ENTER_FILLER(4, f_fd_e)           /* close */
-EXIT_FILLER(5, f_res_x)
-ENTER_FILLER(6, f_rw_e)           /* read */
 EXIT_FILLER(7, f_read_x)
-ENTER_FILLER(8, f_rw_e)           /* write */
 EXIT_FILLER(9, f_write_x)
 ENTER_FILLER(18, f_socket_e)
-EXIT_FILLER(19, f_res_x)
-ENTER_FILLER(20, f_fd_e)          /* bind */
 EXIT_FILLER(21, f_bind_x)
 ENTER_FILLER(22, f_connect_e)
 EXIT_FILLER(23, f_connect_x)
 ENTER_FILLER(24, f_listen_e)
-EXIT_FILLER(25, f_res_x)
 ENTER_FILLER(30, f_sendto_e)
 EXIT_FILLER(31, f_read_x)         /* sendto: data = what was sent */
-ENTER_FILLER(34, f_rw_e)          /* recvfrom */
 EXIT_FILLER(35, f_recvfrom_x)
 ENTER_FILLER(36, f_shutdown_e)
-EXIT_FILLER(37, f_res_x)
 ENTER_FILLER(42, f_socket_e)      /* socketpair */
 EXIT_FILLER(43, f_socketpair_x)
 ENTER_FILLER(48, f_sendmsg_e)
 EXIT_FILLER(49, f_sendmsg_x)
-ENTER_FILLER(52, f_fd_e)          /* recvmsg */
 EXIT_FILLER(53, f_recvmsg_x)
 ENTER_FILLER(58, f_creat_e)
 EXIT_FILLER(59, f_creat_x)
-ENTER_FILLER(60, f_empty_e)       /* pipe, pipe2 */
 EXIT_FILLER(61, f_pipe_x)
 ENTER_FILLER(64, f_futex_e)
-EXIT_FILLER(65, f_res_x)
-ENTER_FILLER(66, f_empty_e)       /* stat */
 EXIT_FILLER(67, f_res_path_x)
-ENTER_FILLER(68, f_empty_e)       /* lstat */
 EXIT_FILLER(69, f_res_path_x)
-ENTER_FILLER(70, f_fd_e)          /* fstat */
-EXIT_FILLER(71, f_res_x)
 ENTER_FILLER(78, f_epoll_wait_e)
-EXIT_FILLER(79, f_res_x)
 ENTER_FILLER(80, f_poll_e)
 EXIT_FILLER(81, f_poll_x)
-ENTER_FILLER(82, f_empty_e)       /* select */
-EXIT_FILLER(83, f_res_x)
 ENTER_FILLER(86, f_lseek_e)
-EXIT_FILLER(87, f_res_x)
-ENTER_FILLER(94, f_empty_e)       /* chdir */
 EXIT_FILLER(95, f_res_path_x)
-ENTER_FILLER(96, f_fd_e)          /* fchdir */
-EXIT_FILLER(97, f_res_x)
-ENTER_FILLER(112, f_rw_e)         /* pread */
 EXIT_FILLER(113, f_read_x)
-ENTER_FILLER(114, f_rw_e)         /* pwrite */
 EXIT_FILLER(115, f_write_x)
-ENTER_FILLER(116, f_fd_e)         /* readv */
 EXIT_FILLER(117, f_readv_x)
 ENTER_FILLER(118, f_writev_e)
 EXIT_FILLER(119, f_writev_x)
@@ -1541,18 +1436,11 @@ ENTER_FILLER(120, f_preadv_e)
 EXIT_FILLER(121, f_readv_x)
 ENTER_FILLER(122, f_writev_e)     /* pwritev */
 EXIT_FILLER(123, f_writev_x)
-ENTER_FILLER(124, f_fd_e)         /* dup, dup2, dup3 */
-EXIT_FILLER(125, f_res_x)
 ENTER_FILLER(128, f_kill_e)
-EXIT_FILLER(129, f_res_x)
 ENTER_FILLER(130, f_kill_e)       /* tkill */
-EXIT_FILLER(131, f_res_x)
 ENTER_FILLER(132, f_kill_e)       /* tgkill */
-EXIT_FILLER(133, f_res_x)
 ENTER_FILLER(134, f_nanosleep_e)
-EXIT_FILLER(135, f_res_x)
 ENTER_FILLER(150, f_fcntl_e)
-EXIT_FILLER(151, f_res_x)
 ENTER_FILLER(158, f_brk_e)
 EXIT_FILLER(159, f_mem_x)
 ENTER_FILLER(160, f_mmap_e)
@@ -1560,60 +1448,204 @@ EXIT_FILLER(161, f_mem_x)
 ENTER_FILLER(164, f_munmap_e)
 EXIT_FILLER(165, f_mem_x)
 ENTER_FILLER(170, f_ioctl_e)
-EXIT_FILLER(171, f_res_x)
-ENTER_FILLER(174, f_empty_e)      /* rename */
 EXIT_FILLER(175, f_rename_x)
-ENTER_FILLER(176, f_empty_e)      /* renameat */
 EXIT_FILLER(177, f_renameat_x)
-ENTER_FILLER(222, f_empty_e)      /* clone */
 EXIT_FILLER(223, f_clone_x)
-ENTER_FILLER(224, f_empty_e)      /* fork */
 EXIT_FILLER(225, f_clone_x)
-ENTER_FILLER(226, f_empty_e)      /* vfork */
 EXIT_FILLER(227, f_clone_x)
-ENTER_FILLER(246, f_empty_e)      /* accept */
 EXIT_FILLER(247, f_accept_x)
 ENTER_FILLER(248, f_accept4_e)
 EXIT_FILLER(249, f_accept_x)
 ENTER_FILLER(276, f_mkdir_e)
 EXIT_FILLER(277, f_res_path_x)
-ENTER_FILLER(278, f_empty_e)      /* rmdir */
 EXIT_FILLER(279, f_res_path_x)
 ENTER_FILLER(292, f_execve_e)
 EXIT_FILLER(293, f_execve_x)
-ENTER_FILLER(300, f_empty_e)      /* unlink */
 EXIT_FILLER(301, f_res_path_x)
-ENTER_FILLER(302, f_empty_e)      /* unlinkat */
 EXIT_FILLER(303, f_unlinkat_x)
-ENTER_FILLER(304, f_empty_e)      /* mkdirat */
 EXIT_FILLER(305, f_mkdirat_x)
 ENTER_FILLER(306, f_openat_e)
 EXIT_FILLER(307, f_openat_x)
-ENTER_FILLER(318, f_empty_e)      /* renameat2 */
 EXIT_FILLER(319, f_renameat_x)
 ENTER_FILLER(326, f_openat2_e)
 EXIT_FILLER(327, f_openat2_x)
 ENTER_FILLER(330, f_execve_e)     /* execveat */
 EXIT_FILLER(331, f_execve_x)
-ENTER_FILLER(334, f_empty_e)      /* clone3 */
 EXIT_FILLER(335, f_clone_x)
+
+/* ---- fixed-size events ---------------------------------------------------------------------------
+ * The commonest events have a fixed size: they are reserved straight in the CPU's ring and written there
+ * by the dispatcher (no copy from the frame, no tail call). Their layout is exactly what the evb builder
+ * would produce for the same event. */
+
+#define K_TAIL 0      /* filler program (tail call), else generic */
+#define K_FD_E 1      /* fd */
+#define K_EMPTY_E 2   /* no parameters */
+#define K_RW_E 3      /* fd, size */
+#define K_RWPOS_E 4   /* fd, size, pos */
+#define K_RES_X 5     /* res */
+
+static const __u8 ev_kind[PPM_EVENT_MAX] = {
+	[4] = K_FD_E,
+	[5] = K_RES_X,
+	[6] = K_RW_E,
+	[8] = K_RW_E,
+	[19] = K_RES_X,
+	[20] = K_FD_E,
+	[25] = K_RES_X,
+	[34] = K_RW_E,
+	[37] = K_RES_X,
+	[52] = K_FD_E,
+	[60] = K_EMPTY_E,
+	[65] = K_RES_X,
+	[66] = K_EMPTY_E,
+	[68] = K_EMPTY_E,
+	[70] = K_FD_E,
+	[71] = K_RES_X,
+	[79] = K_RES_X,
+	[82] = K_EMPTY_E,
+	[83] = K_RES_X,
+	[87] = K_RES_X,
+	[94] = K_EMPTY_E,
+	[96] = K_FD_E,
+	[97] = K_RES_X,
+	[112] = K_RWPOS_E,
+	[114] = K_RWPOS_E,
+	[116] = K_FD_E,
+	[124] = K_FD_E,
+	[125] = K_RES_X,
+	[129] = K_RES_X,
+	[131] = K_RES_X,
+	[133] = K_RES_X,
+	[135] = K_RES_X,
+	[151] = K_RES_X,
+	[171] = K_RES_X,
+	[174] = K_EMPTY_E,
+	[176] = K_EMPTY_E,
+	[222] = K_EMPTY_E,
+	[224] = K_EMPTY_E,
+	[226] = K_EMPTY_E,
+	[246] = K_EMPTY_E,
+	[278] = K_EMPTY_E,
+	[300] = K_EMPTY_E,
+	[302] = K_EMPTY_E,
+	[304] = K_EMPTY_E,
+	[318] = K_EMPTY_E,
+	[334] = K_EMPTY_E,
+};
+
+static __always_inline void fixed_hdr(__u8 *d, __u64 ts, struct frame *f, __u32 type, __u32 len, __u32 nparams)
+{
+	*(__u64 *)(d + 0) = ts;
+	*(__u64 *)(d + 8) = (__u32)f->pid_tgid;
+	*(__u32 *)(d + 16) = len;
+	*(__u16 *)(d + 20) = (__u16)type;
+	*(__u16 *)(d + 22) = (__u16)nparams;
+	*(__u16 *)(d + 24) = 0;
+}
+
+/* Emits the event of kind k (K_TAIL: generic) for ev; returns 0. */
+static __always_inline int emit_fixed(struct frame *f, __u32 kind, __u32 ev, int exit)
+{
+	__u64 ts = bpf_ktime_get_boot_ns() + boot_to_epoch_ns;
+	__u32 cpu = bpf_get_smp_processor_id();
+	void *rb = bpf_map_lookup_elem(&rings, &cpu);
+	__u8 *d;
+	if (!rb)
+		goto drop;
+	__u32 id = f->id & (SYSCALL_TABLE_SIZE - 1);
+	switch (kind) {
+	case K_FD_E:
+		d = bpf_ringbuf_reserve(rb, EVT_HDR_SIZE + 2 + 8, 0);
+		if (!d)
+			goto drop;
+		fixed_hdr(d, ts, f, ev, EVT_HDR_SIZE + 2 + 8, 1);
+		*(__u16 *)(d + 26) = 8;
+		*(__u64 *)(d + 28) = (__s64)(__s32)f->args[0];
+		break;
+	case K_EMPTY_E:
+		d = bpf_ringbuf_reserve(rb, EVT_HDR_SIZE, 0);
+		if (!d)
+			goto drop;
+		fixed_hdr(d, ts, f, ev, EVT_HDR_SIZE, 0);
+		break;
+	case K_RW_E:
+		d = bpf_ringbuf_reserve(rb, EVT_HDR_SIZE + 4 + 8 + 4, 0);
+		if (!d)
+			goto drop;
+		fixed_hdr(d, ts, f, ev, EVT_HDR_SIZE + 4 + 8 + 4, 2);
+		*(__u16 *)(d + 26) = 8;
+		*(__u16 *)(d + 28) = 4;
+		*(__u64 *)(d + 30) = (__s64)(__s32)f->args[0];
+		*(__u32 *)(d + 38) = (__u32)f->args[2];
+		break;
+	case K_RWPOS_E:
+		d = bpf_ringbuf_reserve(rb, EVT_HDR_SIZE + 6 + 8 + 4 + 8, 0);
+		if (!d)
+			goto drop;
+		fixed_hdr(d, ts, f, ev, EVT_HDR_SIZE + 6 + 8 + 4 + 8, 3);
+		*(__u16 *)(d + 26) = 8;
+		*(__u16 *)(d + 28) = 4;
+		*(__u16 *)(d + 30) = 8;
+		*(__u64 *)(d + 32) = (__s64)(__s32)f->args[0];
+		*(__u32 *)(d + 40) = (__u32)f->args[2];
+		*(__u64 *)(d + 44) = f->args[3];
+		break;
+	case K_RES_X:
+		d = bpf_ringbuf_reserve(rb, EVT_HDR_SIZE + 2 + 8, 0);
+		if (!d)
+			goto drop;
+		fixed_hdr(d, ts, f, ev, EVT_HDR_SIZE + 2 + 8, 1);
+		*(__u16 *)(d + 26) = 8;
+		*(__u64 *)(d + 28) = f->ret;
+		break;
+	default:
+		/* generic: ID (ppm_sc) and nativeID on enter, ID on exit */
+		if (!exit) {
+			d = bpf_ringbuf_reserve(rb, EVT_HDR_SIZE + 4 + 4, 0);
+			if (!d)
+				goto drop;
+			fixed_hdr(d, ts, f, PPME_GENERIC_E, EVT_HDR_SIZE + 4 + 4, 2);
+			*(__u16 *)(d + 26) = 2;
+			*(__u16 *)(d + 28) = 2;
+			*(__u16 *)(d + 30) = sys_table[id].ppm_sc;
+			*(__u16 *)(d + 32) = (__u16)id;
+		} else {
+			d = bpf_ringbuf_reserve(rb, EVT_HDR_SIZE + 2 + 2, 0);
+			if (!d)
+				goto drop;
+			fixed_hdr(d, ts, f, PPME_GENERIC_X, EVT_HDR_SIZE + 2 + 2, 1);
+			*(__u16 *)(d + 26) = 2;
+			*(__u16 *)(d + 28) = sys_table[id].ppm_sc;
+		}
+		break;
+	}
+	bpf_ringbuf_submit(d, BPF_RB_NO_WAKEUP);
+	stat_inc(STAT_EVENTS);
+	return 0;
+drop:
+	stat_inc(STAT_DROPS);
+	return 0;
+}
 
 /* ---- dispatchers -------------------------------------------------------------------------------- */
 
 static __always_inline int dispatch_enter(void *ctx, struct frame *f)
 {
 	__u32 ev = sys_table[f->id & 511].enter;
-	if (ev)
+	__u32 kind = ev < PPM_EVENT_MAX ? ev_kind[ev] : K_TAIL;
+	if (ev && kind == K_TAIL)
 		bpf_tail_call(ctx, &enter_progs, ev);
-	return generic(f, 0);
+	return emit_fixed(f, ev ? kind : K_TAIL, ev, 0);
 }
 
 static __always_inline int dispatch_exit(void *ctx, struct frame *f)
 {
 	__u32 ev = sys_table[f->id & 511].exit;
-	if (ev > 1)
+	__u32 kind = ev < PPM_EVENT_MAX ? ev_kind[ev] : K_TAIL;
+	if (ev > 1 && kind == K_TAIL)
 		bpf_tail_call(ctx, &exit_progs, ev);
-	return generic(f, 1);
+	return emit_fixed(f, ev > 1 ? kind : K_TAIL, ev, 1);
 }
 
 SEC("tp_btf/sys_enter")
@@ -1719,14 +1751,13 @@ static __always_inline struct frame *prep_sched(__u32 slot)
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
 	if ((__u32)(pid_tgid >> 32) == self_tgid)
 		return 0;
-	struct jdig_cfg *c = cfg();
-	if (!c || !c->enabled || !slot_on(slot))
+	if (!rt.enabled || !slot_on(slot))
 		return 0;
 	struct frame *f = cur_frame();
 	if (!f)
 		return 0;
 	f->pid_tgid = pid_tgid;
-	f->snaplen = c->snaplen;
+	f->snaplen = rt.snaplen;
 	return f;
 }
 

@@ -28,10 +28,11 @@
 #define SLOT_SWITCH 511
 #define INTERESTING_SIZE 512
 
-/* runtime configuration (array map, one element) */
-struct jdig_cfg {
+/* runtime configuration (.data.rt: the map's single element is this struct) */
+struct jdig_rt {
 	__u32 snaplen;
 	__u32 enabled; /* 0: emit nothing (warm-up, shutdown) */
+	__u8 interesting[INTERESTING_SIZE]; /* syscall numbers and SLOT_* */
 };
 
 /* load-time constants (.rodata.cfg) */

@@ -52,6 +52,7 @@ public final class BpfLoader implements AutoCloseable {
     static final int STAT_EVENTS = 0, STAT_DROPS = 1, STAT_READ_FAIL = 2, STAT_TOO_BIG = 3, STAT_MAX = 4;
     static final int SLOT_PROCEXIT = 510, SLOT_SWITCH = 511, INTERESTING_SIZE = 512;
     static final int MAX_SNAPLEN = 32768;
+    static final int RT_SIZE = 8 + INTERESTING_SIZE;
     static final String RESOURCE = "/io/jdig/capture/jdig.bpf.o";
     private static final Pattern FILLER = Pattern.compile("[brt]_(\\d+)");
 
@@ -63,7 +64,9 @@ public final class BpfLoader implements AutoCloseable {
     private final int ncpu;
     private final long ringBytes;
     private final int[] ringFds;
-    private int statsFd = -1, configFd = -1, interestingFd = -1;
+    private int statsFd = -1, rtFd = -1;
+    /** Mirror of {@code struct jdig_rt} (the {@code .data.rt} section): snaplen, enabled, interesting[]. */
+    private final byte[] rt = new byte[RT_SIZE];
     private int snaplen;
     private boolean enabled;
 
@@ -200,14 +203,15 @@ public final class BpfLoader implements AutoCloseable {
                 boolean on = name.startsWith(flavour.prefix);
                 int rc = (int) Libbpf.H.setAutoload.invokeExact(p, on);
             }
+            StartupTrace.mark("object opened, rings created");
             int rc = (int) Libbpf.H.objLoad.invokeExact(obj);
+            StartupTrace.mark("object loaded (verifier)");
             if (rc != 0) {
                 throw new CaptureException("the kernel refused the eBPF driver (" + flavour.label + "): "
                         + Libbpf.strerror(-rc) + logTail());
             }
             statsFd = (int) Libbpf.H.mapFd.invokeExact(map("stats"));
-            configFd = (int) Libbpf.H.mapFd.invokeExact(map("jdig_config"));
-            interestingFd = (int) Libbpf.H.mapFd.invokeExact(map("interesting"));
+            rtFd = (int) Libbpf.H.mapFd.invokeExact(map(".data.rt"));
             int ringsFd = (int) Libbpf.H.mapFd.invokeExact(rings);
             int enterFd = (int) Libbpf.H.mapFd.invokeExact(map("enter_progs"));
             int exitFd = (int) Libbpf.H.mapFd.invokeExact(map("exit_progs"));
@@ -320,13 +324,18 @@ public final class BpfLoader implements AutoCloseable {
         return " | libbpf: " + String.join(" / ", pick);
     }
 
-    private void writeConfig() throws CaptureException {
+    /** Writes the whole runtime configuration ({@code struct jdig_rt}) in one map update. */
+    private synchronized void writeConfig() throws CaptureException {
+        rt[0] = (byte) snaplen;
+        rt[1] = (byte) (snaplen >> 8);
+        rt[2] = (byte) (snaplen >> 16);
+        rt[3] = (byte) (snaplen >> 24);
+        rt[4] = (byte) (enabled ? 1 : 0);
         try (Arena a = Arena.ofConfined()) {
-            MemorySegment key = a.allocate(4), val = a.allocate(8);
+            MemorySegment key = a.allocate(4), val = a.allocate(RT_SIZE, 8);
             key.set(JAVA_INT, 0, 0);
-            val.set(JAVA_INT, 0, snaplen);
-            val.set(JAVA_INT, 4, enabled ? 1 : 0);
-            update(configFd, key, val, "updating the capture configuration");
+            MemorySegment.copy(rt, 0, val, JAVA_BYTE, 0, RT_SIZE);
+            update(rtFd, key, val, "updating the capture configuration");
         }
     }
 
@@ -346,15 +355,11 @@ public final class BpfLoader implements AutoCloseable {
     }
 
     /** Sets which syscall numbers (and the {@link #SLOT_PROCEXIT}/{@link #SLOT_SWITCH} slots) are captured. */
-    public void setInteresting(boolean[] slots) throws CaptureException {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment key = a.allocate(4), val = a.allocate(8);
-            for (int i = 0; i < INTERESTING_SIZE; i++) {
-                key.set(JAVA_INT, 0, i);
-                val.set(JAVA_BYTE, 0, (byte) (i < slots.length && slots[i] ? 1 : 0));
-                update(interestingFd, key, val, "updating the syscall selection");
-            }
+    public synchronized void setInteresting(boolean[] slots) throws CaptureException {
+        for (int i = 0; i < INTERESTING_SIZE; i++) {
+            rt[8 + i] = (byte) (i < slots.length && slots[i] ? 1 : 0);
         }
+        writeConfig();
     }
 
     /** Per-CPU kernel counters: {@code [stat][cpu]} with stat one of STAT_*. */

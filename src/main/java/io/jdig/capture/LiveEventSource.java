@@ -69,8 +69,10 @@ public final class LiveEventSource implements EventSource {
 
     /** Warms the consumer up, loads and attaches the driver, maps the rings, then turns emission on. */
     public static LiveEventSource open(Options opts) throws CaptureException {
-        warmUp();
+        StartupTrace.mark("open");
+        Thread warm = startWarmUp(); // compiles the reader while the kernel verifies the driver
         BpfLoader loader = BpfLoader.load(new BpfLoader.Options(opts.ringBytesPerCpu(), opts.snaplen(), opts.schedSwitch()));
+        StartupTrace.mark("driver loaded and attached");
         RingReader[] rings = new RingReader[loader.cpus()];
         try (Arena a = Arena.ofConfined()) {
             MemorySegment errno = Libbpf.newErrnoSegment(a);
@@ -88,11 +90,18 @@ public final class LiveEventSource implements EventSource {
         }
         LiveEventSource src = new LiveEventSource(loader, rings, Math.max(10_000L, opts.parkNanos()));
         try {
+            warm.join();
+            StartupTrace.mark("warm-up done");
             src.applyInteresting(opts.interesting(), opts.schedSwitch());
             loader.setEnabled(true);
+            StartupTrace.mark("capture enabled");
         } catch (CaptureException e) {
             src.closeQuietly();
             throw e;
+        } catch (InterruptedException e) {
+            src.closeQuietly();
+            Thread.currentThread().interrupt();
+            throw new CaptureException("interrupted while starting the capture");
         }
         return src;
     }
@@ -290,6 +299,18 @@ public final class LiveEventSource implements EventSource {
     // ---- JIT warm-up ------------------------------------------------------------------------------
 
     private static volatile boolean warmedUp;
+    private static Thread warmer;
+
+    /**
+     * Starts the reader's warm-up ({@link #warmUp()}) on its own thread, once; callers may start it early (before
+     * the driver is loaded) and {@link #open(Options)} waits for it before turning emission on.
+     */
+    public static synchronized Thread startWarmUp() {
+        if (warmer == null) {
+            warmer = Thread.ofPlatform().daemon().name("jdig-warmup").start(LiveEventSource::warmUp);
+        }
+        return warmer;
+    }
 
     /**
      * Runs the merge loop over synthetic in-memory rings until C2 has compiled it, so that the first second of a
@@ -301,7 +322,7 @@ public final class LiveEventSource implements EventSource {
         }
         try (Arena a = Arena.ofConfined()) {
             long sink = 0;
-            for (int round = 0; round < 30; round++) {
+            for (int round = 0; round < 12; round++) {
                 RingReader[] rs = {
                     RingReader.synthetic(a, 1 << 18, 3000, 40 + (round & 7), 1000, 2),
                     RingReader.synthetic(a, 1 << 18, 3000, 52, 1001, 2),

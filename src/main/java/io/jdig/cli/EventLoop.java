@@ -44,6 +44,8 @@ public final class EventLoop {
     private long matched;
     private long firstTs;
     private boolean stopped;
+    /** No state tracking: nothing downstream asks about threads or fds (plain {@code -w} without a filter). */
+    private boolean stateless;
     /** Container events before the first other event only describe containers: sysdig neither numbers nor shows them. */
     private boolean leading = true;
 
@@ -111,6 +113,15 @@ public final class EventLoop {
         return this;
     }
 
+    /**
+     * Skips the state engine: for a loop that only copies events (the live {@code -w} without a filter, printing
+     * or summary), where nothing reads the thread and fd tables. Events are handed on unchanged.
+     */
+    public EventLoop stateless(boolean on) {
+        this.stateless = on;
+        return this;
+    }
+
     public EventLoop summary(Summary s) {
         this.summary = s;
         return this;
@@ -146,7 +157,9 @@ public final class EventLoop {
                 continue;
             }
             if (isMetaOnly(ev)) {
-                state.process(ev);
+                if (!stateless) {
+                    state.process(ev);
+                }
                 continue;
             }
             int type = ev.type();
@@ -154,7 +167,9 @@ public final class EventLoop {
                 if (type == io.jdig.event.EventTypes.CONTAINER_E || type == io.jdig.event.EventTypes.CONTAINER_JSON_E
                         || type == io.jdig.event.EventTypes.CONTAINER_JSON_2_E) {
                     ctx.num++; // numbered, but consumed while the file is opened: never shown
-                    state.process(ev);
+                    if (!stateless) {
+                        state.process(ev);
+                    }
                     if (tap != null && !tap.onEvent(ctx)) {
                         stopped = true;
                         return false;
@@ -168,7 +183,7 @@ public final class EventLoop {
             if (ctx.firstTs == 0) {
                 ctx.firstTs = ts;
             }
-            boolean doParse = state.reset(ev);
+            boolean doParse = !stateless && state.reset(ev);
             if (filter != null && !displayFilter && !ev.info().has(EventFlags.MODIFIES_STATE)) {
                 if (!filter.test(ctx)) {
                     state.filteredOut(ev);

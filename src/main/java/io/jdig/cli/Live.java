@@ -33,6 +33,7 @@ final class Live {
     }
 
     static int run(Options o) {
+        LiveEventSource.startWarmUp(); // JIT-compiles the ring reader while the rest starts
         EventPredicate filter = Jdig.compileFilter(o.filterText());
         int snaplen = o.snaplen != null ? o.snaplen : 80;
         if (snaplen < 0) {
@@ -43,6 +44,7 @@ final class Live {
         Jdig.bufferFormat(o);
         Jdig.timeMode(o);
         var formatter = Jdig.formatter(o, tty);
+        io.jdig.capture.StartupTrace.mark("Live.run");
         String problem = BpfLoader.environmentProblem();
         if (problem != null) {
             err.println("jdig: " + problem);
@@ -117,6 +119,7 @@ final class Live {
             Summary summary = o.summary ? new Summary() : null;
             try {
                 Metadata meta = ProcSnapshot.take(!o.excludeUsers);
+                io.jdig.capture.StartupTrace.mark("/proc snapshot taken");
                 StateEngine state = new StateEngine();
                 meta.replay(state);
                 EventLoop loop = new EventLoop(state);
@@ -124,6 +127,8 @@ final class Live {
                 boolean print = !o.quiet && (o.writeFile == null || o.format != null || o.json);
                 loop.printer(formatter, o.json, out).filter(filter, o.displayFilter).quiet(!print).debug(o.debug);
                 loop.summary(summary);
+                // a plain -w copies events: no filter, printer or summary reads the state, so it is not kept
+                loop.stateless(o.writeFile != null && !print && filter == null && summary == null);
                 if (o.numEvents != null) {
                     loop.limit(o.numEvents);
                 }
@@ -161,6 +166,7 @@ final class Live {
                         }
                     }
                 });
+                io.jdig.capture.StartupTrace.mark("writer open, consuming");
                 Chisels.Session chisels = null;
                 if (!o.chisels.isEmpty()) {
                     chisels = new Chisels.Session(o, loop, out, err, true);
