@@ -106,7 +106,8 @@ public final class EventLoop {
 
     /**
      * Sees every event that passes the filter before it is printed or handed to the consumer (the trace writer
-     * behind {@code -w}), and the container events that lead a file; returning false stops the loop.
+     * behind {@code -w}), and the container events that lead a file; returning false stops the loop. It is also
+     * told of the events the filter dropped.
      */
     public EventLoop tap(Consumer t) {
         this.tap = t;
@@ -187,9 +188,7 @@ public final class EventLoop {
             if (filter != null && !displayFilter && !ev.info().has(EventFlags.MODIFIES_STATE)) {
                 if (!filter.test(ctx)) {
                     state.filteredOut(ev);
-                    if (consumer != null) {
-                        consumer.onFilteredOut(ctx);
-                    }
+                    filteredOut();
                     continue;
                 }
                 if (doParse) {
@@ -200,9 +199,7 @@ public final class EventLoop {
                     state.parse(ev);
                 }
                 if (filter != null && !displayFilter && !filter.test(ctx)) {
-                    if (consumer != null) {
-                        consumer.onFilteredOut(ctx);
-                    }
+                    filteredOut();
                     continue;
                 }
             }
@@ -239,6 +236,15 @@ public final class EventLoop {
             print();
         }
         return false;
+    }
+
+    private void filteredOut() {
+        if (tap != null) {
+            tap.onFilteredOut(ctx);
+        }
+        if (consumer != null) {
+            consumer.onFilteredOut(ctx);
+        }
     }
 
     private void print() {

@@ -149,7 +149,7 @@ final class Live {
                         return 1;
                     }
                     CycleWriter w = writer;
-                    loop.tap(c -> Writer.write(w, c.ev));
+                    loop.tap(Writer.tap(w, o.fatfile));
                 }
                 boolean printing = print;
                 CycleWriter w = writer;

@@ -1,6 +1,9 @@
 package io.jdig.cli;
 
+import io.jdig.event.Category;
+import io.jdig.event.EventFlags;
 import io.jdig.event.EventView;
+import io.jdig.field.EventContext;
 import io.jdig.event.meta.Metadata;
 import io.jdig.filter.EventPredicate;
 import io.jdig.scap.CycleWriter;
@@ -47,10 +50,37 @@ final class Writer {
         return new CycleWriter.Config(o.writeFile, c, g, w, e, o.compress, live);
     }
 
-    /** The tap behind -w: writes the event; on a write failure says so once and stops the capture. */
-    static boolean write(CycleWriter w, EventView ev) {
+    /**
+     * The tap behind -w: writes the events that pass the filter and, as sysdig does, the internal events it drops;
+     * in fatfile mode (-F) also the dropped events that change the state, marked state-only so that readers
+     * update their tables from them without showing them.
+     */
+    static EventLoop.Consumer tap(CycleWriter w, boolean fatfile) {
+        return new EventLoop.Consumer() {
+            @Override
+            public boolean onEvent(EventContext c) {
+                return write(w, c.ev, c.ev.blockFlags());
+            }
+
+            @Override
+            public void onFilteredOut(EventContext c) {
+                EventView ev = c.ev;
+                if (ev.info().category() == Category.INTERNAL) {
+                    write(w, ev, ev.blockFlags());
+                } else if (fatfile && ev.info().has(EventFlags.MODIFIES_STATE)) {
+                    write(w, ev, ev.blockFlags() | STATE_ONLY);
+                }
+            }
+        };
+    }
+
+    /** SCAP_DF_STATE_ONLY: the event is there to keep the state right, not to be shown. */
+    private static final int STATE_ONLY = 1;
+
+    /** Writes one event; on a write failure says so once and returns false, which stops the capture. */
+    static boolean write(CycleWriter w, EventView ev, int flags) {
         try {
-            return w.write(ev.buffer(), ev.offset(), ev.cpu(), ev.blockFlags(), ev.ts());
+            return w.write(ev.buffer(), ev.offset(), ev.cpu(), flags, ev.ts());
         } catch (ScapWriter.WriteFailedException e) {
             reportFailure(w, e);
             return false;
@@ -135,7 +165,7 @@ final class Writer {
                             break;
                         }
                         CycleWriter w = writer;
-                        loop.tap(c -> write(w, c.ev));
+                        loop.tap(tap(w, o.fatfile));
                     }
                     loop.newSection();
                     Progress progress = o.progress ? new Progress(p) : null;
