@@ -118,9 +118,6 @@ class FormatFilterConformanceTest {
      * they are expected to fail, and the test says so when one starts to pass.
      */
     static final java.util.Set<String> KNOWN_STATE_GAPS = java.util.Set.of(
-            // a clone child's exit event is attributed to the parent thread (thread.ismain, vtid, ancestors)
-            "libs__curl_google format_thread", "libs__curl_google_comments format_thread",
-            "libs__curl_google format_proc", "libs__curl_google_comments format_proc",
             // thread counts (nchilds) of processes read from the trace's process list are not kept
             "libs__sample format_proc", "falco__psp_run_as_user_0_container format_proc",
             "falco__psp_run_as_user_0_container format_usr", "libs__sample format_usr",

@@ -1219,9 +1219,11 @@ public final class StateEngine implements MetadataSink {
         if (ev.type() == SCHEDSWITCH_6_E && ev.paramCount() >= 6) {
             tinfo.pfmajor = ev.paramAsLong(1, false);
             tinfo.pfminor = ev.paramAsLong(2, false);
-            tinfo.vmsizeKb = ev.paramAsLong(3, false);
-            tinfo.vmrssKb = ev.paramAsLong(4, false);
-            tinfo.vmswapKb = ev.paramAsLong(5, false);
+            // the memory figures describe the process: sysdig keeps them on the main thread
+            ThreadInfo main = tinfo.isMain() ? tinfo : getOrCreate(tinfo.pid);
+            main.vmsizeKb = ev.paramAsLong(3, false);
+            main.vmrssKb = ev.paramAsLong(4, false);
+            main.vmswapKb = ev.paramAsLong(5, false);
         }
         if (tinfo.lastSwitchTs != 0) {
             tinfo.execTime = ev.ts() - tinfo.lastSwitchTs;
@@ -1430,7 +1432,7 @@ public final class StateEngine implements MetadataSink {
         int uidIdx = flagsIdx + 1;
         c.uid = (int) ev.paramAsLong(uidIdx, false);
         c.gid = (int) ev.paramAsLong(uidIdx + 1, false);
-        if (v20) {
+        if (inContainer) {
             c.vtid = vtid;
             c.vpid = vpid;
         } else {
