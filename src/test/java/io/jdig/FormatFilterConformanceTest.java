@@ -118,9 +118,6 @@ class FormatFilterConformanceTest {
      * they are expected to fail, and the test says so when one starts to pass.
      */
     static final java.util.Set<String> KNOWN_STATE_GAPS = java.util.Set.of(
-            // thread counts (nchilds) of processes read from the trace's process list are not kept
-            "libs__sample format_proc", "falco__psp_run_as_user_0_container format_proc",
-            "falco__psp_run_as_user_0_container format_usr", "libs__sample format_usr",
             // fd state of one container process: connected flag, fd of a write to /dev/tty
             "falco__psp_run_as_user_0_container format_net", "falco__psp_run_as_user_0_container filter_f07");
 
