@@ -67,6 +67,7 @@ public final class EventLoop {
     public EventLoop filter(EventPredicate f, boolean display) {
         this.filter = f;
         this.displayFilter = display;
+        state.filterBeforeParse(f != null && !display);
         return this;
     }
 

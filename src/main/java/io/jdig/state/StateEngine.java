@@ -42,6 +42,8 @@ public final class StateEngine implements MetadataSink {
     private MachineRecord machine;
     private boolean linkPending;
     private final EventView enter = new EventView();
+    /** Whether a filter decides, between {@link #reset} and {@link #parse}, which events are parsed. */
+    private boolean filterBeforeParse;
 
     // the current event
     private ThreadInfo tinfo;
@@ -76,6 +78,14 @@ public final class StateEngine implements MetadataSink {
         tinfo = t;
         fdinfo = f;
         return c;
+    }
+
+    /**
+     * Tells whether events are filtered between {@link #reset} and {@link #parse} (a capture filter, not a display
+     * filter): sinsp then finds the fd of a write whose enter event did not pair.
+     */
+    public void filterBeforeParse(boolean on) {
+        filterBeforeParse = on;
     }
 
     public int errorCode() {
@@ -341,6 +351,10 @@ public final class StateEngine implements MetadataSink {
                     resetExit(ev, info, eflags, type);
                 } else {
                     tinfo.lastEventDataValid = false;
+                }
+                if (type == WRITE_X && fdinfo == null && filterBeforeParse) {
+                    // sinsp looks up a write's fd for its filter even when the enter was not paired (filtered out)
+                    fdinfo = tinfo.fds.get(tinfo.lastEventFd);
                 }
             }
         }
