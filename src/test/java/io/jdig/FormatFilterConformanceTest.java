@@ -117,9 +117,7 @@ class FormatFilterConformanceTest {
      * Checks that still differ because of the state engine, not the fields or filters (see the comments);
      * they are expected to fail, and the test says so when one starts to pass.
      */
-    static final java.util.Set<String> KNOWN_STATE_GAPS = java.util.Set.of(
-            // fd state of one container process: the connected flag
-            "falco__psp_run_as_user_0_container format_net");
+    static final java.util.Set<String> KNOWN_STATE_GAPS = java.util.Set.of();
 
     @TestFactory
     Stream<DynamicTest> formatsAndFilters() throws IOException {

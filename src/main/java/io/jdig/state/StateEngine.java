@@ -223,6 +223,9 @@ public final class StateEngine implements MetadataSink {
         if (f.type == FdType.IPV4_SOCK) {
             NetworkInterfaces.inferAddresses(f, itfs);
         }
+        if ((f.type == FdType.IPV4_SOCK || f.type == FdType.IPV6_SOCK) && f.l4proto == FdInfo.L4_TCP) {
+            f.socketConnected = true; // a TCP socket the process list describes is taken as connected
+        }
         if (f.type == FdType.UNIX_SOCK) {
             f.role = r.name().isEmpty() ? FdInfo.ROLE_CLIENT : FdInfo.ROLE_SERVER;
         }
