@@ -117,15 +117,7 @@ class FormatFilterConformanceTest {
      * Checks that still differ because of the state engine, not the fields or filters (see the comments);
      * they are expected to fail, and the test says so when one starts to pass.
      */
-    static final java.util.Set<String> KNOWN_STATE_GAPS = java.util.Set.of(
-            // a clone child's exit event is attributed to the parent thread (thread.ismain, vtid, ancestors)
-            "libs__curl_google format_thread", "libs__curl_google_comments format_thread",
-            "libs__curl_google format_proc", "libs__curl_google_comments format_proc",
-            // thread counts (nchilds) of processes read from the trace's process list are not kept
-            "libs__sample format_proc", "falco__psp_run_as_user_0_container format_proc",
-            "falco__psp_run_as_user_0_container format_usr", "libs__sample format_usr",
-            // fd state of one container process: connected flag, fd of a write to /dev/tty
-            "falco__psp_run_as_user_0_container format_net", "falco__psp_run_as_user_0_container filter_f07");
+    static final java.util.Set<String> KNOWN_STATE_GAPS = java.util.Set.of();
 
     @TestFactory
     Stream<DynamicTest> formatsAndFilters() throws IOException {

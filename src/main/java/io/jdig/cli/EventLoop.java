@@ -69,6 +69,7 @@ public final class EventLoop {
     public EventLoop filter(EventPredicate f, boolean display) {
         this.filter = f;
         this.displayFilter = display;
+        state.filterBeforeParse(f != null && !display);
         return this;
     }
 

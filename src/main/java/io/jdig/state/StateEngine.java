@@ -42,6 +42,8 @@ public final class StateEngine implements MetadataSink {
     private MachineRecord machine;
     private boolean linkPending;
     private final EventView enter = new EventView();
+    /** Whether a filter decides, between {@link #reset} and {@link #parse}, which events are parsed. */
+    private boolean filterBeforeParse;
 
     // the current event
     private ThreadInfo tinfo;
@@ -76,6 +78,14 @@ public final class StateEngine implements MetadataSink {
         tinfo = t;
         fdinfo = f;
         return c;
+    }
+
+    /**
+     * Tells whether events are filtered between {@link #reset} and {@link #parse} (a capture filter, not a display
+     * filter): sinsp then finds the fd of a write whose enter event did not pair.
+     */
+    public void filterBeforeParse(boolean on) {
+        filterBeforeParse = on;
     }
 
     public int errorCode() {
@@ -213,6 +223,9 @@ public final class StateEngine implements MetadataSink {
         if (f.type == FdType.IPV4_SOCK) {
             NetworkInterfaces.inferAddresses(f, itfs);
         }
+        if ((f.type == FdType.IPV4_SOCK || f.type == FdType.IPV6_SOCK) && f.l4proto == FdInfo.L4_TCP) {
+            f.socketConnected = true; // a TCP socket the process list describes is taken as connected
+        }
         if (f.type == FdType.UNIX_SOCK) {
             f.role = r.name().isEmpty() ? FdInfo.ROLE_CLIENT : FdInfo.ROLE_SERVER;
         }
@@ -250,14 +263,30 @@ public final class StateEngine implements MetadataSink {
                 }
             }
         });
+        countThreadsOfProcesses();
+    }
+
+    /**
+     * Counts, for every process, its threads besides the main one (nchilds, the reference count that keeps a
+     * main thread in the table while its threads live): every entry made by a clone with CLONE_THREAD counts
+     * once in the main thread of its pid, which is looked up as for an event (made up when missing).
+     */
+    private void countThreadsOfProcesses() {
+        List<ThreadInfo> members = new ArrayList<>();
         threads.forEachValue(t -> {
-            if (t.ptid > 0) {
-                ThreadInfo p = threads.get(t.ptid);
-                if (p != null) {
-                    p.nchilds++;
-                }
+            if ((t.flags & ThreadInfo.CL_CLONE_THREAD) != 0) {
+                members.add(t);
             }
         });
+        for (ThreadInfo t : members) {
+            countInMainThread(t);
+        }
+    }
+
+    private void countInMainThread(ThreadInfo t) {
+        if ((t.flags & ThreadInfo.CL_CLONE_THREAD) != 0) {
+            getOrCreate(t.pid).nchilds++;
+        }
     }
 
     // ---- per event -----------------------------------------------------------------------------------------
@@ -325,6 +354,10 @@ public final class StateEngine implements MetadataSink {
                     resetExit(ev, info, eflags, type);
                 } else {
                     tinfo.lastEventDataValid = false;
+                }
+                if (type == WRITE_X && fdinfo == null && filterBeforeParse) {
+                    // sinsp looks up a write's fd for its filter even when the enter was not paired (filtered out)
+                    fdinfo = tinfo.fds.get(tinfo.lastEventFd);
                 }
             }
         }
@@ -400,7 +433,7 @@ public final class StateEngine implements MetadataSink {
             fdOwnerToClean = null;
         }
         if (tidToRemove >= 0) {
-            removeThread(tidToRemove);
+            removeThread(tidToRemove, false);
             tidToRemove = -1;
         }
     }
@@ -443,7 +476,6 @@ public final class StateEngine implements MetadataSink {
             t.uid = -1;
             t.gid = -1;
             t.loginuid = -1;
-            t.invalid = true;
             long[] n = {0};
             threads.forEachValue(o -> {
                 if (o.pid == tid) {
@@ -458,19 +490,31 @@ public final class StateEngine implements MetadataSink {
         return t;
     }
 
-    private void removeThread(long tid) {
-        lastThread = null;
+    /**
+     * Removes a thread from the table, as sinsp does: a main thread whose threads are still counted stays unless
+     * {@code force}; forcing it out recounts the threads of all processes.
+     */
+    private void removeThread(long tid, boolean force) {
         ThreadInfo t = threads.get(tid);
         if (t == null) {
             return;
         }
-        if (t.ptid > 0) {
-            ThreadInfo p = threads.get(t.ptid);
-            if (p != null && p.nchilds > 0) {
-                p.nchilds--;
+        long held = t.nchilds;
+        if (held != 0 && !force) {
+            return;
+        }
+        lastThread = null;
+        if ((t.flags & ThreadInfo.CL_CLONE_THREAD) != 0) {
+            ThreadInfo main = threads.get(t.pid);
+            if (main != null && main.nchilds > 0) {
+                main.nchilds--;
             }
         }
         threads.remove(tid);
+        if (held != 0) {
+            threads.forEachValue(o -> o.nchilds = 0);
+            countThreadsOfProcesses();
+        }
     }
 
     /** Whether the enter event of the current exit was stored and can be read through {@link #enter()}. */
@@ -1219,9 +1263,14 @@ public final class StateEngine implements MetadataSink {
         if (ev.type() == SCHEDSWITCH_6_E && ev.paramCount() >= 6) {
             tinfo.pfmajor = ev.paramAsLong(1, false);
             tinfo.pfminor = ev.paramAsLong(2, false);
-            tinfo.vmsizeKb = ev.paramAsLong(3, false);
-            tinfo.vmrssKb = ev.paramAsLong(4, false);
-            tinfo.vmswapKb = ev.paramAsLong(5, false);
+            // the memory figures describe the process: sysdig keeps them on the main thread
+            ThreadInfo main = tinfo.isMain() ? tinfo : threads.get(tinfo.pid);
+            if (main == null) {
+                main = getOrCreate(tinfo.pid);
+            }
+            main.vmsizeKb = ev.paramAsLong(3, false);
+            main.vmrssKb = ev.paramAsLong(4, false);
+            main.vmswapKb = ev.paramAsLong(5, false);
         }
         if (tinfo.lastSwitchTs != 0) {
             tinfo.execTime = ev.ts() - tinfo.lastSwitchTs;
@@ -1305,6 +1354,18 @@ public final class StateEngine implements MetadataSink {
         t.flags &= ~ThreadInfo.CL_NAME_CHANGED;
     }
 
+    /** Whether the thread is a stand-in made up for a tid the capture never described. */
+    private static boolean isMadeUp(ThreadInfo t) {
+        return t.uid == -1 && t.comm().equals("<NA>");
+    }
+
+    private String cloneComm(EventView ev, int type) {
+        return switch (type) {
+            case CLONE_11_X, CLONE_16_X, FORK_X, VFORK_X -> str(ev, 1);
+            default -> str(ev, 13);
+        };
+    }
+
     private static List<String> nulList(EventView ev, int i) {
         if (!ev.hasParam(i)) {
             return List.of();
@@ -1350,7 +1411,7 @@ public final class StateEngine implements MetadataSink {
         boolean inverted = false;
         if (childtid == 0) {
             if (tinfo != null && tinfo.cloneTs != 0 && ev.ts() - tinfo.cloneTs > CLONE_STALE_TIME_NS) {
-                removeThread(tid);
+                removeThread(tid, true);
                 tinfo = null;
             }
             long parenttid = (flags & ThreadInfo.CL_CLONE_THREAD) != 0 ? ev.paramAsLong(4, true)
@@ -1370,50 +1431,46 @@ public final class StateEngine implements MetadataSink {
             return;
         }
         ThreadInfo parent = getOrCreate(tid);
-        boolean validParent = !(parent.invalid && parent.comm().equals("<NA>"));
+        boolean collision = false;
         ThreadInfo existing = threads.get(childtid);
         if (existing != null) {
             if ((existing.flags & ThreadInfo.CL_CLONE_INVERTED) != 0) {
                 return;
             }
-            removeThread(childtid);
+            removeThread(childtid, true);
+            collision = true;
         }
         ThreadInfo c = new ThreadInfo();
         c.tid = childtid;
         c.ptid = tid;
-        if (validParent) {
+        boolean thread = (flags & ThreadInfo.CL_CLONE_THREAD) != 0;
+        if (!isMadeUp(parent)) {
             c.copyIdentityFrom(parent);
-            if ((flags & ThreadInfo.CL_CLONE_THREAD) == 0) {
+            if (!thread) {
                 c.env = parent.env;
             }
         } else {
-            c.exe = str(ev, 1);
-            if (type == CLONE_11_X || type == CLONE_16_X || type == FORK_X || type == VFORK_X) {
-                c.setComm(c.exe);
-            } else {
-                c.setComm(str(ev, 13));
-            }
-            c.args = nulList(ev, 2);
-            parent.setComm(c.comm());
-            parent.exe = c.exe;
-            parent.args = c.args;
+            // a made-up caller: sinsp drops it and looks it up again, which makes up a fresh entry, and gives it
+            // the program the event names
+            removeThread(tid, true);
+            collision = true;
+            parent = getOrCreate(tid);
+            parent.setComm(cloneComm(ev, type));
+            parent.exe = str(ev, 1);
+            parent.exepath = c.exepath;
+            parent.args = nulList(ev, 2);
         }
-        if ((flags & ThreadInfo.CL_CLONE_THREAD) != 0) {
-            c.pid = parent.pid;
-            if (!validParent) {
-                // keep the parent's identity as the process
-            }
-        } else {
-            c.pid = childtid;
-        }
-        if ((flags & ThreadInfo.CL_CLONE_FILES) != 0 || (flags & ThreadInfo.CL_CLONE_THREAD) != 0) {
+        c.pid = thread ? ev.paramAsLong(4, true) : childtid;
+        if (thread) {
             c.fds = parent.fds;
         } else {
             c.fds = parent.fds.copy();
         }
-        c.cwd = str(ev, 6);
-        if (c.cwd.isEmpty()) {
-            c.cwd = parent.cwd;
+        c.exe = str(ev, 1);
+        c.setComm(cloneComm(ev, type));
+        c.args = nulList(ev, 2);
+        if (!thread) {
+            c.cwd = cwd(parent);
         }
         c.fdlimit = ev.paramAsLong(7, true);
         if (type != CLONE_11_X && ev.paramCount() > 12) {
@@ -1430,23 +1487,25 @@ public final class StateEngine implements MetadataSink {
         int uidIdx = flagsIdx + 1;
         c.uid = (int) ev.paramAsLong(uidIdx, false);
         c.gid = (int) ev.paramAsLong(uidIdx + 1, false);
-        if (v20) {
+        if (inContainer) {
             c.vtid = vtid;
             c.vpid = vpid;
         } else {
             c.vtid = childtid;
             c.vpid = c.pid;
         }
-        if (type == CLONE_17_X || v20 || type == FORK_17_X || type == VFORK_17_X) {
+        if (v20) {
             c.cgroups = nulList(ev, 14);
-        } else {
-            c.cgroups = parent.cgroups;
+            c.containerId = Containers.idFromCgroups(c.cgroups);
         }
-        c.containerId = Containers.idFromCgroups(c.cgroups);
         c.cloneTs = ev.ts();
-        parent.nchilds++;
+        countInMainThread(c);
         lastThread = null;
         lastMissTid = Long.MIN_VALUE;
         threads.put(childtid, c);
+        if (collision) {
+            // the entry of the event's thread may have been replaced: look it up again
+            tinfo = find(ev.tid());
+        }
     }
 }

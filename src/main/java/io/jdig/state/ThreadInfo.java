@@ -53,8 +53,6 @@ public final class ThreadInfo {
     public boolean exeWritable;
     /** The process's fd table (shared by its threads). */
     public FdTable fds = new FdTable();
-    /** True for the fake entry made for a thread the capture never described. */
-    public boolean invalid;
     public long exitTs;
 
     // per-event bookkeeping (sysdig's "last event" data)
@@ -111,6 +109,8 @@ public final class ThreadInfo {
         sid = p.sid;
         vpgid = p.vpgid;
         loginuid = p.loginuid;
+        tty = p.tty;
+        exeWritable = p.exeWritable;
         return this;
     }
 }
