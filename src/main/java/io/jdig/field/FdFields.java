@@ -555,7 +555,7 @@ final class FdFields {
         }));
         add("fd.name_changed", BOOL, NA, "true when the event changed the name of its fd (e.g. a UDP socket whose "
                 + "tuple changed)", f((c, f, v) -> {
-            v.num = f.nameChanged ? 1 : 0;
+            v.num = c.state.fdNameChanged() ? 1 : 0;
             return true;
         }));
         add(new FieldDef("fd.cip.name", CHARBUF, NA, 0, "domain name of the client IP address (from DNS lookups seen "

@@ -39,8 +39,8 @@ public final class FdInfo {
     public boolean closeInProgress;
     public boolean socketConnected;
     public boolean cloned;
-    /** Name before the last change, for fd.name_changed. */
-    public boolean nameChanged;
+    /** The name when the fd was last looked up: parsing an event that changes the name makes them differ. */
+    String oldName = "";
 
     public String name() {
         return name;
@@ -60,11 +60,17 @@ public final class FdInfo {
         }
     }
 
+    /** True when the name differs from the one it had when last looked up. */
+    public boolean nameChangedSinceLookup() {
+        return name != oldName && !name.equals(oldName);
+    }
+
     public FdInfo copy() {
         FdInfo c = new FdInfo();
         c.fd = fd;
         c.type = type;
         c.name = name;
+        c.oldName = oldName;
         c.nameBytes = nameBytes;
         c.openFlags = openFlags;
         c.l4proto = l4proto;

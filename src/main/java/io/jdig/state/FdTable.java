@@ -9,11 +9,18 @@ public final class FdTable {
     private final LongMap<FdInfo> other = new LongMap<>();
     private int count;
 
+    /** The fd's entry, or null; as in sysdig, a lookup also marks the entry's current name as its old one. */
     public FdInfo get(long fd) {
+        FdInfo f;
         if (fd >= 0 && fd < DIRECT) {
-            return fd < direct.length ? direct[(int) fd] : null;
+            f = fd < direct.length ? direct[(int) fd] : null;
+        } else {
+            f = other.get(fd);
         }
-        return other.get(fd);
+        if (f != null) {
+            f.oldName = f.name();
+        }
+        return f;
     }
 
     public FdInfo put(long fd, FdInfo info) {

@@ -309,6 +309,7 @@ public final class StateEngine implements MetadataSink {
         applyDeferredRemovals();
         tinfo = null;
         fdinfo = null;
+        fdNameChanged = false;
         errorCode = 0;
         enterRetrieved = false;
         EventInfo info = ev.info();
@@ -373,6 +374,19 @@ public final class StateEngine implements MetadataSink {
 
     /** Second half of processing: applies what the event changes. */
     public void parse(EventView ev) {
+        parseEvent(ev);
+        FdInfo f = fdinfo;
+        fdNameChanged = f != null && f.nameChangedSinceLookup();
+    }
+
+    /** Whether parsing the current event changed the name of its fd (fd.name_changed). */
+    public boolean fdNameChanged() {
+        return fdNameChanged;
+    }
+
+    private boolean fdNameChanged;
+
+    private void parseEvent(EventView ev) {
         int type = ev.type();
         switch (type) {
             case USER_ADDED_E, USER_DELETED_E, GROUP_ADDED_E, GROUP_DELETED_E -> {
@@ -1024,7 +1038,6 @@ public final class StateEngine implements MetadataSink {
         } else {
             f.setName(ParamText.socktuple(b, o, len));
         }
-        f.nameChanged = true;
     }
 
     private void guessRole(FdInfo f, boolean incoming) {

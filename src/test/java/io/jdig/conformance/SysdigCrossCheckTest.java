@@ -23,7 +23,8 @@ class SysdigCrossCheckTest {
             "libs__single_ipv6_conn", "falco__psp_run_as_user_0_container", "libs__sample");
     private static final List<List<String>> OPTIONS = List.of(
             List.of("-b"), List.of("-v"), List.of("-v", "-A"), List.of("-D", "-n", "200"), List.of("-n", "50"),
-            List.of("-b", "-j"), List.of("-x", "-v"), List.of("-D", "-j", "-n", "100"));
+            List.of("-b", "-j"), List.of("-x", "-v"), List.of("-D", "-j", "-n", "100"),
+            List.of("-p", "%evt.num %evt.type %fd.name_changed %fd.name"), List.of("fd.name_changed=true"));
 
     static boolean sysdigInstalled() {
         try {
