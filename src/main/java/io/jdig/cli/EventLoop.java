@@ -204,6 +204,7 @@ public final class EventLoop {
                     continue;
                 }
             }
+            state.accepted();
             if ((src.flags() & 1) != 0) {
                 continue; // state-only event (fatfile mode)
             }

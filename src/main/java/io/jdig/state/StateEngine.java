@@ -310,6 +310,7 @@ public final class StateEngine implements MetadataSink {
         tinfo = null;
         fdinfo = null;
         fdNameChanged = false;
+        fdNameChangedByParse = false;
         errorCode = 0;
         enterRetrieved = false;
         EventInfo info = ev.info();
@@ -376,15 +377,24 @@ public final class StateEngine implements MetadataSink {
     public void parse(EventView ev) {
         parseEvent(ev);
         FdInfo f = fdinfo;
-        fdNameChanged = f != null && f.nameChangedSinceLookup();
+        fdNameChangedByParse = f != null && f.nameChangedSinceLookup();
     }
 
-    /** Whether parsing the current event changed the name of its fd (fd.name_changed). */
+    /**
+     * Whether parsing the current event changed the name of its fd (fd.name_changed). As in sysdig, this is
+     * known only once the event has passed the capture filter, so the filter itself always sees false.
+     */
     public boolean fdNameChanged() {
         return fdNameChanged;
     }
 
+    /** The event passed the capture filter: what its parsing changed becomes visible to fields. */
+    public void accepted() {
+        fdNameChanged = fdNameChangedByParse;
+    }
+
     private boolean fdNameChanged;
+    private boolean fdNameChangedByParse;
 
     private void parseEvent(EventView ev) {
         int type = ev.type();
