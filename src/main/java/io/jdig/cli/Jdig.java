@@ -54,6 +54,7 @@ public final class Jdig {
             err.println("jdig: " + e.getMessage());
             return 1;
         }
+        io.jdig.state.Services.resolve(o.resolvePorts);
         if (o.help) {
             cl.usage(out);
             return 0;

@@ -103,8 +103,8 @@ final class ArgRenderer {
             case CHARBUF -> appendCString(value, b, o, o + len);
             case FSPATH, FSRELPATH -> path(i, pi, b, o, len);
             case BYTEBUF -> Buffers.render(value, b, o, len, fmt, ctx.maxBufferLen, ctx.json);
-            case SOCKADDR -> ParamText.appendSockaddr(value, b, o, len);
-            case SOCKTUPLE -> ParamText.appendSocktuple(value, b, o, len);
+            case SOCKADDR -> ParamText.appendSockaddr(value, b, o, len, l4proto());
+            case SOCKTUPLE -> ParamText.appendSocktuple(value, b, o, len, l4proto());
             case FDLIST -> fdlist(b, o, len);
             case SYSCALLID -> {
                 int id = Short.toUnsignedInt(EventView.u16(b, o));
@@ -264,6 +264,12 @@ final class ArgRenderer {
         } else {
             ValueTables.appendErrno(fd, resolved);
         }
+    }
+
+    /** The protocol of the event's fd, for naming ports (-R). */
+    private int l4proto() {
+        FdInfo f = ctx.state.fd();
+        return f == null ? FdInfo.L4_UNKNOWN : f.l4proto;
     }
 
     private static void appendCString(ByteBuf out, byte[] b, int o, int end) {

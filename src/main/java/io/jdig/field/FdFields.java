@@ -8,6 +8,7 @@ import io.jdig.event.ParamType;
 import io.jdig.event.meta.InterfaceRecord;
 import io.jdig.state.Containers;
 import io.jdig.state.FdInfo;
+import io.jdig.state.Services;
 import io.jdig.state.FdType;
 import io.jdig.state.Paths;
 import io.jdig.state.ThreadInfo;
@@ -501,7 +502,7 @@ final class FdFields {
                         return false;
                     }
                     if (isSock(f)) {
-                        v.str.append(f.sport);
+                        Services.appendPort(v.str, f.sport, f.l4proto);
                     }
                     return true;
                 }));
@@ -512,7 +513,7 @@ final class FdFields {
                             if (roleNone(f)) {
                                 return false;
                             }
-                            v.str.append(f.dport);
+                            Services.appendPort(v.str, f.dport, f.l4proto);
                         }
                         case IPV4_SERVSOCK, IPV6_SERVSOCK -> {
                             // sysdig leaves the string empty for server sockets
@@ -528,7 +529,7 @@ final class FdFields {
                     if (!localRemotePort(c, f, v, true)) {
                         return false;
                     }
-                    v.str.append(v.num);
+                    Services.appendPort(v.str, (int) v.num, f.l4proto);
                     return true;
                 }));
         add("fd.rproto", CHARBUF, NA, "for TCP/UDP sockets, the remote protocol (the port number unless -R)",
@@ -536,7 +537,7 @@ final class FdFields {
                     if (!localRemotePort(c, f, v, false)) {
                         return false;
                     }
-                    v.str.append(v.num);
+                    Services.appendPort(v.str, (int) v.num, f.l4proto);
                     return true;
                 }));
         add(new FieldDef("fd.net", IPNET, NA, FieldDef.FILTER_ONLY, "matches the IP network of either end of the fd",

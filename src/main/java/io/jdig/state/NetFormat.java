@@ -96,9 +96,11 @@ public final class NetFormat {
             case IPV4_SOCK -> {
                 if (f.l4proto == FdInfo.L4_TCP || f.l4proto == FdInfo.L4_UDP) {
                     appendIpv4(b, f.sip);
-                    b.append((byte) ':').append(f.sport).append("->");
+                    b.append((byte) ':');
+                    Services.appendPort(b, f.sport, f.l4proto).append("->");
                     appendIpv4(b, f.dip);
-                    b.append((byte) ':').append(f.dport);
+                    b.append((byte) ':');
+                    Services.appendPort(b, f.dport, f.l4proto);
                 } else if (f.l4proto == FdInfo.L4_ICMP || f.l4proto == FdInfo.L4_RAW) {
                     appendIpv4(b, f.sip);
                     b.append("->");
@@ -113,14 +115,18 @@ public final class NetFormat {
                 if (f.l4proto == FdInfo.L4_TCP || f.l4proto == FdInfo.L4_UDP) {
                     if (isV4Mapped(s, 0) && isV4Mapped(d, 0)) {
                         appendIpv4(b, le32(s, 12));
-                        b.append((byte) ':').append(f.sport).append("->");
+                        b.append((byte) ':');
+                    Services.appendPort(b, f.sport, f.l4proto).append("->");
                         appendIpv4(b, le32(d, 12));
-                        b.append((byte) ':').append(f.dport);
+                        b.append((byte) ':');
+                    Services.appendPort(b, f.dport, f.l4proto);
                     } else {
                         appendIpv6(b, s, 0);
-                        b.append((byte) ':').append(f.sport).append("->");
+                        b.append((byte) ':');
+                    Services.appendPort(b, f.sport, f.l4proto).append("->");
                         appendIpv6(b, d, 0);
-                        b.append((byte) ':').append(f.dport);
+                        b.append((byte) ':');
+                    Services.appendPort(b, f.dport, f.l4proto);
                     }
                 } else if (f.l4proto == FdInfo.L4_ICMP || f.l4proto == FdInfo.L4_RAW) {
                     appendIpv6(b, s, 0);
@@ -132,11 +138,13 @@ public final class NetFormat {
             }
             case IPV4_SERVSOCK -> {
                 appendIpv4(b, f.sip);
-                b.append((byte) ':').append(f.sport);
+                b.append((byte) ':');
+                Services.appendPort(b, f.sport, f.l4proto);
             }
             case IPV6_SERVSOCK -> {
                 appendIpv6(b, f.sip6 == null ? new byte[16] : f.sip6, 0);
-                b.append((byte) ':').append(f.sport);
+                b.append((byte) ':');
+                Services.appendPort(b, f.sport, f.l4proto);
             }
             default -> {
                 return null;

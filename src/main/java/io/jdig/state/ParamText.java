@@ -8,15 +8,15 @@ public final class ParamText {
     private ParamText() {
     }
 
-    public static String sockaddr(byte[] b, int o, int len) {
+    public static String sockaddr(byte[] b, int o, int len, int l4proto) {
         ByteBuf out = new ByteBuf(64);
-        appendSockaddr(out, b, o, len);
+        appendSockaddr(out, b, o, len, l4proto);
         return out.toString();
     }
 
-    public static String socktuple(byte[] b, int o, int len) {
+    public static String socktuple(byte[] b, int o, int len, int l4proto) {
         ByteBuf out = new ByteBuf(64);
-        appendSocktuple(out, b, o, len);
+        appendSocktuple(out, b, o, len, l4proto);
         return out.toString();
     }
 
@@ -33,7 +33,7 @@ public final class ParamText {
         }
     }
 
-    public static void appendSockaddr(ByteBuf out, byte[] b, int o, int len) {
+    public static void appendSockaddr(ByteBuf out, byte[] b, int o, int len, int l4proto) {
         if (len == 0) {
             out.append("NULL");
             return;
@@ -44,14 +44,16 @@ public final class ParamText {
         } else if (fam == 2) {
             if (len == 7) {
                 NetFormat.appendIpv4(out, EventView.i32(b, o + 1));
-                out.append((byte) ':').append(Short.toUnsignedInt(EventView.u16(b, o + 5)));
+                out.append((byte) ':');
+                Services.appendPort(out, Short.toUnsignedInt(EventView.u16(b, o + 5)), l4proto);
             } else {
                 out.append("INVALID IPv4");
             }
         } else if (fam == 10) {
             if (len == 19) {
                 NetFormat.appendIpv6(out, b, o + 1);
-                out.append((byte) ':').append(Short.toUnsignedInt(EventView.u16(b, o + 17)));
+                out.append((byte) ':');
+                Services.appendPort(out, Short.toUnsignedInt(EventView.u16(b, o + 17)), l4proto);
             } else {
                 out.append("INVALID IPv6");
             }
@@ -60,7 +62,7 @@ public final class ParamText {
         }
     }
 
-    public static void appendSocktuple(ByteBuf out, byte[] b, int o, int len) {
+    public static void appendSocktuple(ByteBuf out, byte[] b, int o, int len, int l4proto) {
         if (len == 0) {
             out.append("NULL");
             return;
@@ -69,9 +71,11 @@ public final class ParamText {
         if (fam == 2) {
             if (len == 13) {
                 NetFormat.appendIpv4(out, EventView.i32(b, o + 1));
-                out.append((byte) ':').append(Short.toUnsignedInt(EventView.u16(b, o + 5))).append("->");
+                out.append((byte) ':');
+                Services.appendPort(out, Short.toUnsignedInt(EventView.u16(b, o + 5)), l4proto).append("->");
                 NetFormat.appendIpv4(out, EventView.i32(b, o + 7));
-                out.append((byte) ':').append(Short.toUnsignedInt(EventView.u16(b, o + 11)));
+                out.append((byte) ':');
+                Services.appendPort(out, Short.toUnsignedInt(EventView.u16(b, o + 11)), l4proto);
             } else {
                 out.append("INVALID IPv4");
             }
@@ -81,14 +85,18 @@ public final class ParamText {
                 int dport = Short.toUnsignedInt(EventView.u16(b, o + 35));
                 if (NetFormat.isV4Mapped(b, o + 1) && NetFormat.isV4Mapped(b, o + 19)) {
                     NetFormat.appendIpv4(out, EventView.i32(b, o + 13));
-                    out.append((byte) ':').append(sport).append("->");
+                    out.append((byte) ':');
+                    Services.appendPort(out, sport, l4proto).append("->");
                     NetFormat.appendIpv4(out, EventView.i32(b, o + 31));
-                    out.append((byte) ':').append(dport);
+                    out.append((byte) ':');
+                    Services.appendPort(out, dport, l4proto);
                 } else {
                     NetFormat.appendIpv6(out, b, o + 1);
-                    out.append((byte) ':').append(sport).append("->");
+                    out.append((byte) ':');
+                    Services.appendPort(out, sport, l4proto).append("->");
                     NetFormat.appendIpv6(out, b, o + 19);
-                    out.append((byte) ':').append(dport);
+                    out.append((byte) ':');
+                    Services.appendPort(out, dport, l4proto);
                 }
             } else {
                 out.append("INVALID IPv6");

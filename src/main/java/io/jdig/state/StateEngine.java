@@ -796,7 +796,7 @@ public final class StateEngine implements MetadataSink {
                 f.role = FdInfo.ROLE_SERVER;
             }
         }
-        f.setName(ParamText.sockaddr(b, o, ev.paramLen(1)));
+        f.setName(ParamText.sockaddr(b, o, ev.paramLen(1), f.l4proto));
     }
 
     private void parseConnectEnter(EventView ev) {
@@ -822,7 +822,7 @@ public final class StateEngine implements MetadataSink {
             }
             f.dport = port;
         } else {
-            f.setName(ParamText.sockaddr(b, o, ev.paramLen(1)));
+            f.setName(ParamText.sockaddr(b, o, ev.paramLen(1), f.l4proto));
         }
     }
 
@@ -869,7 +869,7 @@ public final class StateEngine implements MetadataSink {
             }
             f.setName(NetFormat.socketName(f));
         } else {
-            f.setName(ParamText.socktuple(b, o, len));
+            f.setName(ParamText.socktuple(b, o, len, f.l4proto));
             if (fam == 1 && len >= 17) {
                 f.unixSource = EventView.i64(b, o + 1);
                 f.unixDest = EventView.i64(b, o + 9);
@@ -1046,7 +1046,7 @@ public final class StateEngine implements MetadataSink {
             }
             f.setName(NetFormat.socketName(f));
         } else {
-            f.setName(ParamText.socktuple(b, o, len));
+            f.setName(ParamText.socktuple(b, o, len, f.l4proto));
         }
     }
 
@@ -1111,7 +1111,7 @@ public final class StateEngine implements MetadataSink {
         } else {
             return;
         }
-        f.setName(ParamText.socktuple(b, o, len));
+        f.setName(ParamText.socktuple(b, o, len, f.l4proto));
         f.role = FdInfo.ROLE_SERVER;
         f.socketConnected = true;
         fdinfo = addFd(tinfo, fd, f);

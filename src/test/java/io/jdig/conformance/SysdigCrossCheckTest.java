@@ -20,11 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SysdigCrossCheckTest {
     private static final List<String> TRACES = List.of("falco__cat_write", "libs__curl_google",
-            "libs__single_ipv6_conn", "falco__psp_run_as_user_0_container", "libs__sample");
+            "libs__single_ipv6_conn", "falco__psp_run_as_user_0_container", "libs__sample", "falco__connect_localhost");
     private static final List<List<String>> OPTIONS = List.of(
             List.of("-b"), List.of("-v"), List.of("-v", "-A"), List.of("-D", "-n", "200"), List.of("-n", "50"),
             List.of("-b", "-j"), List.of("-x", "-v"), List.of("-D", "-j", "-n", "100"),
-            List.of("-p", "%evt.num %evt.type %fd.name_changed %fd.name"), List.of("fd.name_changed=true"));
+            List.of("-p", "%evt.num %evt.type %fd.name_changed %fd.name"), List.of("fd.name_changed=true"),
+            List.of("-R"), List.of("-R", "-p", "%fd.name %fd.sproto %fd.cproto %fd.lproto %fd.rproto %evt.args"));
 
     static boolean sysdigInstalled() {
         try {

@@ -69,7 +69,7 @@ class PathsAndAddressesTest {
         t[9] = 0x10;
         System.arraycopy("/x.so\0".getBytes(), 0, t, 17, 6);
         ByteBuf b = new ByteBuf();
-        ParamText.appendSocktuple(b, t, 0, t.length);
+        ParamText.appendSocktuple(b, t, 0, t.length, FdInfo.L4_UNKNOWN);
         assertThat(b.toString()).isEqualTo("ab->10 /x.so");
     }
 
