@@ -878,11 +878,12 @@ static __always_inline int f_mkdirat_x(void *ctx)
 	return evb_submit(&b);
 }
 
-static __always_inline int f_rename_x(void *ctx)
+/* exit events: res, path(arg0), path(arg1) — rename, link, symlink */
+static __always_inline int f_two_paths_x(void *ctx)
 {
 	FRAME_OR_RETURN(f);
 	struct evb b;
-	evb_begin(&b, f, PPME_SYSCALL_RENAME_X, 3);
+	evb_begin(&b, f, sys_table[f->id & 511].exit, 3);
 	put_u64(&b, f->ret);
 	put_user_str(&b, A(0));
 	put_user_str(&b, A(1));
@@ -1396,6 +1397,317 @@ static __always_inline int f_clone_x(void *ctx)
 	return proc_exit(f, sys_table[f->id & 511].exit, 1);
 }
 
+/* ---- descriptors of special files ------------------------------------------------------------------
+ * sysdig 0.29's probe reports constant zeros for eventfd's flags, signalfd's mask and flags, timerfd_create's
+ * clock and flags and inotify_init's flags: so does jdig, so that both print the same. */
+
+static __always_inline int f_eventfd_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_EVENTFD_E, 2);
+	put_u64(&b, (__u32)A(0));
+	put_u32(&b, 0);
+	return evb_submit(&b);
+}
+
+static __always_inline int f_signalfd_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_SIGNALFD_E, 3);
+	put_fd(&b, A(0));
+	put_u32(&b, 0);
+	put_u8(&b, 0);
+	return evb_submit(&b);
+}
+
+static __always_inline int f_timerfd_create_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_TIMERFD_CREATE_E, 2);
+	put_u8(&b, 0);
+	put_u8(&b, 0);
+	return evb_submit(&b);
+}
+
+static __always_inline int f_inotify_init_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_INOTIFY_INIT_E, 1);
+	put_u8(&b, 0);
+	return evb_submit(&b);
+}
+
+/* userfaultfd exit: res, flags as passed (sysdig does not translate them) */
+static __always_inline int f_userfaultfd_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_USERFAULTFD_X, 2);
+	put_u64(&b, f->ret);
+	put_u32(&b, (__u32)A(0));
+	return evb_submit(&b);
+}
+
+/* ---- process state ------------------------------------------------------------------------------ */
+
+static __always_inline int f_getcwd_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_GETCWD_X, 2);
+	put_u64(&b, f->ret);
+	if (f->ret > 0)
+		put_user_str(&b, A(0));
+	else
+		put_empty(&b);
+	return evb_submit(&b);
+}
+
+/* setuid, setgid enter: the id (PT_UID / PT_GID) */
+static __always_inline int f_id_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, sys_table[f->id & 511].enter, 1);
+	put_u32(&b, (__u32)A(0));
+	return evb_submit(&b);
+}
+
+/* setresuid, setresgid enter: real, effective, saved id */
+static __always_inline int f_id3_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, sys_table[f->id & 511].enter, 3);
+	put_u32(&b, (__u32)A(0));
+	put_u32(&b, (__u32)A(1));
+	put_u32(&b, (__u32)A(2));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_setpgid_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_SETPGID_E, 2);
+	put_fd(&b, A(0));
+	put_fd(&b, A(1));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_unshare_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_UNSHARE_E, 1);
+	put_u32(&b, clone_flags_to_scap(A(0)));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_setns_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_SETNS_E, 2);
+	put_fd(&b, A(0));
+	put_u32(&b, clone_flags_to_scap(A(1)));
+	return evb_submit(&b);
+}
+
+/* ---- more files --------------------------------------------------------------------------------- */
+
+static __always_inline int f_access_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_ACCESS_E, 1);
+	put_u32(&b, access_mode_to_scap(A(1)));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_chmod_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_CHMOD_X, 3);
+	put_u64(&b, f->ret);
+	put_user_str(&b, A(0));
+	put_u32(&b, chmod_mode_to_scap(A(1)));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_fchmod_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_FCHMOD_X, 3);
+	put_u64(&b, f->ret);
+	put_fd(&b, A(0));
+	put_u32(&b, chmod_mode_to_scap(A(1)));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_fchmodat_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_FCHMODAT_X, 4);
+	put_u64(&b, f->ret);
+	put_fd(&b, A(0));
+	put_user_str(&b, A(1));
+	put_u32(&b, chmod_mode_to_scap(A(2)));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_linkat_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_LINKAT_2_X, 6);
+	put_u64(&b, f->ret);
+	put_fd(&b, A(0));
+	put_user_str(&b, A(1));
+	put_fd(&b, A(2));
+	put_user_str(&b, A(3));
+	put_u32(&b, linkat_flags_to_scap(A(4)));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_symlinkat_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_SYMLINKAT_X, 4);
+	put_u64(&b, f->ret);
+	put_user_str(&b, A(0));
+	put_fd(&b, A(1));
+	put_user_str(&b, A(2));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_flock_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_FLOCK_E, 2);
+	put_fd(&b, A(0));
+	put_u32(&b, flock_op_to_scap(A(1)));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_mount_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_MOUNT_E, 1);
+	put_u32(&b, mount_flags_to_scap(A(3)));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_mount_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_MOUNT_X, 4);
+	put_u64(&b, f->ret);
+	put_user_str(&b, A(0));
+	put_user_str(&b, A(1));
+	put_user_str(&b, A(2));
+	return evb_submit(&b);
+}
+
+/* umount2 enter: the flags as passed (sysdig does not translate them) */
+static __always_inline int f_umount_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_UMOUNT_E, 1);
+	put_u32(&b, (__u32)A(1));
+	return evb_submit(&b);
+}
+
+/* the offset sendfile reads from and updates: 0 without one */
+static __always_inline __u64 user_u64(__u64 p)
+{
+	__u64 v = 0;
+	if (p)
+		bpf_probe_read_user(&v, sizeof(v), (const void *)p);
+	return v;
+}
+
+static __always_inline int f_sendfile_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_SENDFILE_E, 4);
+	put_fd(&b, A(0));
+	put_fd(&b, A(1));
+	put_u64(&b, user_u64(A(2)));
+	put_u64(&b, A(3));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_sendfile_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_SENDFILE_X, 2);
+	put_u64(&b, f->ret);
+	put_u64(&b, user_u64(A(2)));
+	return evb_submit(&b);
+}
+
+/* splice enter: fd_in, fd_out, size, flags as passed (SPLICE_F_* are sysdig's values) */
+static __always_inline int f_splice_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_SPLICE_E, 4);
+	put_fd(&b, A(0));
+	put_fd(&b, A(2));
+	put_u64(&b, A(4));
+	put_u32(&b, (__u32)A(5));
+	return evb_submit(&b);
+}
+
+/* copy_file_range: sysdig 0.29 reports the offset arguments themselves (pointers), not what they point to */
+static __always_inline int f_copy_file_range_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_COPY_FILE_RANGE_E, 3);
+	put_fd(&b, A(0));
+	put_u64(&b, A(1));
+	put_u64(&b, A(4));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_copy_file_range_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_COPY_FILE_RANGE_X, 3);
+	put_u64(&b, f->ret);
+	put_fd(&b, A(2));
+	put_u64(&b, A(3));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_mprotect_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_MPROTECT_E, 3);
+	put_u64(&b, A(0));
+	put_u64(&b, A(1));
+	put_u32(&b, prot_flags_to_scap(A(2)));
+	return evb_submit(&b);
+}
+
 /* ---- filler registrations (program name = flavour letter + '_' + sysdig event number) ------------ */
 
 ENTER_FILLER(2, f_open_e)
@@ -1448,7 +1760,7 @@ EXIT_FILLER(161, f_mem_x)
 ENTER_FILLER(164, f_munmap_e)
 EXIT_FILLER(165, f_mem_x)
 ENTER_FILLER(170, f_ioctl_e)
-EXIT_FILLER(175, f_rename_x)
+EXIT_FILLER(175, f_two_paths_x)
 EXIT_FILLER(177, f_renameat_x)
 EXIT_FILLER(223, f_clone_x)
 EXIT_FILLER(225, f_clone_x)
@@ -1472,6 +1784,41 @@ EXIT_FILLER(327, f_openat2_x)
 ENTER_FILLER(330, f_execve_e)     /* execveat */
 EXIT_FILLER(331, f_execve_x)
 EXIT_FILLER(335, f_clone_x)
+
+ENTER_FILLER(62, f_eventfd_e)      /* eventfd, eventfd2 */
+EXIT_FILLER(93, f_getcwd_x)
+ENTER_FILLER(126, f_signalfd_e)    /* signalfd, signalfd4 */
+ENTER_FILLER(136, f_timerfd_create_e)
+ENTER_FILLER(138, f_inotify_init_e) /* inotify_init, inotify_init1 */
+ENTER_FILLER(166, f_splice_e)
+EXIT_FILLER(179, f_two_paths_x)   /* symlink */
+EXIT_FILLER(181, f_symlinkat_x)
+ENTER_FILLER(188, f_sendfile_e)
+EXIT_FILLER(189, f_sendfile_x)
+ENTER_FILLER(192, f_id3_e)        /* setresuid */
+ENTER_FILLER(194, f_id3_e)        /* setresgid */
+ENTER_FILLER(198, f_id_e)         /* setuid */
+ENTER_FILLER(200, f_id_e)         /* setgid */
+ENTER_FILLER(240, f_setns_e)
+ENTER_FILLER(242, f_flock_e)
+ENTER_FILLER(256, f_mount_e)
+EXIT_FILLER(257, f_mount_x)
+ENTER_FILLER(258, f_umount_e)
+EXIT_FILLER(259, f_res_path_x)    /* umount2 */
+ENTER_FILLER(264, f_access_e)
+EXIT_FILLER(265, f_res_path_x)    /* access */
+EXIT_FILLER(267, f_res_path_x)    /* chroot */
+ENTER_FILLER(284, f_unshare_e)
+ENTER_FILLER(294, f_setpgid_e)
+EXIT_FILLER(309, f_two_paths_x)   /* link */
+EXIT_FILLER(311, f_linkat_x)
+EXIT_FILLER(313, f_fchmodat_x)
+EXIT_FILLER(315, f_chmod_x)
+EXIT_FILLER(317, f_fchmod_x)
+EXIT_FILLER(321, f_userfaultfd_x)
+ENTER_FILLER(328, f_mprotect_e)
+ENTER_FILLER(332, f_copy_file_range_e)
+EXIT_FILLER(333, f_copy_file_range_x)
 
 /* ---- fixed-size events ---------------------------------------------------------------------------
  * The commonest events have a fixed size: they are reserved straight in the CPU's ring and written there
@@ -1532,6 +1879,38 @@ static const __u8 ev_kind[PPM_EVENT_MAX] = {
 	[304] = K_EMPTY_E,
 	[318] = K_EMPTY_E,
 	[334] = K_EMPTY_E,
+	/* fd-creating and state-changing calls */
+	[63] = K_RES_X,    /* eventfd */
+	[92] = K_EMPTY_E,  /* getcwd */
+	[127] = K_RES_X,   /* signalfd */
+	[137] = K_RES_X,   /* timerfd_create */
+	[139] = K_RES_X,   /* inotify_init */
+	[193] = K_RES_X,   /* setresuid */
+	[195] = K_RES_X,   /* setresgid */
+	[199] = K_RES_X,   /* setuid */
+	[201] = K_RES_X,   /* setgid */
+	[241] = K_RES_X,   /* setns */
+	[266] = K_EMPTY_E, /* chroot */
+	[274] = K_EMPTY_E, /* setsid */
+	[275] = K_RES_X,
+	[285] = K_RES_X,   /* unshare */
+	[295] = K_RES_X,   /* setpgid */
+	[320] = K_EMPTY_E, /* userfaultfd */
+	/* files */
+	[167] = K_RES_X,   /* splice */
+	[178] = K_EMPTY_E, /* symlink */
+	[180] = K_EMPTY_E, /* symlinkat */
+	[236] = K_FD_E,    /* getdents */
+	[237] = K_RES_X,
+	[238] = K_FD_E,    /* getdents64 */
+	[239] = K_RES_X,
+	[243] = K_RES_X,   /* flock */
+	[308] = K_EMPTY_E, /* link */
+	[310] = K_EMPTY_E, /* linkat */
+	[312] = K_EMPTY_E, /* fchmodat */
+	[314] = K_EMPTY_E, /* chmod */
+	[316] = K_EMPTY_E, /* fchmod */
+	[329] = K_RES_X,   /* mprotect */
 };
 
 static __always_inline void fixed_hdr(__u8 *d, __u64 ts, struct frame *f, __u32 type, __u32 len, __u32 nparams)

@@ -58,6 +58,31 @@
 #define PPME_SYSCALL_OPENAT2_X 327
 #define PPME_SYSCALL_EXECVEAT_E 330
 #define PPME_SYSCALL_EXECVEAT_X 331
+#define PPME_SYSCALL_EVENTFD_E 62
+#define PPME_SYSCALL_GETCWD_X 93
+#define PPME_SYSCALL_SIGNALFD_E 126
+#define PPME_SYSCALL_TIMERFD_CREATE_E 136
+#define PPME_SYSCALL_INOTIFY_INIT_E 138
+#define PPME_SYSCALL_SPLICE_E 166
+#define PPME_SYSCALL_SYMLINKAT_X 181
+#define PPME_SYSCALL_SENDFILE_E 188
+#define PPME_SYSCALL_SENDFILE_X 189
+#define PPME_SYSCALL_SETNS_E 240
+#define PPME_SYSCALL_FLOCK_E 242
+#define PPME_SYSCALL_MOUNT_E 256
+#define PPME_SYSCALL_MOUNT_X 257
+#define PPME_SYSCALL_UMOUNT_E 258
+#define PPME_SYSCALL_ACCESS_E 264
+#define PPME_SYSCALL_UNSHARE_E 284
+#define PPME_SYSCALL_SETPGID_E 294
+#define PPME_SYSCALL_LINKAT_2_X 311
+#define PPME_SYSCALL_FCHMODAT_X 313
+#define PPME_SYSCALL_CHMOD_X 315
+#define PPME_SYSCALL_FCHMOD_X 317
+#define PPME_SYSCALL_USERFAULTFD_X 321
+#define PPME_SYSCALL_MPROTECT_E 328
+#define PPME_SYSCALL_COPY_FILE_RANGE_E 332
+#define PPME_SYSCALL_COPY_FILE_RANGE_X 333
 
 /* ---- Linux values (macros, so not in vmlinux.h) ---- */
 #define O_WRONLY 00000001
@@ -312,6 +337,38 @@ static __always_inline __u16 poll_events_to_scap(short ev)
 {
 	__u32 e = (__u16)ev;
 	return (__u16)((e & 0x7) | ((e & 0x3f8) << 1) | ((e >> 10) & 0x8));
+}
+
+/* access(2) mode: X_OK 1, W_OK 2, R_OK 4 are PPM_X_OK, PPM_W_OK, PPM_R_OK; F_OK (0) is PPM_F_OK (0) */
+static __always_inline __u32 access_mode_to_scap(__u64 m)
+{
+	return (__u32)(m & 7);
+}
+
+/* chmod modes: the PPM_S_* bits are the octal permission, set-id and sticky bits */
+static __always_inline __u32 chmod_mode_to_scap(__u64 m)
+{
+	return (__u32)(m & 07777);
+}
+
+/* flock: LOCK_SH 1, EX 2, NB 4, UN 8 coincide with PPM_LOCK_* */
+static __always_inline __u32 flock_op_to_scap(__u64 op)
+{
+	return (__u32)(op & 0xf);
+}
+
+/* linkat: AT_SYMLINK_FOLLOW 0x400, AT_EMPTY_PATH 0x1000 coincide with PPM_AT_* */
+static __always_inline __u32 linkat_flags_to_scap(__u64 f)
+{
+	return (__u32)(f & 0x1400);
+}
+
+/* mount: the historical magic in the top half of the flags is dropped, as the kernel does */
+static __always_inline __u32 mount_flags_to_scap(__u64 f)
+{
+	if ((f & 0xffff0000) == 0xc0ed0000)
+		f &= ~0xffff0000ULL;
+	return (__u32)f;
 }
 
 static __always_inline __u32 execveat_flags_to_scap(__u64 f)
