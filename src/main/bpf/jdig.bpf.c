@@ -1043,7 +1043,7 @@ static __always_inline int f_poll_x(void *ctx)
 {
 	FRAME_OR_RETURN(f);
 	struct evb b;
-	evb_begin(&b, f, PPME_SYSCALL_POLL_X, 2);
+	evb_begin(&b, f, sys_table[f->id & 511].exit, 2); /* poll, ppoll */
 	put_u64(&b, f->ret);
 	put_fdlist(&b, A(0), A(1), 1);
 	return evb_submit(&b);
@@ -1708,6 +1708,257 @@ static __always_inline int f_mprotect_e(void *ctx)
 	return evb_submit(&b);
 }
 
+/* ---- limits, ids, IPC, tracing ------------------------------------------------------------------- */
+
+/* getrlimit, setrlimit enter: the resource */
+static __always_inline int f_rlimit_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, sys_table[f->id & 511].enter, 1);
+	put_u8(&b, rlimit_resource_to_scap(A(0)));
+	return evb_submit(&b);
+}
+
+struct jdig_rlimit {
+	__s64 cur, max;
+};
+
+/* reads a user struct rlimit; -1, -1 when there is none */
+static __always_inline struct jdig_rlimit user_rlimit(__u64 p)
+{
+	struct jdig_rlimit rl = {-1, -1};
+	if (!p || bpf_probe_read_user(&rl, sizeof(rl), (const void *)p)) {
+		rl.cur = -1;
+		rl.max = -1;
+	}
+	return rl;
+}
+
+/* getrlimit, setrlimit exit: res, cur, max (getrlimit's only when it succeeded) */
+static __always_inline int f_rlimit_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	__u32 ev = sys_table[f->id & 511].exit;
+	struct jdig_rlimit rl = {-1, -1};
+	if (f->ret >= 0 || ev == PPME_SYSCALL_SETRLIMIT_X)
+		rl = user_rlimit(A(1));
+	evb_begin(&b, f, ev, 3);
+	put_u64(&b, f->ret);
+	put_u64(&b, rl.cur);
+	put_u64(&b, rl.max);
+	return evb_submit(&b);
+}
+
+static __always_inline int f_prlimit_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_PRLIMIT_E, 2);
+	put_fd(&b, A(0));
+	put_u8(&b, rlimit_resource_to_scap(A(1)));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_prlimit_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	struct jdig_rlimit nw = {-1, -1};
+	if (f->ret >= 0)
+		nw = user_rlimit(A(2));
+	struct jdig_rlimit old = user_rlimit(A(3));
+	evb_begin(&b, f, PPME_SYSCALL_PRLIMIT_X, 5);
+	put_u64(&b, f->ret);
+	put_u64(&b, nw.cur);
+	put_u64(&b, nw.max);
+	put_u64(&b, old.cur);
+	put_u64(&b, old.max);
+	return evb_submit(&b);
+}
+
+static __always_inline __u32 user_u32(__u64 p)
+{
+	__u32 v = 0;
+	if (p)
+		bpf_probe_read_user(&v, sizeof(v), (const void *)p);
+	return v;
+}
+
+/* getresuid, getresgid exit: res and the three ids written by the call */
+static __always_inline int f_getresid_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, sys_table[f->id & 511].exit, 4);
+	put_u64(&b, f->ret);
+	put_u32(&b, user_u32(A(0)));
+	put_u32(&b, user_u32(A(1)));
+	put_u32(&b, user_u32(A(2)));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_semget_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_SEMGET_E, 3);
+	put_u32(&b, (__u32)A(0));
+	put_u32(&b, (__u32)A(1));
+	put_u32(&b, semget_flags_to_scap(A(2)));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_semop_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_SEMOP_E, 1);
+	put_u32(&b, (__u32)A(0));
+	return evb_submit(&b);
+}
+
+struct jdig_sembuf {
+	__u16 num;
+	__s16 op;
+	__s16 flg;
+};
+
+/* semop exit: res, nsops and the first two operations (zeros where there are fewer) */
+static __always_inline int f_semop_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	struct jdig_sembuf ops[2] = {};
+	__u64 n = A(2);
+	if (n && A(1))
+		bpf_probe_read_user(ops, n >= 2 ? sizeof(ops) : sizeof(ops[0]), (const void *)A(1));
+	evb_begin(&b, f, PPME_SYSCALL_SEMOP_X, 8);
+	put_u64(&b, f->ret);
+	put_u32(&b, (__u32)n);
+	put_u16(&b, ops[0].num);
+	put_u16(&b, (__u16)ops[0].op);
+	put_u16(&b, semop_flags_to_scap(ops[0].flg));
+	put_u16(&b, ops[1].num);
+	put_u16(&b, (__u16)ops[1].op);
+	put_u16(&b, semop_flags_to_scap(ops[1].flg));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_semctl_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_SEMCTL_E, 4);
+	put_u32(&b, (__u32)A(0));
+	put_u32(&b, (__u32)A(1));
+	put_u16(&b, semctl_cmd_to_scap(A(2)));
+	put_u32(&b, A(2) == SETVAL ? (__u32)A(3) : 0);
+	return evb_submit(&b);
+}
+
+static __always_inline int f_ppoll_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	__u64 timeout = (__u64)-1;
+	if (A(2)) {
+		struct { __s64 sec, nsec; } ts = {};
+		bpf_probe_read_user(&ts, sizeof(ts), (const void *)A(2));
+		timeout = ts.sec * 1000000000ULL + ts.nsec;
+	}
+	__u64 mask = 0;
+	if (A(3))
+		mask = user_u64(A(3));
+	evb_begin(&b, f, PPME_SYSCALL_PPOLL_E, 3);
+	put_fdlist(&b, A(0), A(1), 0);
+	put_u64(&b, timeout);
+	put_u32(&b, (__u32)mask);
+	return evb_submit(&b);
+}
+
+/* seccomp enter: sysdig 0.29 reports the operation only (its table lists flags, but n is 1) */
+static __always_inline int f_seccomp_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_SECCOMP_E, 1);
+	put_u64(&b, A(0));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_bpf_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_BPF_E, 1);
+	put_u64(&b, A(0));
+	return evb_submit(&b);
+}
+
+/* PT_DYN: the index of the value's type in the event's dynamic table, then the value */
+static __always_inline void put_dyn_u64(struct evb *b, __u8 idx, __u64 v)
+{
+	__u8 *d = evb_cur(b);
+	d[0] = idx;
+	*(__u64 *)(d + 1) = v;
+	evb_param_done(b, 9);
+}
+
+static __always_inline void put_dyn_u8(struct evb *b, __u8 idx, __u8 v)
+{
+	__u8 *d = evb_cur(b);
+	d[0] = idx;
+	d[1] = v;
+	evb_param_done(b, 2);
+}
+
+/* bpf exit: the new fd (PPM_BPF_IDX_FD) for map creation and program loads that succeeded, else res */
+static __always_inline int f_bpf_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	int is_fd = f->ret >= 0 && (A(0) == 0 || A(0) == 5); /* BPF_MAP_CREATE, BPF_PROG_LOAD */
+	evb_begin(&b, f, PPME_SYSCALL_BPF_X, 1);
+	put_dyn_u64(&b, is_fd ? 0 : 1, f->ret);
+	return evb_submit(&b);
+}
+
+static __always_inline int f_ptrace_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_PTRACE_E, 2);
+	put_u16(&b, ptrace_request_to_scap(A(0)));
+	put_fd(&b, A(1));
+	return evb_submit(&b);
+}
+
+/* ptrace exit: res, addr, data (PT_DYN: index 0 a u64, index 1 a signal); the word read by PEEK* requests */
+static __always_inline int f_ptrace_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_PTRACE_X, 3);
+	put_u64(&b, f->ret);
+	if (f->ret < 0) {
+		put_dyn_u64(&b, 0, 0);
+		put_dyn_u64(&b, 0, 0);
+		return evb_submit(&b);
+	}
+	__u16 req = ptrace_request_to_scap(A(0));
+	put_dyn_u64(&b, 0, A(2));
+	if (req == PPM_PTRACE_PEEKTEXT || req == PPM_PTRACE_PEEKDATA || req == PPM_PTRACE_PEEKUSR)
+		put_dyn_u64(&b, 0, user_u64(A(3)));
+	else if (req == PPM_PTRACE_CONT || req == PPM_PTRACE_SINGLESTEP || req == PPM_PTRACE_DETACH ||
+		 req == PPM_PTRACE_SYSCALL)
+		put_dyn_u8(&b, 1, (__u8)A(3));
+	else
+		put_dyn_u64(&b, 0, A(3));
+	return evb_submit(&b);
+}
+
 /* ---- filler registrations (program name = flavour letter + '_' + sysdig event number) ------------ */
 
 ENTER_FILLER(2, f_open_e)
@@ -1820,6 +2071,26 @@ ENTER_FILLER(328, f_mprotect_e)
 ENTER_FILLER(332, f_copy_file_range_e)
 EXIT_FILLER(333, f_copy_file_range_x)
 
+ENTER_FILLER(140, f_rlimit_e)     /* getrlimit */
+EXIT_FILLER(141, f_rlimit_x)
+ENTER_FILLER(142, f_rlimit_e)     /* setrlimit */
+EXIT_FILLER(143, f_rlimit_x)
+ENTER_FILLER(144, f_prlimit_e)
+EXIT_FILLER(145, f_prlimit_x)
+ENTER_FILLER(168, f_ptrace_e)
+EXIT_FILLER(169, f_ptrace_x)
+EXIT_FILLER(211, f_getresid_x)    /* getresuid */
+EXIT_FILLER(213, f_getresid_x)    /* getresgid */
+ENTER_FILLER(250, f_semop_e)
+EXIT_FILLER(251, f_semop_x)
+ENTER_FILLER(252, f_semctl_e)
+ENTER_FILLER(254, f_ppoll_e)
+EXIT_FILLER(255, f_poll_x)        /* ppoll */
+ENTER_FILLER(262, f_semget_e)
+ENTER_FILLER(296, f_bpf_e)
+EXIT_FILLER(297, f_bpf_x)
+ENTER_FILLER(298, f_seccomp_e)
+
 /* ---- fixed-size events ---------------------------------------------------------------------------
  * The commonest events have a fixed size: they are reserved straight in the CPU's ring and written there
  * by the dispatcher (no copy from the frame, no tail call). Their layout is exactly what the evb builder
@@ -1831,6 +2102,7 @@ EXIT_FILLER(333, f_copy_file_range_x)
 #define K_RW_E 3      /* fd, size */
 #define K_RWPOS_E 4   /* fd, size, pos */
 #define K_RES_X 5     /* res */
+#define K_ID_X 6      /* res as a 32-bit id (getuid and friends) */
 
 static const __u8 ev_kind[PPM_EVENT_MAX] = {
 	[4] = K_FD_E,
@@ -1911,6 +2183,28 @@ static const __u8 ev_kind[PPM_EVENT_MAX] = {
 	[314] = K_EMPTY_E, /* chmod */
 	[316] = K_EMPTY_E, /* fchmod */
 	[329] = K_RES_X,   /* mprotect */
+	/* the rest */
+	[38] = K_EMPTY_E,  /* getsockname: no parameters either way */
+	[39] = K_EMPTY_E,
+	[40] = K_EMPTY_E,  /* getpeername */
+	[41] = K_EMPTY_E,
+	[50] = K_EMPTY_E,  /* sendmmsg */
+	[51] = K_EMPTY_E,
+	[54] = K_EMPTY_E,  /* recvmmsg */
+	[55] = K_EMPTY_E,
+	[202] = K_EMPTY_E, /* getuid */
+	[203] = K_ID_X,
+	[204] = K_EMPTY_E, /* geteuid */
+	[205] = K_ID_X,
+	[206] = K_EMPTY_E, /* getgid */
+	[207] = K_ID_X,
+	[208] = K_EMPTY_E, /* getegid */
+	[209] = K_ID_X,
+	[210] = K_EMPTY_E, /* getresuid */
+	[212] = K_EMPTY_E, /* getresgid */
+	[253] = K_RES_X,   /* semctl */
+	[263] = K_RES_X,   /* semget */
+	[299] = K_RES_X,   /* seccomp */
 };
 
 static __always_inline void fixed_hdr(__u8 *d, __u64 ts, struct frame *f, __u32 type, __u32 len, __u32 nparams)
@@ -1977,6 +2271,14 @@ static __always_inline int emit_fixed(struct frame *f, __u32 kind, __u32 ev, int
 		fixed_hdr(d, ts, f, ev, EVT_HDR_SIZE + 2 + 8, 1);
 		*(__u16 *)(d + 26) = 8;
 		*(__u64 *)(d + 28) = f->ret;
+		break;
+	case K_ID_X:
+		d = bpf_ringbuf_reserve(rb, EVT_HDR_SIZE + 2 + 4, 0);
+		if (!d)
+			goto drop;
+		fixed_hdr(d, ts, f, ev, EVT_HDR_SIZE + 2 + 4, 1);
+		*(__u16 *)(d + 26) = 4;
+		*(__u32 *)(d + 28) = (__u32)f->ret;
 		break;
 	default:
 		/* generic: ID (ppm_sc) and nativeID on enter, ID on exit */

@@ -255,6 +255,46 @@ class LiveSyscallsTest {
     }
 
     @Test
+    void limitsIdsSocketsIpcAndTracing() throws Exception {
+        Lines l = new Lines(jdig("-r", scap.toString(), "proc.pid=" + pid));
+        l.next("> getuid $");
+        l.next("< getuid uid=0\\(root\\) $");
+        l.next("< geteuid euid=0\\(root\\) $");
+        l.next("< getgid gid=0\\(root\\) $");
+        l.next("< getegid egid=0\\(root\\) $");
+        l.next("< getresuid res=0 ruid=0\\(root\\) euid=0\\(root\\) suid=0\\(root\\) $");
+        l.next("< getresgid res=0 rgid=0\\(root\\) egid=0\\(root\\) sgid=0\\(root\\) $");
+        l.next("> getrlimit resource=7\\(RLIMIT_NOFILE\\) $");
+        Matcher lim = l.next("< getrlimit res=0 cur=(\\d+) max=(\\d+) $");
+        l.next("> setrlimit resource=7\\(RLIMIT_NOFILE\\) $");
+        l.next("< setrlimit res=0 cur=" + lim.group(1) + " max=" + lim.group(2) + " $");
+        l.next("> prlimit pid=0 resource=4\\(RLIMIT_CORE\\) $");
+        l.next("< prlimit res=0 newcur=-1 newmax=-1 oldcur=-?\\d+ oldmax=-?\\d+ $");
+        l.next("> getsockname $");
+        l.next("< getsockname $");
+        l.next("> getpeername $");
+        l.next("> sendmmsg $");
+        l.next("> recvmmsg $");
+        l.next("> ppoll fds=\\d+:u4 \\d+:u1 timeout=1000000500\\(1s\\) sigmask=SIGUSR2 $");
+        l.next("< ppoll res=1 fds=\\d+:u4 $");
+        l.next("> semget key=0 nsems=2 semflg=8192\\(IPC_CREAT\\) $");
+        String semid = l.next("< semget res=(\\d+) $").group(1);
+        l.next("> semop semid=" + semid + " $");
+        l.next("< semop res=0 nsops=2 sem_num_0=0 sem_op_0=1 sem_flg_0=0 sem_num_1=1 sem_op_1=2 "
+                + "sem_flg_1=1\\(IPC_NOWAIT\\) $");
+        l.next("> semctl semid=" + semid + " semnum=1 cmd=4096\\(SETVAL\\) val=5 $");
+        l.next("> semctl semid=" + semid + " semnum=0 cmd=4\\(IPC_RMID\\) val=0 $");
+        l.next("> seccomp op=2 $");
+        l.next("< seccomp res=0 $");
+        l.next("> bpf cmd=0 $");
+        l.next("< bpf res_or_fd=\\d+ $");
+        l.next("> ptrace request=3\\(PTRACE_PEEKDATA\\) pid=1");
+        l.next("< ptrace res=-3\\(ESRCH\\) addr=0 data=0 $");
+        Lines c = new Lines(jdig("-r", scap.toString(), "thread.tid=" + child));
+        c.next("< getuid uid=65534\\(\\w+\\) $");
+    }
+
+    @Test
     void sysdigPrintsTheSameLines() throws Exception {
         LiveWriteTest.require(LiveWriteTest.onPath("sysdig"), "sysdig (0.29.3, reader) is not installed");
         List<String> ours = jdig("-r", scap.toString(), filter);

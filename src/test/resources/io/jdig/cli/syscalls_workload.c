@@ -5,6 +5,10 @@
  */
 #define _GNU_SOURCE
 #include <dirent.h>
+#include <errno.h>
+#include <linux/bpf.h>
+#include <linux/seccomp.h>
+#include <poll.h>
 #include <fcntl.h>
 #include <sched.h>
 #include <signal.h>
@@ -13,6 +17,10 @@
 #include <string.h>
 #include <sys/eventfd.h>
 #include <sys/file.h>
+#include <sys/ipc.h>
+#include <sys/sem.h>
+#include <sys/socket.h>
+#include <sys/ptrace.h>
 #include <sys/inotify.h>
 #include <sys/mman.h>
 #include <sys/mount.h>
@@ -133,6 +141,53 @@ int main(int argc, char **argv)
 	syscall(SYS_setrlimit, RLIMIT_NOFILE, &rl);
 	struct rlimit old;
 	prlimit(0, RLIMIT_CORE, NULL, &old);
+
+	/* sockets */
+	int sv[2];
+	if (socketpair(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0, sv) == 0) {
+		struct sockaddr_storage ss;
+		socklen_t sl = sizeof(ss);
+		getsockname(sv[0], (struct sockaddr *)&ss, &sl);
+		sl = sizeof(ss);
+		getpeername(sv[0], (struct sockaddr *)&ss, &sl);
+		char m[4] = "ping";
+		struct iovec iov = {m, sizeof(m)};
+		struct mmsghdr mh;
+		memset(&mh, 0, sizeof(mh));
+		mh.msg_hdr.msg_iov = &iov;
+		mh.msg_hdr.msg_iovlen = 1;
+		sendmmsg(sv[0], &mh, 1, 0);
+		recvmmsg(sv[1], &mh, 1, 0, NULL);
+		struct pollfd pfd[2] = {{sv[0], POLLOUT, 0}, {sv[1], POLLIN, 0}};
+		struct timespec ts = {1, 500};
+		sigset_t none;
+		sigemptyset(&none);
+		sigaddset(&none, SIGUSR2);
+		ppoll(pfd, 2, &ts, &none);
+		close(sv[0]);
+		close(sv[1]);
+	}
+
+	/* System V semaphores */
+	int semid = semget(IPC_PRIVATE, 2, IPC_CREAT | 0600);
+	struct sembuf ops[2] = {{0, 1, 0}, {1, 2, IPC_NOWAIT}};
+	syscall(SYS_semop, semid, ops, 2);
+	semctl(semid, 1, SETVAL, 5);
+	semctl(semid, 0, IPC_RMID);
+
+	/* seccomp, bpf, ptrace */
+	unsigned int action = SECCOMP_RET_LOG;
+	syscall(SYS_seccomp, SECCOMP_GET_ACTION_AVAIL, 0, &action);
+	union bpf_attr attr;
+	memset(&attr, 0, sizeof(attr));
+	attr.map_type = BPF_MAP_TYPE_ARRAY;
+	attr.key_size = 4;
+	attr.value_size = 8;
+	attr.max_entries = 1;
+	int mfd = syscall(SYS_bpf, BPF_MAP_CREATE, &attr, sizeof(attr));
+	if (mfd >= 0)
+		close(mfd);
+	ptrace(PTRACE_PEEKDATA, 1, NULL, NULL);
 
 	/* credentials and sessions, in a child */
 	fflush(stdout);
