@@ -1959,6 +1959,60 @@ static __always_inline int f_ptrace_x(void *ctx)
 	return evb_submit(&b);
 }
 
+/* ---- socket options ----------------------------------------------------------------------------- */
+
+#define MAX_SOCKOPT 4096
+
+/* the option value as sysdig 0.29 shows it (PT_DYN): integers, errno, time, or the raw bytes */
+static __always_inline void put_sockopt_val(struct evb *b, __u64 level, __u64 name, __u64 optval, __u32 optlen)
+{
+	__u8 kind = sockopt_value_kind(level, name);
+	if (kind == SOCKOPT_IDX_UNKNOWN) {
+		__u8 *d = evb_cur(b);
+		d[0] = SOCKOPT_IDX_UNKNOWN;
+		__u32 n = optlen > MAX_SOCKOPT ? MAX_SOCKOPT : optlen;
+		opaque(n);
+		n &= (MAX_SOCKOPT * 2 - 1);
+		__u32 pos = b->off + 1;
+		opaque(pos);
+		if (n && (!optval || bpf_probe_read_user(&b->f->data[pos & OFF_MASK], n, (const void *)optval)))
+			n = 0;
+		evb_param_done(b, 1 + n);
+	} else if (kind == SOCKOPT_IDX_TIMEVAL) {
+		struct { __s64 sec, usec; } tv = {};
+		if (optval)
+			bpf_probe_read_user(&tv, sizeof(tv), (const void *)optval);
+		put_dyn_u64(b, kind, tv.sec * 1000000000ULL + tv.usec * 1000);
+	} else if (kind == SOCKOPT_IDX_UINT64) {
+		put_dyn_u64(b, kind, user_u64(optval));
+	} else if (kind == SOCKOPT_IDX_ERRNO) {
+		/* sysdig negates the unsigned 32-bit value */
+		put_dyn_u64(b, kind, (__u32)(-user_u32(optval)));
+	} else {
+		__u8 *d = evb_cur(b);
+		d[0] = kind;
+		*(__u32 *)(d + 1) = user_u32(optval);
+		evb_param_done(b, 5);
+	}
+}
+
+/* setsockopt, getsockopt exit: res, fd, level, optname, val, optlen (getsockopt's as the call left it) */
+static __always_inline int f_sockopt_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	__u32 ev = sys_table[f->id & 511].exit;
+	__u32 optlen = ev == PPME_SOCKET_GETSOCKOPT_X ? user_u32(A(4)) : (__u32)A(4);
+	evb_begin(&b, f, ev, 6);
+	put_u64(&b, f->ret);
+	put_fd(&b, A(0));
+	put_u8(&b, sockopt_level_to_scap(A(1)));
+	put_u8(&b, sockopt_optname_to_scap(A(1), A(2)));
+	put_sockopt_val(&b, A(1), A(2), A(3), optlen);
+	put_u32(&b, optlen);
+	return evb_submit(&b);
+}
+
 /* ---- filler registrations (program name = flavour letter + '_' + sysdig event number) ------------ */
 
 ENTER_FILLER(2, f_open_e)
@@ -2071,6 +2125,8 @@ ENTER_FILLER(328, f_mprotect_e)
 ENTER_FILLER(332, f_copy_file_range_e)
 EXIT_FILLER(333, f_copy_file_range_x)
 
+EXIT_FILLER(45, f_sockopt_x)      /* setsockopt */
+EXIT_FILLER(47, f_sockopt_x)      /* getsockopt */
 ENTER_FILLER(140, f_rlimit_e)     /* getrlimit */
 EXIT_FILLER(141, f_rlimit_x)
 ENTER_FILLER(142, f_rlimit_e)     /* setrlimit */
@@ -2192,6 +2248,8 @@ static const __u8 ev_kind[PPM_EVENT_MAX] = {
 	[51] = K_EMPTY_E,
 	[54] = K_EMPTY_E,  /* recvmmsg */
 	[55] = K_EMPTY_E,
+	[44] = K_EMPTY_E,  /* setsockopt */
+	[46] = K_EMPTY_E,  /* getsockopt */
 	[202] = K_EMPTY_E, /* getuid */
 	[203] = K_ID_X,
 	[204] = K_EMPTY_E, /* geteuid */

@@ -59,6 +59,8 @@
 #define PPME_SYSCALL_EXECVEAT_E 330
 #define PPME_SYSCALL_EXECVEAT_X 331
 #define PPME_SYSCALL_EVENTFD_E 62
+#define PPME_SOCKET_SETSOCKOPT_X 45
+#define PPME_SOCKET_GETSOCKOPT_X 47
 #define PPME_SYSCALL_GETRLIMIT_X 141
 #define PPME_SYSCALL_SETRLIMIT_X 143
 #define PPME_SYSCALL_PRLIMIT_E 144
@@ -479,6 +481,64 @@ static __always_inline __u16 ptrace_request_to_scap(__u64 req)
 	case 32: return 37;      /* SYSEMU_SINGLESTEP */
 	case 33: return 38;      /* SINGLEBLOCK */
 	default: return 0;
+	}
+}
+
+#define SOL_SOCKET 1
+#define SOL_TCP 6
+
+static __always_inline __u8 sockopt_level_to_scap(__u64 level)
+{
+	if (level == SOL_SOCKET)
+		return 1;
+	if (level == SOL_TCP)
+		return 2;
+	return 0;
+}
+
+/* SOL_SOCKET options 1..50 keep their numbers; PEERGROUPS, MEMINFO and COOKIE are renumbered; others are 0 */
+static __always_inline __u8 sockopt_optname_to_scap(__u64 level, __u64 name)
+{
+	if (level != SOL_SOCKET)
+		return 0;
+	if (name >= 1 && name <= 50)
+		return (__u8)name;
+	if (name == 59)
+		return 51;
+	if (name == 55)
+		return 52;
+	if (name == 57)
+		return 53;
+	return 0;
+}
+
+/* how sysdig 0.29 shows a SOL_SOCKET option's value: PPM_SOCKOPT_IDX_* */
+#define SOCKOPT_IDX_UNKNOWN 0 /* bytes */
+#define SOCKOPT_IDX_ERRNO 1
+#define SOCKOPT_IDX_UINT32 2
+#define SOCKOPT_IDX_UINT64 3
+#define SOCKOPT_IDX_TIMEVAL 4
+
+static __always_inline __u8 sockopt_value_kind(__u64 level, __u64 name)
+{
+	if (level != SOL_SOCKET)
+		return SOCKOPT_IDX_UNKNOWN;
+	switch (name) {
+	case 4: /* SO_ERROR */
+		return SOCKOPT_IDX_ERRNO;
+	case 20: /* SO_RCVTIMEO */
+	case 21: /* SO_SNDTIMEO */
+		return SOCKOPT_IDX_TIMEVAL;
+	case 57: /* SO_COOKIE */
+		return SOCKOPT_IDX_UINT64;
+	case 13: /* SO_LINGER */
+	case 17: /* SO_PEERCRED */
+	case 26: /* SO_ATTACH_FILTER */
+	case 28: /* SO_PEERNAME */
+	case 50: /* SO_ATTACH_BPF */
+		return SOCKOPT_IDX_UNKNOWN;
+	default:
+		return name >= 1 && name <= 49 ? SOCKOPT_IDX_UINT32 : SOCKOPT_IDX_UNKNOWN;
 	}
 }
 

@@ -277,6 +277,17 @@ class LiveSyscallsTest {
         l.next("> recvmmsg $");
         l.next("> ppoll fds=\\d+:u4 \\d+:u1 timeout=1000000500\\(1s\\) sigmask=SIGUSR2 $");
         l.next("< ppoll res=1 fds=\\d+:u4 $");
+        String so = "res=0 fd=\\d+\\(<4>\\) ";
+        l.next("> setsockopt $");
+        l.next("< setsockopt " + so + "level=1\\(SOL_SOCKET\\) optname=2\\(SO_REUSEADDR\\) val=1 optlen=4 $");
+        l.next("< setsockopt " + so + "level=2\\(SOL_TCP\\) optname=0\\(UNKNOWN\\) val=.... optlen=4 $");
+        l.next("< setsockopt " + so + "level=1\\(SOL_SOCKET\\) optname=20\\(SO_RCVTIMEO\\) val=2000005000\\(2s\\) "
+                + "optlen=16 $");
+        l.next("< setsockopt " + so + "level=1\\(SOL_SOCKET\\) optname=13\\(SO_LINGER\\) val=\\.{8} optlen=8 $");
+        l.next("> getsockopt $");
+        l.next("< getsockopt " + so + "level=1\\(SOL_SOCKET\\) optname=7\\(SO_SNDBUF\\) val=\\d+ optlen=4 $");
+        l.next("< getsockopt " + so + "level=1\\(SOL_SOCKET\\) optname=4\\(SO_ERROR\\) val=0 optlen=4 $");
+        l.next("< getsockopt " + so + "level=1\\(SOL_SOCKET\\) optname=3\\(SO_TYPE\\) val=1 optlen=4 $");
         l.next("> semget key=0 nsems=2 semflg=8192\\(IPC_CREAT\\) $");
         String semid = l.next("< semget res=(\\d+) $").group(1);
         l.next("> semop semid=" + semid + " $");

@@ -6,6 +6,8 @@
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <linux/bpf.h>
 #include <linux/seccomp.h>
 #include <poll.h>
@@ -167,6 +169,24 @@ int main(int argc, char **argv)
 		close(sv[0]);
 		close(sv[1]);
 	}
+
+	/* socket options */
+	int ts = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	int v = 1;
+	setsockopt(ts, SOL_SOCKET, SO_REUSEADDR, &v, sizeof(v));
+	setsockopt(ts, IPPROTO_TCP, TCP_NODELAY, &v, sizeof(v));
+	struct timeval tv = {2, 5};
+	setsockopt(ts, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	struct linger lg = {1, 3};
+	setsockopt(ts, SOL_SOCKET, SO_LINGER, &lg, sizeof(lg));
+	int got = 0;
+	socklen_t gl = sizeof(got);
+	getsockopt(ts, SOL_SOCKET, SO_SNDBUF, &got, &gl);
+	gl = sizeof(got);
+	getsockopt(ts, SOL_SOCKET, SO_ERROR, &got, &gl);
+	gl = sizeof(got);
+	getsockopt(ts, SOL_SOCKET, SO_TYPE, &got, &gl);
+	close(ts);
 
 	/* System V semaphores */
 	int semid = semget(IPC_PRIVATE, 2, IPC_CREAT | 0600);
