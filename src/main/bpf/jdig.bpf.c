@@ -878,11 +878,12 @@ static __always_inline int f_mkdirat_x(void *ctx)
 	return evb_submit(&b);
 }
 
-static __always_inline int f_rename_x(void *ctx)
+/* exit events: res, path(arg0), path(arg1) — rename, link, symlink */
+static __always_inline int f_two_paths_x(void *ctx)
 {
 	FRAME_OR_RETURN(f);
 	struct evb b;
-	evb_begin(&b, f, PPME_SYSCALL_RENAME_X, 3);
+	evb_begin(&b, f, sys_table[f->id & 511].exit, 3);
 	put_u64(&b, f->ret);
 	put_user_str(&b, A(0));
 	put_user_str(&b, A(1));
@@ -1042,7 +1043,7 @@ static __always_inline int f_poll_x(void *ctx)
 {
 	FRAME_OR_RETURN(f);
 	struct evb b;
-	evb_begin(&b, f, PPME_SYSCALL_POLL_X, 2);
+	evb_begin(&b, f, sys_table[f->id & 511].exit, 2); /* poll, ppoll */
 	put_u64(&b, f->ret);
 	put_fdlist(&b, A(0), A(1), 1);
 	return evb_submit(&b);
@@ -1396,6 +1397,622 @@ static __always_inline int f_clone_x(void *ctx)
 	return proc_exit(f, sys_table[f->id & 511].exit, 1);
 }
 
+/* ---- descriptors of special files ------------------------------------------------------------------
+ * sysdig 0.29's probe reports constant zeros for eventfd's flags, signalfd's mask and flags, timerfd_create's
+ * clock and flags and inotify_init's flags: so does jdig, so that both print the same. */
+
+static __always_inline int f_eventfd_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_EVENTFD_E, 2);
+	put_u64(&b, (__u32)A(0));
+	put_u32(&b, 0);
+	return evb_submit(&b);
+}
+
+static __always_inline int f_signalfd_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_SIGNALFD_E, 3);
+	put_fd(&b, A(0));
+	put_u32(&b, 0);
+	put_u8(&b, 0);
+	return evb_submit(&b);
+}
+
+static __always_inline int f_timerfd_create_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_TIMERFD_CREATE_E, 2);
+	put_u8(&b, 0);
+	put_u8(&b, 0);
+	return evb_submit(&b);
+}
+
+static __always_inline int f_inotify_init_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_INOTIFY_INIT_E, 1);
+	put_u8(&b, 0);
+	return evb_submit(&b);
+}
+
+/* userfaultfd exit: res, flags as passed (sysdig does not translate them) */
+static __always_inline int f_userfaultfd_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_USERFAULTFD_X, 2);
+	put_u64(&b, f->ret);
+	put_u32(&b, (__u32)A(0));
+	return evb_submit(&b);
+}
+
+/* ---- process state ------------------------------------------------------------------------------ */
+
+static __always_inline int f_getcwd_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_GETCWD_X, 2);
+	put_u64(&b, f->ret);
+	if (f->ret > 0)
+		put_user_str(&b, A(0));
+	else
+		put_empty(&b);
+	return evb_submit(&b);
+}
+
+/* setuid, setgid enter: the id (PT_UID / PT_GID) */
+static __always_inline int f_id_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, sys_table[f->id & 511].enter, 1);
+	put_u32(&b, (__u32)A(0));
+	return evb_submit(&b);
+}
+
+/* setresuid, setresgid enter: real, effective, saved id */
+static __always_inline int f_id3_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, sys_table[f->id & 511].enter, 3);
+	put_u32(&b, (__u32)A(0));
+	put_u32(&b, (__u32)A(1));
+	put_u32(&b, (__u32)A(2));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_setpgid_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_SETPGID_E, 2);
+	put_fd(&b, A(0));
+	put_fd(&b, A(1));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_unshare_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_UNSHARE_E, 1);
+	put_u32(&b, clone_flags_to_scap(A(0)));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_setns_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_SETNS_E, 2);
+	put_fd(&b, A(0));
+	put_u32(&b, clone_flags_to_scap(A(1)));
+	return evb_submit(&b);
+}
+
+/* ---- more files --------------------------------------------------------------------------------- */
+
+static __always_inline int f_access_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_ACCESS_E, 1);
+	put_u32(&b, access_mode_to_scap(A(1)));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_chmod_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_CHMOD_X, 3);
+	put_u64(&b, f->ret);
+	put_user_str(&b, A(0));
+	put_u32(&b, chmod_mode_to_scap(A(1)));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_fchmod_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_FCHMOD_X, 3);
+	put_u64(&b, f->ret);
+	put_fd(&b, A(0));
+	put_u32(&b, chmod_mode_to_scap(A(1)));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_fchmodat_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_FCHMODAT_X, 4);
+	put_u64(&b, f->ret);
+	put_fd(&b, A(0));
+	put_user_str(&b, A(1));
+	put_u32(&b, chmod_mode_to_scap(A(2)));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_linkat_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_LINKAT_2_X, 6);
+	put_u64(&b, f->ret);
+	put_fd(&b, A(0));
+	put_user_str(&b, A(1));
+	put_fd(&b, A(2));
+	put_user_str(&b, A(3));
+	put_u32(&b, linkat_flags_to_scap(A(4)));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_symlinkat_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_SYMLINKAT_X, 4);
+	put_u64(&b, f->ret);
+	put_user_str(&b, A(0));
+	put_fd(&b, A(1));
+	put_user_str(&b, A(2));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_flock_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_FLOCK_E, 2);
+	put_fd(&b, A(0));
+	put_u32(&b, flock_op_to_scap(A(1)));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_mount_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_MOUNT_E, 1);
+	put_u32(&b, mount_flags_to_scap(A(3)));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_mount_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_MOUNT_X, 4);
+	put_u64(&b, f->ret);
+	put_user_str(&b, A(0));
+	put_user_str(&b, A(1));
+	put_user_str(&b, A(2));
+	return evb_submit(&b);
+}
+
+/* umount2 enter: the flags as passed (sysdig does not translate them) */
+static __always_inline int f_umount_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_UMOUNT_E, 1);
+	put_u32(&b, (__u32)A(1));
+	return evb_submit(&b);
+}
+
+/* the offset sendfile reads from and updates: 0 without one */
+static __always_inline __u64 user_u64(__u64 p)
+{
+	__u64 v = 0;
+	if (p)
+		bpf_probe_read_user(&v, sizeof(v), (const void *)p);
+	return v;
+}
+
+static __always_inline int f_sendfile_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_SENDFILE_E, 4);
+	put_fd(&b, A(0));
+	put_fd(&b, A(1));
+	put_u64(&b, user_u64(A(2)));
+	put_u64(&b, A(3));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_sendfile_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_SENDFILE_X, 2);
+	put_u64(&b, f->ret);
+	put_u64(&b, user_u64(A(2)));
+	return evb_submit(&b);
+}
+
+/* splice enter: fd_in, fd_out, size, flags as passed (SPLICE_F_* are sysdig's values) */
+static __always_inline int f_splice_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_SPLICE_E, 4);
+	put_fd(&b, A(0));
+	put_fd(&b, A(2));
+	put_u64(&b, A(4));
+	put_u32(&b, (__u32)A(5));
+	return evb_submit(&b);
+}
+
+/* copy_file_range: sysdig 0.29 reports the offset arguments themselves (pointers), not what they point to */
+static __always_inline int f_copy_file_range_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_COPY_FILE_RANGE_E, 3);
+	put_fd(&b, A(0));
+	put_u64(&b, A(1));
+	put_u64(&b, A(4));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_copy_file_range_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_COPY_FILE_RANGE_X, 3);
+	put_u64(&b, f->ret);
+	put_fd(&b, A(2));
+	put_u64(&b, A(3));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_mprotect_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_MPROTECT_E, 3);
+	put_u64(&b, A(0));
+	put_u64(&b, A(1));
+	put_u32(&b, prot_flags_to_scap(A(2)));
+	return evb_submit(&b);
+}
+
+/* ---- limits, ids, IPC, tracing ------------------------------------------------------------------- */
+
+/* getrlimit, setrlimit enter: the resource */
+static __always_inline int f_rlimit_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, sys_table[f->id & 511].enter, 1);
+	put_u8(&b, rlimit_resource_to_scap(A(0)));
+	return evb_submit(&b);
+}
+
+struct jdig_rlimit {
+	__s64 cur, max;
+};
+
+/* reads a user struct rlimit; -1, -1 when there is none */
+static __always_inline struct jdig_rlimit user_rlimit(__u64 p)
+{
+	struct jdig_rlimit rl = {-1, -1};
+	if (!p || bpf_probe_read_user(&rl, sizeof(rl), (const void *)p)) {
+		rl.cur = -1;
+		rl.max = -1;
+	}
+	return rl;
+}
+
+/* getrlimit, setrlimit exit: res, cur, max (getrlimit's only when it succeeded) */
+static __always_inline int f_rlimit_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	__u32 ev = sys_table[f->id & 511].exit;
+	struct jdig_rlimit rl = {-1, -1};
+	if (f->ret >= 0 || ev == PPME_SYSCALL_SETRLIMIT_X)
+		rl = user_rlimit(A(1));
+	evb_begin(&b, f, ev, 3);
+	put_u64(&b, f->ret);
+	put_u64(&b, rl.cur);
+	put_u64(&b, rl.max);
+	return evb_submit(&b);
+}
+
+static __always_inline int f_prlimit_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_PRLIMIT_E, 2);
+	put_fd(&b, A(0));
+	put_u8(&b, rlimit_resource_to_scap(A(1)));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_prlimit_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	struct jdig_rlimit nw = {-1, -1};
+	if (f->ret >= 0)
+		nw = user_rlimit(A(2));
+	struct jdig_rlimit old = user_rlimit(A(3));
+	evb_begin(&b, f, PPME_SYSCALL_PRLIMIT_X, 5);
+	put_u64(&b, f->ret);
+	put_u64(&b, nw.cur);
+	put_u64(&b, nw.max);
+	put_u64(&b, old.cur);
+	put_u64(&b, old.max);
+	return evb_submit(&b);
+}
+
+static __always_inline __u32 user_u32(__u64 p)
+{
+	__u32 v = 0;
+	if (p)
+		bpf_probe_read_user(&v, sizeof(v), (const void *)p);
+	return v;
+}
+
+/* getresuid, getresgid exit: res and the three ids written by the call */
+static __always_inline int f_getresid_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, sys_table[f->id & 511].exit, 4);
+	put_u64(&b, f->ret);
+	put_u32(&b, user_u32(A(0)));
+	put_u32(&b, user_u32(A(1)));
+	put_u32(&b, user_u32(A(2)));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_semget_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_SEMGET_E, 3);
+	put_u32(&b, (__u32)A(0));
+	put_u32(&b, (__u32)A(1));
+	put_u32(&b, semget_flags_to_scap(A(2)));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_semop_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_SEMOP_E, 1);
+	put_u32(&b, (__u32)A(0));
+	return evb_submit(&b);
+}
+
+struct jdig_sembuf {
+	__u16 num;
+	__s16 op;
+	__s16 flg;
+};
+
+/* semop exit: res, nsops and the first two operations (zeros where there are fewer) */
+static __always_inline int f_semop_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	struct jdig_sembuf ops[2] = {};
+	__u64 n = A(2);
+	if (n && A(1))
+		bpf_probe_read_user(ops, n >= 2 ? sizeof(ops) : sizeof(ops[0]), (const void *)A(1));
+	evb_begin(&b, f, PPME_SYSCALL_SEMOP_X, 8);
+	put_u64(&b, f->ret);
+	put_u32(&b, (__u32)n);
+	put_u16(&b, ops[0].num);
+	put_u16(&b, (__u16)ops[0].op);
+	put_u16(&b, semop_flags_to_scap(ops[0].flg));
+	put_u16(&b, ops[1].num);
+	put_u16(&b, (__u16)ops[1].op);
+	put_u16(&b, semop_flags_to_scap(ops[1].flg));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_semctl_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_SEMCTL_E, 4);
+	put_u32(&b, (__u32)A(0));
+	put_u32(&b, (__u32)A(1));
+	put_u16(&b, semctl_cmd_to_scap(A(2)));
+	put_u32(&b, A(2) == SETVAL ? (__u32)A(3) : 0);
+	return evb_submit(&b);
+}
+
+static __always_inline int f_ppoll_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	__u64 timeout = (__u64)-1;
+	if (A(2)) {
+		struct { __s64 sec, nsec; } ts = {};
+		bpf_probe_read_user(&ts, sizeof(ts), (const void *)A(2));
+		timeout = ts.sec * 1000000000ULL + ts.nsec;
+	}
+	__u64 mask = 0;
+	if (A(3))
+		mask = user_u64(A(3));
+	evb_begin(&b, f, PPME_SYSCALL_PPOLL_E, 3);
+	put_fdlist(&b, A(0), A(1), 0);
+	put_u64(&b, timeout);
+	put_u32(&b, (__u32)mask);
+	return evb_submit(&b);
+}
+
+/* seccomp enter: sysdig 0.29 reports the operation only (its table lists flags, but n is 1) */
+static __always_inline int f_seccomp_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_SECCOMP_E, 1);
+	put_u64(&b, A(0));
+	return evb_submit(&b);
+}
+
+static __always_inline int f_bpf_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_BPF_E, 1);
+	put_u64(&b, A(0));
+	return evb_submit(&b);
+}
+
+/* PT_DYN: the index of the value's type in the event's dynamic table, then the value */
+static __always_inline void put_dyn_u64(struct evb *b, __u8 idx, __u64 v)
+{
+	__u8 *d = evb_cur(b);
+	d[0] = idx;
+	*(__u64 *)(d + 1) = v;
+	evb_param_done(b, 9);
+}
+
+static __always_inline void put_dyn_u8(struct evb *b, __u8 idx, __u8 v)
+{
+	__u8 *d = evb_cur(b);
+	d[0] = idx;
+	d[1] = v;
+	evb_param_done(b, 2);
+}
+
+/* bpf exit: the new fd (PPM_BPF_IDX_FD) for map creation and program loads that succeeded, else res */
+static __always_inline int f_bpf_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	int is_fd = f->ret >= 0 && (A(0) == 0 || A(0) == 5); /* BPF_MAP_CREATE, BPF_PROG_LOAD */
+	evb_begin(&b, f, PPME_SYSCALL_BPF_X, 1);
+	put_dyn_u64(&b, is_fd ? 0 : 1, f->ret);
+	return evb_submit(&b);
+}
+
+static __always_inline int f_ptrace_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_PTRACE_E, 2);
+	put_u16(&b, ptrace_request_to_scap(A(0)));
+	put_fd(&b, A(1));
+	return evb_submit(&b);
+}
+
+/* ptrace exit: res, addr, data (PT_DYN: index 0 a u64, index 1 a signal); the word read by PEEK* requests */
+static __always_inline int f_ptrace_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	evb_begin(&b, f, PPME_SYSCALL_PTRACE_X, 3);
+	put_u64(&b, f->ret);
+	if (f->ret < 0) {
+		put_dyn_u64(&b, 0, 0);
+		put_dyn_u64(&b, 0, 0);
+		return evb_submit(&b);
+	}
+	__u16 req = ptrace_request_to_scap(A(0));
+	put_dyn_u64(&b, 0, A(2));
+	if (req == PPM_PTRACE_PEEKTEXT || req == PPM_PTRACE_PEEKDATA || req == PPM_PTRACE_PEEKUSR)
+		put_dyn_u64(&b, 0, user_u64(A(3)));
+	else if (req == PPM_PTRACE_CONT || req == PPM_PTRACE_SINGLESTEP || req == PPM_PTRACE_DETACH ||
+		 req == PPM_PTRACE_SYSCALL)
+		put_dyn_u8(&b, 1, (__u8)A(3));
+	else
+		put_dyn_u64(&b, 0, A(3));
+	return evb_submit(&b);
+}
+
+/* ---- socket options ----------------------------------------------------------------------------- */
+
+#define MAX_SOCKOPT 4096
+
+/* the option value as sysdig 0.29 shows it (PT_DYN): integers, errno, time, or the raw bytes */
+static __always_inline void put_sockopt_val(struct evb *b, __u64 level, __u64 name, __u64 optval, __u32 optlen)
+{
+	__u8 kind = sockopt_value_kind(level, name);
+	if (kind == SOCKOPT_IDX_UNKNOWN) {
+		__u8 *d = evb_cur(b);
+		d[0] = SOCKOPT_IDX_UNKNOWN;
+		__u32 n = optlen > MAX_SOCKOPT ? MAX_SOCKOPT : optlen;
+		opaque(n);
+		n &= (MAX_SOCKOPT * 2 - 1);
+		__u32 pos = b->off + 1;
+		opaque(pos);
+		if (n && (!optval || bpf_probe_read_user(&b->f->data[pos & OFF_MASK], n, (const void *)optval)))
+			n = 0;
+		evb_param_done(b, 1 + n);
+	} else if (kind == SOCKOPT_IDX_TIMEVAL) {
+		struct { __s64 sec, usec; } tv = {};
+		if (optval)
+			bpf_probe_read_user(&tv, sizeof(tv), (const void *)optval);
+		put_dyn_u64(b, kind, tv.sec * 1000000000ULL + tv.usec * 1000);
+	} else if (kind == SOCKOPT_IDX_UINT64) {
+		put_dyn_u64(b, kind, user_u64(optval));
+	} else if (kind == SOCKOPT_IDX_ERRNO) {
+		/* sysdig negates the unsigned 32-bit value */
+		put_dyn_u64(b, kind, (__u32)(-user_u32(optval)));
+	} else {
+		__u8 *d = evb_cur(b);
+		d[0] = kind;
+		*(__u32 *)(d + 1) = user_u32(optval);
+		evb_param_done(b, 5);
+	}
+}
+
+/* setsockopt, getsockopt exit: res, fd, level, optname, val, optlen (getsockopt's as the call left it) */
+static __always_inline int f_sockopt_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	__u32 ev = sys_table[f->id & 511].exit;
+	__u32 optlen = ev == PPME_SOCKET_GETSOCKOPT_X ? user_u32(A(4)) : (__u32)A(4);
+	evb_begin(&b, f, ev, 6);
+	put_u64(&b, f->ret);
+	put_fd(&b, A(0));
+	put_u8(&b, sockopt_level_to_scap(A(1)));
+	put_u8(&b, sockopt_optname_to_scap(A(1), A(2)));
+	put_sockopt_val(&b, A(1), A(2), A(3), optlen);
+	put_u32(&b, optlen);
+	return evb_submit(&b);
+}
+
 /* ---- filler registrations (program name = flavour letter + '_' + sysdig event number) ------------ */
 
 ENTER_FILLER(2, f_open_e)
@@ -1448,7 +2065,7 @@ EXIT_FILLER(161, f_mem_x)
 ENTER_FILLER(164, f_munmap_e)
 EXIT_FILLER(165, f_mem_x)
 ENTER_FILLER(170, f_ioctl_e)
-EXIT_FILLER(175, f_rename_x)
+EXIT_FILLER(175, f_two_paths_x)
 EXIT_FILLER(177, f_renameat_x)
 EXIT_FILLER(223, f_clone_x)
 EXIT_FILLER(225, f_clone_x)
@@ -1473,6 +2090,63 @@ ENTER_FILLER(330, f_execve_e)     /* execveat */
 EXIT_FILLER(331, f_execve_x)
 EXIT_FILLER(335, f_clone_x)
 
+ENTER_FILLER(62, f_eventfd_e)      /* eventfd, eventfd2 */
+EXIT_FILLER(93, f_getcwd_x)
+ENTER_FILLER(126, f_signalfd_e)    /* signalfd, signalfd4 */
+ENTER_FILLER(136, f_timerfd_create_e)
+ENTER_FILLER(138, f_inotify_init_e) /* inotify_init, inotify_init1 */
+ENTER_FILLER(166, f_splice_e)
+EXIT_FILLER(179, f_two_paths_x)   /* symlink */
+EXIT_FILLER(181, f_symlinkat_x)
+ENTER_FILLER(188, f_sendfile_e)
+EXIT_FILLER(189, f_sendfile_x)
+ENTER_FILLER(192, f_id3_e)        /* setresuid */
+ENTER_FILLER(194, f_id3_e)        /* setresgid */
+ENTER_FILLER(198, f_id_e)         /* setuid */
+ENTER_FILLER(200, f_id_e)         /* setgid */
+ENTER_FILLER(240, f_setns_e)
+ENTER_FILLER(242, f_flock_e)
+ENTER_FILLER(256, f_mount_e)
+EXIT_FILLER(257, f_mount_x)
+ENTER_FILLER(258, f_umount_e)
+EXIT_FILLER(259, f_res_path_x)    /* umount2 */
+ENTER_FILLER(264, f_access_e)
+EXIT_FILLER(265, f_res_path_x)    /* access */
+EXIT_FILLER(267, f_res_path_x)    /* chroot */
+ENTER_FILLER(284, f_unshare_e)
+ENTER_FILLER(294, f_setpgid_e)
+EXIT_FILLER(309, f_two_paths_x)   /* link */
+EXIT_FILLER(311, f_linkat_x)
+EXIT_FILLER(313, f_fchmodat_x)
+EXIT_FILLER(315, f_chmod_x)
+EXIT_FILLER(317, f_fchmod_x)
+EXIT_FILLER(321, f_userfaultfd_x)
+ENTER_FILLER(328, f_mprotect_e)
+ENTER_FILLER(332, f_copy_file_range_e)
+EXIT_FILLER(333, f_copy_file_range_x)
+
+EXIT_FILLER(45, f_sockopt_x)      /* setsockopt */
+EXIT_FILLER(47, f_sockopt_x)      /* getsockopt */
+ENTER_FILLER(140, f_rlimit_e)     /* getrlimit */
+EXIT_FILLER(141, f_rlimit_x)
+ENTER_FILLER(142, f_rlimit_e)     /* setrlimit */
+EXIT_FILLER(143, f_rlimit_x)
+ENTER_FILLER(144, f_prlimit_e)
+EXIT_FILLER(145, f_prlimit_x)
+ENTER_FILLER(168, f_ptrace_e)
+EXIT_FILLER(169, f_ptrace_x)
+EXIT_FILLER(211, f_getresid_x)    /* getresuid */
+EXIT_FILLER(213, f_getresid_x)    /* getresgid */
+ENTER_FILLER(250, f_semop_e)
+EXIT_FILLER(251, f_semop_x)
+ENTER_FILLER(252, f_semctl_e)
+ENTER_FILLER(254, f_ppoll_e)
+EXIT_FILLER(255, f_poll_x)        /* ppoll */
+ENTER_FILLER(262, f_semget_e)
+ENTER_FILLER(296, f_bpf_e)
+EXIT_FILLER(297, f_bpf_x)
+ENTER_FILLER(298, f_seccomp_e)
+
 /* ---- fixed-size events ---------------------------------------------------------------------------
  * The commonest events have a fixed size: they are reserved straight in the CPU's ring and written there
  * by the dispatcher (no copy from the frame, no tail call). Their layout is exactly what the evb builder
@@ -1484,6 +2158,7 @@ EXIT_FILLER(335, f_clone_x)
 #define K_RW_E 3      /* fd, size */
 #define K_RWPOS_E 4   /* fd, size, pos */
 #define K_RES_X 5     /* res */
+#define K_ID_X 6      /* res as a 32-bit id (getuid and friends) */
 
 static const __u8 ev_kind[PPM_EVENT_MAX] = {
 	[4] = K_FD_E,
@@ -1532,6 +2207,62 @@ static const __u8 ev_kind[PPM_EVENT_MAX] = {
 	[304] = K_EMPTY_E,
 	[318] = K_EMPTY_E,
 	[334] = K_EMPTY_E,
+	/* fd-creating and state-changing calls */
+	[63] = K_RES_X,    /* eventfd */
+	[92] = K_EMPTY_E,  /* getcwd */
+	[127] = K_RES_X,   /* signalfd */
+	[137] = K_RES_X,   /* timerfd_create */
+	[139] = K_RES_X,   /* inotify_init */
+	[193] = K_RES_X,   /* setresuid */
+	[195] = K_RES_X,   /* setresgid */
+	[199] = K_RES_X,   /* setuid */
+	[201] = K_RES_X,   /* setgid */
+	[241] = K_RES_X,   /* setns */
+	[266] = K_EMPTY_E, /* chroot */
+	[274] = K_EMPTY_E, /* setsid */
+	[275] = K_RES_X,
+	[285] = K_RES_X,   /* unshare */
+	[295] = K_RES_X,   /* setpgid */
+	[320] = K_EMPTY_E, /* userfaultfd */
+	/* files */
+	[167] = K_RES_X,   /* splice */
+	[178] = K_EMPTY_E, /* symlink */
+	[180] = K_EMPTY_E, /* symlinkat */
+	[236] = K_FD_E,    /* getdents */
+	[237] = K_RES_X,
+	[238] = K_FD_E,    /* getdents64 */
+	[239] = K_RES_X,
+	[243] = K_RES_X,   /* flock */
+	[308] = K_EMPTY_E, /* link */
+	[310] = K_EMPTY_E, /* linkat */
+	[312] = K_EMPTY_E, /* fchmodat */
+	[314] = K_EMPTY_E, /* chmod */
+	[316] = K_EMPTY_E, /* fchmod */
+	[329] = K_RES_X,   /* mprotect */
+	/* the rest */
+	[38] = K_EMPTY_E,  /* getsockname: no parameters either way */
+	[39] = K_EMPTY_E,
+	[40] = K_EMPTY_E,  /* getpeername */
+	[41] = K_EMPTY_E,
+	[50] = K_EMPTY_E,  /* sendmmsg */
+	[51] = K_EMPTY_E,
+	[54] = K_EMPTY_E,  /* recvmmsg */
+	[55] = K_EMPTY_E,
+	[44] = K_EMPTY_E,  /* setsockopt */
+	[46] = K_EMPTY_E,  /* getsockopt */
+	[202] = K_EMPTY_E, /* getuid */
+	[203] = K_ID_X,
+	[204] = K_EMPTY_E, /* geteuid */
+	[205] = K_ID_X,
+	[206] = K_EMPTY_E, /* getgid */
+	[207] = K_ID_X,
+	[208] = K_EMPTY_E, /* getegid */
+	[209] = K_ID_X,
+	[210] = K_EMPTY_E, /* getresuid */
+	[212] = K_EMPTY_E, /* getresgid */
+	[253] = K_RES_X,   /* semctl */
+	[263] = K_RES_X,   /* semget */
+	[299] = K_RES_X,   /* seccomp */
 };
 
 static __always_inline void fixed_hdr(__u8 *d, __u64 ts, struct frame *f, __u32 type, __u32 len, __u32 nparams)
@@ -1598,6 +2329,14 @@ static __always_inline int emit_fixed(struct frame *f, __u32 kind, __u32 ev, int
 		fixed_hdr(d, ts, f, ev, EVT_HDR_SIZE + 2 + 8, 1);
 		*(__u16 *)(d + 26) = 8;
 		*(__u64 *)(d + 28) = f->ret;
+		break;
+	case K_ID_X:
+		d = bpf_ringbuf_reserve(rb, EVT_HDR_SIZE + 2 + 4, 0);
+		if (!d)
+			goto drop;
+		fixed_hdr(d, ts, f, ev, EVT_HDR_SIZE + 2 + 4, 1);
+		*(__u16 *)(d + 26) = 4;
+		*(__u32 *)(d + 28) = (__u32)f->ret;
 		break;
 	default:
 		/* generic: ID (ppm_sc) and nativeID on enter, ID on exit */

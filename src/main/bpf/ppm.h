@@ -58,6 +58,47 @@
 #define PPME_SYSCALL_OPENAT2_X 327
 #define PPME_SYSCALL_EXECVEAT_E 330
 #define PPME_SYSCALL_EXECVEAT_X 331
+#define PPME_SYSCALL_EVENTFD_E 62
+#define PPME_SOCKET_SETSOCKOPT_X 45
+#define PPME_SOCKET_GETSOCKOPT_X 47
+#define PPME_SYSCALL_GETRLIMIT_X 141
+#define PPME_SYSCALL_SETRLIMIT_X 143
+#define PPME_SYSCALL_PRLIMIT_E 144
+#define PPME_SYSCALL_PRLIMIT_X 145
+#define PPME_SYSCALL_PTRACE_E 168
+#define PPME_SYSCALL_PTRACE_X 169
+#define PPME_SYSCALL_SEMOP_E 250
+#define PPME_SYSCALL_SEMOP_X 251
+#define PPME_SYSCALL_SEMCTL_E 252
+#define PPME_SYSCALL_PPOLL_E 254
+#define PPME_SYSCALL_SEMGET_E 262
+#define PPME_SYSCALL_BPF_E 296
+#define PPME_SYSCALL_BPF_X 297
+#define PPME_SYSCALL_SECCOMP_E 298
+#define PPME_SYSCALL_GETCWD_X 93
+#define PPME_SYSCALL_SIGNALFD_E 126
+#define PPME_SYSCALL_TIMERFD_CREATE_E 136
+#define PPME_SYSCALL_INOTIFY_INIT_E 138
+#define PPME_SYSCALL_SPLICE_E 166
+#define PPME_SYSCALL_SYMLINKAT_X 181
+#define PPME_SYSCALL_SENDFILE_E 188
+#define PPME_SYSCALL_SENDFILE_X 189
+#define PPME_SYSCALL_SETNS_E 240
+#define PPME_SYSCALL_FLOCK_E 242
+#define PPME_SYSCALL_MOUNT_E 256
+#define PPME_SYSCALL_MOUNT_X 257
+#define PPME_SYSCALL_UMOUNT_E 258
+#define PPME_SYSCALL_ACCESS_E 264
+#define PPME_SYSCALL_UNSHARE_E 284
+#define PPME_SYSCALL_SETPGID_E 294
+#define PPME_SYSCALL_LINKAT_2_X 311
+#define PPME_SYSCALL_FCHMODAT_X 313
+#define PPME_SYSCALL_CHMOD_X 315
+#define PPME_SYSCALL_FCHMOD_X 317
+#define PPME_SYSCALL_USERFAULTFD_X 321
+#define PPME_SYSCALL_MPROTECT_E 328
+#define PPME_SYSCALL_COPY_FILE_RANGE_E 332
+#define PPME_SYSCALL_COPY_FILE_RANGE_X 333
 
 /* ---- Linux values (macros, so not in vmlinux.h) ---- */
 #define O_WRONLY 00000001
@@ -312,6 +353,193 @@ static __always_inline __u16 poll_events_to_scap(short ev)
 {
 	__u32 e = (__u16)ev;
 	return (__u16)((e & 0x7) | ((e & 0x3f8) << 1) | ((e >> 10) & 0x8));
+}
+
+/* access(2) mode: X_OK 1, W_OK 2, R_OK 4 are PPM_X_OK, PPM_W_OK, PPM_R_OK; F_OK (0) is PPM_F_OK (0) */
+static __always_inline __u32 access_mode_to_scap(__u64 m)
+{
+	return (__u32)(m & 7);
+}
+
+/* chmod modes: the PPM_S_* bits are the octal permission, set-id and sticky bits */
+static __always_inline __u32 chmod_mode_to_scap(__u64 m)
+{
+	return (__u32)(m & 07777);
+}
+
+/* flock: LOCK_SH 1, EX 2, NB 4, UN 8 coincide with PPM_LOCK_* */
+static __always_inline __u32 flock_op_to_scap(__u64 op)
+{
+	return (__u32)(op & 0xf);
+}
+
+/* linkat: AT_SYMLINK_FOLLOW 0x400, AT_EMPTY_PATH 0x1000 coincide with PPM_AT_* */
+static __always_inline __u32 linkat_flags_to_scap(__u64 f)
+{
+	return (__u32)(f & 0x1400);
+}
+
+/* mount: the historical magic in the top half of the flags is dropped, as the kernel does */
+static __always_inline __u32 mount_flags_to_scap(__u64 f)
+{
+	if ((f & 0xffff0000) == 0xc0ed0000)
+		f &= ~0xffff0000ULL;
+	return (__u32)f;
+}
+
+/* Linux RLIMIT_* (x86) numbers coincide with PPM_RLIMIT_* up to RTTIME; anything else is PPM_RLIMIT_UNKNOWN */
+static __always_inline __u8 rlimit_resource_to_scap(__u64 r)
+{
+	return r <= 15 ? (__u8)r : 255;
+}
+
+static __always_inline __u32 semget_flags_to_scap(__u64 f)
+{
+	__u32 r = 0;
+	if (f & 01000) r |= 1 << 13; /* IPC_CREAT */
+	if (f & 02000) r |= 1 << 14; /* IPC_EXCL */
+	return r;
+}
+
+static __always_inline __u16 semop_flags_to_scap(__u16 f)
+{
+	__u16 r = 0;
+	if (f & 04000) r |= 1 << 0;  /* IPC_NOWAIT */
+	if (f & 0x1000) r |= 1 << 1; /* SEM_UNDO */
+	return r;
+}
+
+#define SETVAL 16
+
+static __always_inline __u16 semctl_cmd_to_scap(__u64 cmd)
+{
+	switch (cmd) {
+	case 2: return 1 << 0;   /* IPC_STAT */
+	case 1: return 1 << 1;   /* IPC_SET */
+	case 0: return 1 << 2;   /* IPC_RMID */
+	case 3: return 1 << 3;   /* IPC_INFO */
+	case 19: return 1 << 4;  /* SEM_INFO */
+	case 18: return 1 << 5;  /* SEM_STAT */
+	case 13: return 1 << 6;  /* GETALL */
+	case 14: return 1 << 7;  /* GETNCNT */
+	case 11: return 1 << 8;  /* GETPID */
+	case 12: return 1 << 9;  /* GETVAL */
+	case 15: return 1 << 10; /* GETZCNT */
+	case 17: return 1 << 11; /* SETALL */
+	case SETVAL: return 1 << 12;
+	default: return 0;
+	}
+}
+
+#define PPM_PTRACE_PEEKTEXT 2
+#define PPM_PTRACE_PEEKDATA 3
+#define PPM_PTRACE_PEEKUSR 4
+#define PPM_PTRACE_CONT 8
+#define PPM_PTRACE_SINGLESTEP 10
+#define PPM_PTRACE_DETACH 12
+#define PPM_PTRACE_SYSCALL 13
+
+static __always_inline __u16 ptrace_request_to_scap(__u64 req)
+{
+	switch (req) {
+	case 0: return 1;        /* TRACEME */
+	case 1: return 2;        /* PEEKTEXT */
+	case 2: return 3;        /* PEEKDATA */
+	case 3: return 4;        /* PEEKUSR */
+	case 4: return 5;        /* POKETEXT */
+	case 5: return 6;        /* POKEDATA */
+	case 6: return 7;        /* POKEUSR */
+	case 7: return 8;        /* CONT */
+	case 8: return 9;        /* KILL */
+	case 9: return 10;       /* SINGLESTEP */
+	case 16: return 11;      /* ATTACH */
+	case 17: return 12;      /* DETACH */
+	case 24: return 13;      /* SYSCALL */
+	case 0x4200: return 14;  /* SETOPTIONS */
+	case 0x4201: return 15;  /* GETEVENTMSG */
+	case 0x4202: return 16;  /* GETSIGINFO */
+	case 0x4203: return 17;  /* SETSIGINFO */
+	case 0x4204: return 18;  /* GETREGSET */
+	case 0x4205: return 19;  /* SETREGSET */
+	case 0x4206: return 20;  /* SEIZE */
+	case 0x4207: return 21;  /* INTERRUPT */
+	case 0x4208: return 22;  /* LISTEN */
+	case 0x4209: return 23;  /* PEEKSIGINFO */
+	case 0x420a: return 24;  /* GETSIGMASK */
+	case 0x420b: return 25;  /* SETSIGMASK */
+	case 12: return 26;      /* GETREGS */
+	case 13: return 27;      /* SETREGS */
+	case 14: return 28;      /* GETFPREGS */
+	case 15: return 29;      /* SETFPREGS */
+	case 18: return 30;      /* GETFPXREGS */
+	case 19: return 31;      /* SETFPXREGS */
+	case 21: return 32;      /* OLDSETOPTIONS */
+	case 25: return 33;      /* GET_THREAD_AREA */
+	case 26: return 34;      /* SET_THREAD_AREA */
+	case 30: return 35;      /* ARCH_PRCTL */
+	case 31: return 36;      /* SYSEMU */
+	case 32: return 37;      /* SYSEMU_SINGLESTEP */
+	case 33: return 38;      /* SINGLEBLOCK */
+	default: return 0;
+	}
+}
+
+#define SOL_SOCKET 1
+#define SOL_TCP 6
+
+static __always_inline __u8 sockopt_level_to_scap(__u64 level)
+{
+	if (level == SOL_SOCKET)
+		return 1;
+	if (level == SOL_TCP)
+		return 2;
+	return 0;
+}
+
+/* SOL_SOCKET options 1..50 keep their numbers; PEERGROUPS, MEMINFO and COOKIE are renumbered; others are 0 */
+static __always_inline __u8 sockopt_optname_to_scap(__u64 level, __u64 name)
+{
+	if (level != SOL_SOCKET)
+		return 0;
+	if (name >= 1 && name <= 50)
+		return (__u8)name;
+	if (name == 59)
+		return 51;
+	if (name == 55)
+		return 52;
+	if (name == 57)
+		return 53;
+	return 0;
+}
+
+/* how sysdig 0.29 shows a SOL_SOCKET option's value: PPM_SOCKOPT_IDX_* */
+#define SOCKOPT_IDX_UNKNOWN 0 /* bytes */
+#define SOCKOPT_IDX_ERRNO 1
+#define SOCKOPT_IDX_UINT32 2
+#define SOCKOPT_IDX_UINT64 3
+#define SOCKOPT_IDX_TIMEVAL 4
+
+static __always_inline __u8 sockopt_value_kind(__u64 level, __u64 name)
+{
+	if (level != SOL_SOCKET)
+		return SOCKOPT_IDX_UNKNOWN;
+	switch (name) {
+	case 4: /* SO_ERROR */
+		return SOCKOPT_IDX_ERRNO;
+	case 20: /* SO_RCVTIMEO */
+	case 21: /* SO_SNDTIMEO */
+		return SOCKOPT_IDX_TIMEVAL;
+	case 57: /* SO_COOKIE */
+		return SOCKOPT_IDX_UINT64;
+	case 13: /* SO_LINGER */
+	case 17: /* SO_PEERCRED */
+	case 26: /* SO_ATTACH_FILTER */
+	case 28: /* SO_PEERNAME */
+	case 50: /* SO_ATTACH_BPF */
+		return SOCKOPT_IDX_UNKNOWN;
+	default:
+		return name >= 1 && name <= 49 ? SOCKOPT_IDX_UINT32 : SOCKOPT_IDX_UNKNOWN;
+	}
 }
 
 static __always_inline __u32 execveat_flags_to_scap(__u64 f)
