@@ -544,6 +544,7 @@ public final class Chisel {
             }
         });
         sysdig.set("run_sysdig", fn1(a -> { host.setNextRunArgs(a.checkjstring()); return LuaValue.NONE; }));
+        sysdig.set("run_app", sysdig.get("run_sysdig")); // the name sysdig 0.29 chisels (around) call it by
         sysdig.set("end_capture", fn0(() -> { endCapture = true; return LuaValue.NONE; }));
         sysdig.set("log", new TwoArgFunction() {
             @Override public LuaValue call(LuaValue m, LuaValue s) {

@@ -52,6 +52,8 @@ final class ChiselBridge implements ChiselHost {
     private final ByteBuf scratch = new ByteBuf(64);
 
     String sourceName = "";
+    /** Set by sysdig.run_app: the arguments of a second jdig run once this one is over. */
+    String nextRunArgs;
     long lastTs;
     int snaplen = 80;
     private String globalFilter = "";
@@ -503,6 +505,11 @@ final class ChiselBridge implements ChiselHost {
         } catch (NumberFormatException e) {
             return dflt;
         }
+    }
+
+    @Override
+    public void setNextRunArgs(String args) {
+        nextRunArgs = args;
     }
 
     @Override

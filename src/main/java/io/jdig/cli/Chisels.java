@@ -108,6 +108,11 @@ final class Chisels {
             rt.captureEnd();
         }
 
+        /** The arguments a chisel asked a second run with (sysdig.run_app), or null. */
+        String nextRunArgs() {
+            return bridge.nextRunArgs;
+        }
+
         void close() {
             rt.close();
             flushQuietly(out);
@@ -139,6 +144,7 @@ final class Chisels {
             return e.code();
         } finally {
             if (session != null) {
+                o.nextRunArgs = session.nextRunArgs();
                 session.close();
             }
             flushQuietly(out);
