@@ -16,8 +16,7 @@ local range_ms = "1000"
 local h = {}
 local tty = false
 local started = false
--- { seconds, nanoseconds, tid } of every match, in order
-local matches = {}
+local marks
 
 function on_set_arg(name, val)
 	if name == "dump_file_name" then
@@ -34,6 +33,7 @@ function on_init()
 	h.pname = chisel.request_field("proc.name")
 	h.tid = chisel.request_field("thread.tid")
 	h.time = chisel.request_field("evt.time")
+	marks = require("jdig_around").new(range_ms)
 	tty = sysdig.is_tty()
 	if sysdig.get_filter() == "" then
 		print("no filter specified")
@@ -54,8 +54,7 @@ end
 function on_event()
 	local tid = evt.field(h.tid)
 	print(evt.field(h.time) .. " " .. (evt.field(h.pname) or "<NA>") .. "(" .. tid .. ")")
-	local s, ns = evt.get_ts()
-	matches[#matches + 1] = { s, ns, tid }
+	marks:mark(tid)
 	return true
 end
 
@@ -66,11 +65,7 @@ function on_capture_end()
 	if not started then
 		return
 	end
-	local terms = {}
-	for i, m in ipairs(matches) do
-		terms[i] = "(evt.around[" .. ts_to_str(m[1], m[2]) .. "]=" .. range_ms .. " and thread.tid=" .. m[3] .. ")"
-	end
 	-- (sysdig's chisel calls the matches "syslog entries"; jdig prints the same line)
-	print("\nSaving events around " .. #matches .. " syslog entries to " .. out_file)
-	sysdig.run_app("-F -r" .. sysdig.get_evtsource_name() .. " -w" .. out_file .. " " .. table.concat(terms, " or "))
+	print("\nSaving events around " .. marks:count() .. " syslog entries to " .. out_file)
+	marks:write_after(out_file)
 end
