@@ -188,6 +188,21 @@ public final class Chisel {
                 return NONE;
             }
         });
+        LuaValue luajTonumber = g.get("tonumber");
+        g.set("tonumber", new VarArgFunction() {
+            // Lua 5.1 skips any white space (isspace: also \t \n \v \f \r) around the number; LuaJ only blanks
+            @Override public Varargs invoke(Varargs a) {
+                LuaValue v = a.arg1();
+                if (v.type() == LuaValue.TSTRING && (a.narg() < 2 || a.arg(2).isnil())) {
+                    String t = v.tojstring();
+                    int from = 0, to = t.length();
+                    while (from < to && isSpace(t.charAt(from))) from++;
+                    while (to > from && isSpace(t.charAt(to - 1))) to--;
+                    if (from > 0 || to < t.length()) return luajTonumber.call(LuaValue.valueOf(t.substring(from, to)));
+                }
+                return luajTonumber.invoke(a);
+            }
+        });
         LuaTable math = g.get("math").checktable();
         math.set("mod", math.get("fmod"));
         LuaTable string = g.get("string").checktable();
@@ -730,5 +745,9 @@ public final class Chisel {
                 g.set(t, tbl);
             }
         }
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 }

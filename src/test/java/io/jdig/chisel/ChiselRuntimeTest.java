@@ -105,6 +105,23 @@ class ChiselRuntimeTest {
     }
 
     @Test
+    void tonumberSkipsWhiteSpaceLikeLua51() throws Exception {
+        // memcachelog reads sizes such as "5\r\n" from protocol lines
+        write("n", """
+                description = "d"; short_description = "s"; category = "T"; args = {}
+                function on_init()
+                  print(tonumber("5\\r\\n"), tonumber("\\t8\\n"), tonumber(" 7 "), tonumber("0x10"), tonumber("5 x"),
+                    tonumber("ff", 16), tonumber(" \\r"))
+                  return true
+                end
+                """);
+        ChiselRuntime rt = rt();
+        rt.add("n");
+        rt.init();
+        assertThat(out()).isEqualTo("5\t8\t7\t16\tnil\t255\tnil\n");
+    }
+
+    @Test
     void luaErrorNamesFileLineAndEvent() throws Exception {
         write("bad", """
                 description = "d"; short_description = "s"; category = "T"; args = {}
