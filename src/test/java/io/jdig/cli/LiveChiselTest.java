@@ -27,8 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
  * filter {@code proc.pid=PID} while {@link LiveWorkload} (interactive, in its own JVM) makes a TCP exchange on
  * 127.0.0.1 with known bytes: 22 from the client to the server, 20 back. topprocs_net must credit the workload
  * process with exactly those 84 bytes (each transfer is written once and read once), and echo_fds must show each
- * transfer with its size, connection and data. Needs root and BPF; with CI=true a missing prerequisite fails
- * instead of skipping.
+ * transfer with its size, connection and data. Then a second workload run, recorded with {@code jdig -w}, gives the
+ * log chisels (spy_syslog, spy_logs, memcachelog) and the I/O chisels something the shared traces lack: on that
+ * file they must print what the real sysdig prints. Needs root and BPF (and sysdig for the second part); with
+ * CI=true a missing prerequisite fails instead of skipping.
  */
 class LiveChiselTest {
     private static final Pattern ANSI = Pattern.compile("\u001b\\[[0-9;?]*[A-Za-z]");
@@ -175,5 +177,101 @@ class LiveChiselTest {
         // and the probes went to the file, with their data
         int probe = out.indexOf(out.stream().filter(l -> l.startsWith(LiveWorkload.PROBE)).findFirst().orElseThrow());
         assertThat(out.get(probe - 1)).matches("------ Write \\d+B to   .*/probe\\.txt \\(java\\)");
+    }
+
+    @Test
+    void logChiselsOnARecordedCaptureMatchSysdig(@TempDir Path dir) throws Exception {
+        require(LiveWriteTest.onPath("sysdig"), "sysdig (0.29.3, reader) is not installed");
+        Path scap = dir.resolve("logs.scap");
+        boolean memcache = false;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            Files.deleteIfExists(scap);
+            String e = recordLogs(Files.createDirectories(dir.resolve("attempt" + attempt)), scap);
+            memcache = e.startsWith("1");
+            if (!e.contains("dropped")) {
+                break;
+            }
+        }
+        String d = dir.toString();
+        List<String> syslog = compareWithSysdig(scap, "-c", "spy_syslog");
+        assertThat(syslog).anyMatch(l -> l.matches("user\\.err java\\[\\d+\\] jdigtest: an error happened"))
+                .anyMatch(l -> l.matches("daemon\\.warn java\\[\\d+\\] jdigtest: a warning"))
+                .anyMatch(l -> l.matches("local3\\.info java\\[\\d+\\] jdigtest: just info"));
+        compareWithSysdig(scap, "-pc", "-c", "spy_syslog");
+        List<String> logs = compareWithSysdig(scap, "-c", "spy_logs");
+        assertThat(logs).anyMatch(l -> l.startsWith("java " + d) && l.endsWith("/app.log WARNING two"))
+                .anyMatch(l -> l.endsWith("/my_log x_log line"));
+        compareWithSysdig(scap, "-pc", "-c", "spy_logs");
+        if (memcache) {
+            List<String> mc = compareWithSysdig(scap, "-c", "memcachelog");
+            // (the data comes as printed, "set jdigkey 0 0 5..hello..": sysdig finds no size in it)
+            assertThat(mc).anyMatch(l -> l.endsWith(" method=set size=0B key=jdigkey"))
+                    .anyMatch(l -> l.endsWith(" method=get size=0B key=jdigkey.."));
+            compareWithSysdig(scap, "-c", "memcachelog", "get");
+            compareWithSysdig(scap, "-c", "memcachelog", "set 3");
+            compareWithSysdig(scap, "-c", "memcachelog", "set 6");
+            compareWithSysdig(scap, "-c", "spy_port", "11211");
+            compareWithSysdig(scap, "-c", "spy_ip", "127.0.0.1");
+        }
+        for (String c : List.of("echo_fds", "spy_file", "bottlenecks")) {
+            compareWithSysdig(scap, "-c", c);
+        }
+        compareWithSysdig(scap, "-c", "fileslower", "0");
+        compareWithSysdig(scap, "-c", "netlower", "0");
+        compareWithSysdig(scap, "-c", "scallslower", "0");
+    }
+
+    /** The interactive workload's "logs" run, recorded by {@code jdig -w scap proc.pid=PID}; returns "M STDERR". */
+    private static String recordLogs(Path dir, Path scap) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String cp = System.getProperty("java.class.path");
+        Process w = new ProcessBuilder(java, "-Djava.net.preferIPv4Stack=true", "-cp", cp,
+                LiveWorkload.class.getName(), dir.toString(), "interactive")
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process jdig = null;
+        try (BufferedReader wout = new BufferedReader(new InputStreamReader(w.getInputStream(), StandardCharsets.US_ASCII));
+             PrintWriter win = new PrintWriter(w.getOutputStream(), true, StandardCharsets.US_ASCII)) {
+            long pid = Long.parseLong(wout.readLine().trim());
+            Path stderr = dir.resolve("jdig.err");
+            jdig = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", cp, "io.jdig.cli.Main",
+                    "-w", scap.toString(), "-s", "2000", "proc.pid=" + pid)
+                    .redirectOutput(dir.resolve("jdig.out").toFile()).redirectError(stderr.toFile()).start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (!Files.exists(scap)) {
+                assertThat(jdig.isAlive()).as("jdig -w exited early: %s", Files.readString(stderr)).isTrue();
+                assertThat(System.nanoTime()).as("jdig -w did not start").isLessThan(deadline);
+                Thread.sleep(100);
+            }
+            win.println("logs");
+            String answer = wout.readLine();
+            assertThat(answer).startsWith("logs ");
+            win.println("exit");
+            assertThat(w.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(500);
+            jdig.destroy(); // SIGTERM: stop, drain, close the file
+            assertThat(jdig.waitFor(60, TimeUnit.SECONDS)).as("jdig -w stops on SIGTERM").isTrue();
+            return answer.substring(5) + " " + Files.readString(stderr);
+        } finally {
+            w.destroyForcibly();
+            if (jdig != null) {
+                jdig.destroyForcibly();
+            }
+        }
+    }
+
+    /** Runs the real sysdig and jdig (in process) on the file with these options; returns jdig's lines. */
+    private static List<String> compareWithSysdig(Path scap, String... opts) throws Exception {
+        List<String> args = new ArrayList<>(List.of("-r", scap.toString()));
+        args.addAll(List.of(opts));
+        List<String> cmd = new ArrayList<>(List.of("sysdig"));
+        cmd.addAll(args);
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] b = p.getInputStream().readAllBytes();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        List<String> want = io.jdig.conformance.Shared.lines(b);
+        io.jdig.conformance.Shared.Run r = io.jdig.conformance.Shared.jdig(args.toArray(new String[0]));
+        assertThat(r.out()).as(() -> String.join(" ", args) + io.jdig.conformance.Shared.diff(want, r.out()))
+                .isEqualTo(want);
+        return r.out();
     }
 }

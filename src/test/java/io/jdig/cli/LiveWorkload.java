@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * What {@link LiveWriteTest} captures, run in its own JVM (jdig never sees its own syscalls): writes a file at a
@@ -19,7 +20,8 @@ import java.nio.file.Path;
  * <p>
  * With a second argument "interactive" ({@link LiveChiselTest}) it prints its PID, then obeys commands read from
  * stdin, one a line, answering each with one line: "probe N" writes "jdig-probe-N" to DIR/probe.txt (answer "ok"),
- * "tcp" makes the TCP exchange of {@link #tcpExchange} (answer "SERVERPORT CLIENTPORT"), "exit" ends.
+ * "tcp" makes the TCP exchange of {@link #tcpExchange} (answer "SERVERPORT CLIENTPORT"), "logs" makes the writes
+ * of {@link #logs} (answer "logs M", M = 1 if the memcached-like exchange could use port 11211), "exit" ends.
  */
 public final class LiveWorkload {
     public static final String FILE_PAYLOAD = "jdig-file-payload-12345";
@@ -59,6 +61,8 @@ public final class LiveWorkload {
                     out.write((PROBE + cmd.substring(6)).getBytes(StandardCharsets.US_ASCII));
                 }
                 System.out.println("ok");
+            } else if (cmd.equals("logs")) {
+                System.out.println("logs " + (logs(dir) ? 1 : 0));
             } else if (cmd.equals("tcp")) {
                 int[] ports = tcpExchange(true);
                 System.out.println(ports[0] + " " + ports[1]);
@@ -102,5 +106,64 @@ public final class LiveWorkload {
             }
             n += r;
         }
+    }
+
+    /** Syslog messages sent to DIR/dev/log (a UNIX stream socket this process listens on). */
+    public static final List<String> SYSLOG = List.of("<11>jdigtest: an error happened", "<28>jdigtest: a warning",
+            "<158>jdigtest: just info");
+    /** Appended to DIR/app.log and DIR/my_log. */
+    public static final String APP_LOG = "line one\nWARNING two\nerr three\n";
+    public static final String MY_LOG = "x_log line\n";
+    /** Sent by a client to a server on 127.0.0.1:11211, and the server's answers. */
+    public static final List<String> MEMCACHE = List.of("set jdigkey 0 0 5\r\nhello\r\n", "STORED\r\n",
+            "get jdigkey\r\n", "VALUE jdigkey 0 5\r\nhello\r\nEND\r\n");
+
+    /**
+     * What the log chisels look for: syslog messages, lines appended to log files, and a memcached-like exchange
+     * on port 11211 (skipped if the port is taken: returns false).
+     */
+    static boolean logs(Path dir) throws Exception {
+        Path sock = java.nio.file.Files.createDirectories(dir.resolve("dev")).resolve("log");
+        var addr = java.net.UnixDomainSocketAddress.of(sock);
+        try (var server = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            server.bind(addr);
+            try (var client = java.nio.channels.SocketChannel.open(addr); var conn = server.accept()) {
+                for (String m : SYSLOG) {
+                    byte[] b = m.getBytes(StandardCharsets.US_ASCII);
+                    client.write(java.nio.ByteBuffer.wrap(b));
+                    var in = java.nio.ByteBuffer.allocate(b.length);
+                    while (in.hasRemaining() && conn.read(in) > 0) {
+                        // the whole message
+                    }
+                }
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(sock);
+        }
+        try (OutputStream out = new FileOutputStream(dir.resolve("app.log").toFile(), true)) {
+            out.write(APP_LOG.getBytes(StandardCharsets.US_ASCII));
+        }
+        try (OutputStream out = new FileOutputStream(dir.resolve("my_log").toFile(), true)) {
+            out.write(MY_LOG.getBytes(StandardCharsets.US_ASCII));
+        }
+        ServerSocket server;
+        try {
+            server = new ServerSocket();
+            server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 11211));
+        } catch (java.io.IOException taken) {
+            return false;
+        }
+        try (server; Socket client = new Socket()) {
+            client.connect(server.getLocalSocketAddress());
+            try (Socket conn = server.accept()) {
+                for (int i = 0; i < MEMCACHE.size(); i += 2) {
+                    client.getOutputStream().write(MEMCACHE.get(i).getBytes(StandardCharsets.US_ASCII));
+                    readFully(conn.getInputStream(), MEMCACHE.get(i).length());
+                    conn.getOutputStream().write(MEMCACHE.get(i + 1).getBytes(StandardCharsets.US_ASCII));
+                    readFully(client.getInputStream(), MEMCACHE.get(i + 1).length());
+                }
+            }
+        }
+        return true;
     }
 }
