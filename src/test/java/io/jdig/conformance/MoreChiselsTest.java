@@ -19,19 +19,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * jdig's own versions of spy_ip, spy_port, spy_file, fdtime_by, scallslower, fileslower, netlower, bottlenecks,
- * around and topcontainers_cpu, run in process on the shared traces, against what the real sysdig 0.29.3 prints for
- * the same command line at test time. sysdig must be installed under CI=true; elsewhere the comparison is skipped
- * without it.
+ * around, topcontainers_cpu, spy_logs, spy_syslog, lscontainers, httptop and memcachelog, run in process on the
+ * shared traces, against what the real sysdig 0.29.3 prints for the same command line at test time. sysdig must be
+ * installed under CI=true; elsewhere the comparison is skipped without it. (The shared traces hold no syslog or
+ * memcached traffic: LiveChiselTest records some and checks those chisels on it.)
  */
 class MoreChiselsTest {
     static final List<String> CHISELS = List.of("spy_ip", "spy_port", "spy_file", "fdtime_by", "scallslower",
-            "fileslower", "netlower", "bottlenecks", "around", "topcontainers_cpu");
+            "fileslower", "netlower", "bottlenecks", "around", "topcontainers_cpu", "spy_logs", "spy_syslog",
+            "lscontainers", "httptop", "memcachelog");
 
     /** Traces sysdig 0.29.3 can read (it rejects libs__curl_google_comments). */
     private static final List<String> TRACES = List.of("libs__curl_google", "libs__sample",
             "falco__psp_run_as_user_0_container", "falco__psp_run_as_user_65534_container", "falco__cat_write",
             "libs__single_ipv6_conn", "libs__test_ipv6_client", "falco__connect_localhost",
-            "falco__open-multiple-files", "falco__psp_privileged");
+            "falco__open-multiple-files", "falco__psp_privileged", "falco__empty_v1");
 
     /** Command lines run on every trace (after -r TRACE). */
     private static final List<List<String>> ON_EVERY_TRACE = List.of(
@@ -48,7 +50,13 @@ class MoreChiselsTest {
             List.of("-c", "topcontainers_cpu"),
             List.of("-c", "spy_file"),
             List.of("-c", "spy_file", "R"),
-            List.of("-c", "spy_file", "w"));
+            List.of("-c", "spy_file", "w"),
+            List.of("-c", "spy_logs"),
+            List.of("-pc", "-c", "spy_logs"),
+            List.of("-c", "spy_syslog"),
+            List.of("-c", "lscontainers"),
+            List.of("-c", "httptop"),
+            List.of("-c", "memcachelog"));
 
     /** Trace-specific command lines: endpoints that occur in the trace. */
     private static final List<List<String>> SPECIFIC = List.of(
@@ -70,7 +78,12 @@ class MoreChiselsTest {
             List.of("libs__test_ipv6_client", "-c", "spy_ip", "::1"),
             List.of("falco__cat_write", "-c", "spy_file", "R /dev/null"),
             List.of("falco__cat_write", "-c", "bottlenecks", "proc.name=cat"),
-            List.of("falco__cat_write", "-j", "-c", "topcontainers_cpu"));
+            List.of("falco__cat_write", "-j", "-c", "topcontainers_cpu"),
+            List.of("libs__curl_google", "-c", "httptop", "time"),
+            List.of("libs__curl_google", "-c", "httptop", "bytes"),
+            List.of("libs__curl_google", "-pc", "-c", "httptop", "ncalls"),
+            List.of("falco__psp_run_as_user_0_container", "-c", "spy_logs", "disable_color"),
+            List.of("falco__psp_write_tmp_test", "-c", "lscontainers"));
 
     /** around: dump file, range, filter. */
     private static final List<List<String>> AROUND = List.of(
@@ -155,7 +168,7 @@ class MoreChiselsTest {
     }
 
     private static boolean isTable(List<String> cmd) {
-        return cmd.contains("fdtime_by") || cmd.contains("topcontainers_cpu");
+        return cmd.contains("fdtime_by") || cmd.contains("topcontainers_cpu") || cmd.contains("httptop");
     }
 
     /**
