@@ -205,6 +205,20 @@ public final class Chisel {
         });
         LuaTable math = g.get("math").checktable();
         math.set("mod", math.get("fmod"));
+        // LuaJIT has math.log10 (Lua 5.1) and math.log(x, base) (5.2); LuaJ has neither
+        math.set("log10", new OneArgFunction() {
+            @Override public LuaValue call(LuaValue x) { return LuaValue.valueOf(Math.log10(x.checkdouble())); }
+        });
+        math.set("log", new VarArgFunction() {
+            @Override public Varargs invoke(Varargs a) {
+                double x = a.checkdouble(1);
+                if (a.isnoneornil(2)) return LuaValue.valueOf(Math.log(x));
+                double base = a.checkdouble(2);
+                if (base == 2.0) return LuaValue.valueOf(Math.log(x) / Math.log(2.0));
+                if (base == 10.0) return LuaValue.valueOf(Math.log10(x));
+                return LuaValue.valueOf(Math.log(x) / Math.log(base));
+            }
+        });
         LuaTable string = g.get("string").checktable();
         string.set("gfind", string.get("gmatch"));
         LuaCompat.install(g, g.STDOUT);

@@ -105,6 +105,7 @@ final class Chisels {
         }
 
         void end() {
+            out.endOfCapture();
             rt.captureEnd();
         }
 

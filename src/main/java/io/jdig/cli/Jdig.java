@@ -256,6 +256,7 @@ public final class Jdig {
             }
             loop.newSection();
             loop.run(progress != null ? progress.wrap(r) : r);
+            out.endOfCapture();
             if (progress != null) {
                 progress.done();
             }

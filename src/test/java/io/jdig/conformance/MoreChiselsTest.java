@@ -8,6 +8,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,15 +20,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * jdig's own versions of spy_ip, spy_port, spy_file, fdtime_by, scallslower, fileslower, netlower, bottlenecks,
- * around, topcontainers_cpu, spy_logs, spy_syslog, lscontainers, httptop and memcachelog, run in process on the
- * shared traces, against what the real sysdig 0.29.3 prints for the same command line at test time. sysdig must be
+ * around, topcontainers_cpu, spy_logs, spy_syslog, lscontainers, httptop, memcachelog, spectrogram and
+ * subsecoffset, run in process (or, for what only works on a terminal, in a pseudo-terminal) on the shared traces, against what the real sysdig 0.29.3 prints for the same command line at test time. sysdig must be
  * installed under CI=true; elsewhere the comparison is skipped without it. (The shared traces hold no syslog or
  * memcached traffic: LiveChiselTest records some and checks those chisels on it.)
  */
 class MoreChiselsTest {
     static final List<String> CHISELS = List.of("spy_ip", "spy_port", "spy_file", "fdtime_by", "scallslower",
             "fileslower", "netlower", "bottlenecks", "around", "topcontainers_cpu", "spy_logs", "spy_syslog",
-            "lscontainers", "httptop", "memcachelog");
+            "lscontainers", "httptop", "memcachelog", "spectrogram", "subsecoffset");
 
     /** Traces sysdig 0.29.3 can read (it rejects libs__curl_google_comments). */
     private static final List<String> TRACES = List.of("libs__curl_google", "libs__sample",
@@ -56,7 +57,9 @@ class MoreChiselsTest {
             List.of("-c", "spy_syslog"),
             List.of("-c", "lscontainers"),
             List.of("-c", "httptop"),
-            List.of("-c", "memcachelog"));
+            List.of("-c", "memcachelog"),
+            List.of("-c", "spectrogram"),
+            List.of("-c", "subsecoffset"));
 
     /** Trace-specific command lines: endpoints that occur in the trace. */
     private static final List<List<String>> SPECIFIC = List.of(
@@ -143,7 +146,12 @@ class MoreChiselsTest {
         List<String> args = new ArrayList<>(List.of("-r", Shared.trace(trace).toString()));
         args.addAll(cmd);
         return DynamicTest.dynamicTest(trace + " " + String.join(" ", cmd), () -> {
-            List<String> want = SysdigCrossCheckTest.sysdig(args);
+            ProcessBuilder pb = new ProcessBuilder(concat(List.of("sysdig"), args))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD);
+            pb.environment().put("TZ", "UTC");
+            Process sysdig = pb.start();
+            List<String> want = Shared.lines(sysdig.getInputStream().readAllBytes());
+            assertThat(sysdig.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             Shared.Run r = Shared.jdig(args.toArray(new String[0]));
             List<String> got = r.out();
             if (cmd.contains("-j")) {
@@ -159,8 +167,16 @@ class MoreChiselsTest {
             } else {
                 assertThat(got).as(() -> String.join(" ", args) + Shared.diff(want, got)).isEqualTo(want);
             }
-            assertThat(r.code()).isZero();
+            // success, or failure (spectrogram on a pipe) like sysdig's
+            assertThat(r.code() == 0).as("exit code %d, sysdig's %d", r.code(), sysdig.exitValue())
+                    .isEqualTo(sysdig.exitValue() == 0);
         });
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static String noComma(String l) {
@@ -211,5 +227,58 @@ class MoreChiselsTest {
             }));
         }
         return tests;
+    }
+
+    /** Command lines compared on a 120x30 pseudo-terminal, where sysdig colors its output and the heat maps draw. */
+    private static final List<List<String>> ON_A_TERMINAL = List.of(
+            List.of("-c", "spectrogram"),
+            List.of("-c", "spectrogram", "100"),
+            List.of("-c", "subsecoffset"),
+            List.of("-c", "subsecoffset", "100"),
+            List.of("-c", "subsecoffset", "333"),
+            List.of("-c", "fileslower", "0"),
+            List.of("-c", "spy_logs"),
+            List.of("-c", "echo_fds"),
+            List.of());
+
+    @TestFactory
+    List<DynamicTest> onATerminalLikeSysdig() {
+        requireSysdig();
+        boolean script = new java.io.File("/usr/bin/script").canExecute();
+        if ("true".equals(System.getenv("CI"))) {
+            assertThat(script).as("script (util-linux) runs the terminal checks in CI").isTrue();
+        }
+        Assumptions.assumeTrue(script, "script (util-linux) is not installed");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String jdig = "COLUMNS=120 LINES=30 " + quote(java) + " --enable-native-access=ALL-UNNAMED -cp "
+                + quote(System.getProperty("java.class.path")) + " io.jdig.cli.Main";
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String t : List.of("libs__curl_google", "libs__sample", "falco__psp_run_as_user_0_container")) {
+            for (List<String> cmd : ON_A_TERMINAL) {
+                StringBuilder args = new StringBuilder(" -r ").append(quote(Shared.trace(t).toString()));
+                cmd.forEach(a -> args.append(' ').append(quote(a)));
+                tests.add(DynamicTest.dynamicTest(t + " " + String.join(" ", cmd), () -> {
+                    byte[] want = onTerminal("sysdig" + args);
+                    byte[] got = onTerminal(jdig + args);
+                    assertThat(new String(got, StandardCharsets.ISO_8859_1)).as(args.toString())
+                            .isEqualTo(new String(want, StandardCharsets.ISO_8859_1));
+                }));
+            }
+        }
+        return tests;
+    }
+
+    private static String quote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+
+    /** What the command writes to a 120x30 pseudo-terminal (stdout and stderr). */
+    private static byte[] onTerminal(String command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("script", "-qec", "stty cols 120 rows 30; " + command, "/dev/null")
+                .redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        p.getOutputStream().close();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        return out;
     }
 }
