@@ -203,6 +203,24 @@ public final class Chisel {
                 return luajTonumber.invoke(a);
             }
         });
+        PrintStream stdout = g.STDOUT;
+        g.get("os").set("execute", new VarArgFunction() {
+            // C's system(): the command goes to /bin/sh (LuaJ split it at spaces and ran it without a shell);
+            // the result is the wait status, exit code * 256, as LuaJIT returns it
+            @Override public Varargs invoke(Varargs a) {
+                if (a.isnoneornil(1)) return LuaValue.valueOf(1); // a shell is available
+                stdout.flush();
+                try {
+                    Process p = new ProcessBuilder("/bin/sh", "-c", a.checkjstring(1)).inheritIO().start();
+                    return LuaValue.valueOf(p.waitFor() << 8);
+                } catch (java.io.IOException e) {
+                    return LuaValue.valueOf(-1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return LuaValue.valueOf(-1);
+                }
+            }
+        });
         LuaTable math = g.get("math").checktable();
         math.set("mod", math.get("fmod"));
         // LuaJIT has math.log10 (Lua 5.1) and math.log(x, base) (5.2); LuaJ has neither

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,14 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * jdig's own versions of spy_ip, spy_port, spy_file, fdtime_by, scallslower, fileslower, netlower, bottlenecks,
  * around, topcontainers_cpu, spy_logs, spy_syslog, lscontainers, httptop, memcachelog, spectrogram and
- * subsecoffset, run in process (or, for what only works on a terminal, in a pseudo-terminal) on the shared traces, against what the real sysdig 0.29.3 prints for the same command line at test time. sysdig must be
+ * subsecoffset (and udp_extract, which writes files), run in process (or, for what only works on a terminal, in a pseudo-terminal) on the shared traces, against what the real sysdig 0.29.3 prints for the same command line at test time. sysdig must be
  * installed under CI=true; elsewhere the comparison is skipped without it. (The shared traces hold no syslog or
  * memcached traffic: LiveChiselTest records some and checks those chisels on it.)
  */
 class MoreChiselsTest {
     static final List<String> CHISELS = List.of("spy_ip", "spy_port", "spy_file", "fdtime_by", "scallslower",
             "fileslower", "netlower", "bottlenecks", "around", "topcontainers_cpu", "spy_logs", "spy_syslog",
-            "lscontainers", "httptop", "memcachelog", "spectrogram", "subsecoffset");
+            "lscontainers", "httptop", "memcachelog", "spectrogram", "subsecoffset", "udp_extract");
 
     /** Traces sysdig 0.29.3 can read (it rejects libs__curl_google_comments). */
     private static final List<String> TRACES = List.of("libs__curl_google", "libs__sample",
@@ -280,5 +282,52 @@ class MoreChiselsTest {
         byte[] out = p.getInputStream().readAllBytes();
         assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         return out;
+    }
+
+    /** udp_extract writes one file per UDP socket under ./udp_dump_files: run both in empty directories, compare. */
+    @TestFactory
+    List<DynamicTest> udpExtractWritesWhatSysdigWrites(@TempDir Path dir) {
+        requireSysdig();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String t : List.of("libs__curl_google", "libs__test_ipv6_client", "libs__sample")) {
+            tests.add(DynamicTest.dynamicTest(t, () -> {
+                Path s = Files.createDirectories(dir.resolve(t + "-sysdig"));
+                Path j = Files.createDirectories(dir.resolve(t + "-jdig"));
+                String trace = Shared.trace(t).toString();
+                run(s, List.of("sysdig", "-r", trace, "-c", "udp_extract"));
+                run(j, List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                        "io.jdig.cli.Main", "-r", trace, "-c", "udp_extract"));
+                Map<String, byte[]> want = files(s.resolve("udp_dump_files"));
+                Map<String, byte[]> got = files(j.resolve("udp_dump_files"));
+                assertThat(got.keySet()).isEqualTo(want.keySet());
+                for (String f : want.keySet()) {
+                    assertThat(got.get(f)).as(f).isEqualTo(want.get(f));
+                }
+                if (!t.equals("libs__sample")) {
+                    assertThat(want).as("the trace has UDP traffic").isNotEmpty();
+                }
+            }));
+        }
+        return tests;
+    }
+
+    private static void run(Path cwd, List<String> cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true)
+                .redirectOutput(cwd.resolve("out.txt").toFile()).start();
+        assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("%s: %s", cmd, Files.readString(cwd.resolve("out.txt"))).isZero();
+    }
+
+    private static Map<String, byte[]> files(Path d) throws IOException {
+        Map<String, byte[]> m = new TreeMap<>();
+        if (Files.isDirectory(d)) {
+            try (var s = Files.list(d)) {
+                for (Path p : s.toList()) {
+                    m.put(p.getFileName().toString(), Files.readAllBytes(p));
+                }
+            }
+        }
+        return m;
     }
 }
