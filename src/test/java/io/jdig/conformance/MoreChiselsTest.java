@@ -87,7 +87,6 @@ class MoreChiselsTest {
             List.of("libs__curl_google", "-c", "httptop", "time"),
             List.of("libs__curl_google", "-c", "httptop", "bytes"),
             List.of("libs__curl_google", "-pc", "-c", "httptop", "ncalls"),
-            List.of("falco__psp_run_as_user_0_container", "-c", "spy_logs", "disable_color"),
             List.of("falco__psp_write_tmp_test", "-c", "lscontainers"));
 
     /** around: dump file, range, filter. */
@@ -282,6 +281,28 @@ class MoreChiselsTest {
         byte[] out = p.getInputStream().readAllBytes();
         assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         return out;
+    }
+
+    /** spy_logs with a dump file: the printed lines, then the events near each log write saved to the file. */
+    @Test
+    void spyLogsSavesTheEventsNearEachLogWrite(@TempDir Path dir) throws Exception {
+        requireSysdig();
+        String trace = Shared.trace("falco__psp_run_as_user_0_container").toString();
+        Path dump = dir.resolve("logs.scap");
+        List<String> want = SysdigCrossCheckTest.sysdig(List.of("-r", trace, "-c", "spy_logs", dump + " 50 disable_color"));
+        assertThat(want).last().isEqualTo("Writing events for 3 log entries");
+        Files.deleteIfExists(dump);
+        Shared.Run r = Shared.jdig("-r", trace, "-c", "spy_logs", dump + " 50 disable_color");
+        assertThat(r.out()).isEqualTo(want);
+        List<String> terms = Shared.jdig("-r", trace, "-p", "(evt.around[%evt.rawtime]=50 and thread.tid=%thread.tid)",
+                "(fd.name contains .log or fd.name contains _log or fd.name contains /var/log) and not (fd.name "
+                        + "contains .gz or fd.name contains .tgz) and evt.is_io_write=true and evt.dir=< and "
+                        + "evt.failed=false").out();
+        assertThat(terms).hasSize(3);
+        String fmt = "%evt.rawtime %thread.tid %evt.type %evt.dir";
+        List<String> selected = SysdigCrossCheckTest.sysdig(List.of("-r", trace, "-p", fmt, String.join(" or ", terms)));
+        assertThat(SysdigCrossCheckTest.sysdig(List.of("-r", dump.toString(), "-p", fmt))).isNotEmpty()
+                .isEqualTo(selected);
     }
 
     /** udp_extract writes one file per UDP socket under ./udp_dump_files: run both in empty directories, compare. */
