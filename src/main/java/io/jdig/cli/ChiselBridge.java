@@ -56,6 +56,8 @@ final class ChiselBridge implements ChiselHost {
     String nextRunArgs;
     long lastTs;
     int snaplen = 80;
+    /** A chisel called sysdig.set_snaplen. */
+    boolean snaplenRequested;
     private String globalFilter = "";
     private boolean globalFilterSet;
 
@@ -439,6 +441,7 @@ final class ChiselBridge implements ChiselHost {
     @Override
     public void setSnaplen(int snaplen) {
         this.snaplen = snaplen;
+        snaplenRequested = true;
     }
 
     /**

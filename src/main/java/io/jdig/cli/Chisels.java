@@ -109,6 +109,11 @@ final class Chisels {
             rt.captureEnd();
         }
 
+        /** The snaplen a chisel asked for with sysdig.set_snaplen (in on_init), or -1. */
+        int requestedSnaplen() {
+            return bridge.snaplenRequested ? bridge.snaplen : -1;
+        }
+
         /** The arguments a chisel asked a second run with (sysdig.run_app), or null. */
         String nextRunArgs() {
             return bridge.nextRunArgs;

@@ -25,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Chisels on a live capture: a real jdig process runs {@code -c topprocs_net -c echo_fds disable_color} with the
  * filter {@code proc.pid=PID} while {@link LiveWorkload} (interactive, in its own JVM) makes a TCP exchange on
- * 127.0.0.1 with known bytes: 22 from the client to the server, 20 back. topprocs_net must credit the workload
- * process with exactly those 84 bytes (each transfer is written once and read once), and echo_fds must show each
+ * 127.0.0.1 with known bytes: 22 from the client to the server, 165 back (more than the default snaplen, 80: echo_fds
+ * raises it to 2000). topprocs_net must credit the workload
+ * process with exactly those 374 bytes (each transfer is written once and read once), and echo_fds must show each
  * transfer with its size, connection and data. Then a second workload run, recorded with {@code jdig -w}, gives the
  * log chisels (spy_syslog, spy_logs, memcachelog) and the I/O chisels something the shared traces lack: on that
  * file they must print what the real sysdig prints. Needs root and BPF (and sysdig for the second part); with

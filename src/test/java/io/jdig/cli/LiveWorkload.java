@@ -27,7 +27,8 @@ public final class LiveWorkload {
     public static final String FILE_PAYLOAD = "jdig-file-payload-12345";
     public static final String TCP_PAYLOAD = "jdig-tcp-payload-67890";
     public static final String ECHO_ARG = "jdig-echo-arg1";
-    public static final String TCP_REPLY = "jdig-tcp-reply-13579";
+    /** Longer than the default snaplen (80): echo_fds asks for 2000 bytes and must get them all. */
+    public static final String TCP_REPLY = "jdig-tcp-reply-13579-" + "0123456789abcdefghijklmnopqrstuvwxyz".repeat(4);
     public static final String PROBE = "jdig-probe-";
 
     public static void main(String[] args) throws Exception {
