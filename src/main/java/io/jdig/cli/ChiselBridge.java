@@ -496,9 +496,33 @@ final class ChiselBridge implements ChiselHost {
         if (con == null || !con.isTerminal()) {
             return new int[] {-1, -1};
         }
+        int[] ws = windowSize();
+        if (ws != null) {
+            return ws;
+        }
         int w = envInt("COLUMNS", 80);
         int h = envInt("LINES", 24);
         return new int[] {w, h};
+    }
+
+    /** {width, height} of the terminal on stdout, as sysdig reads it (ioctl TIOCGWINSZ), or null. */
+    private static int[] windowSize() {
+        try (var arena = java.lang.foreign.Arena.ofConfined()) {
+            var linker = java.lang.foreign.Linker.nativeLinker();
+            var ioctl = linker.downcallHandle(linker.defaultLookup().find("ioctl").orElseThrow(),
+                    java.lang.foreign.FunctionDescriptor.of(java.lang.foreign.ValueLayout.JAVA_INT,
+                            java.lang.foreign.ValueLayout.JAVA_INT, java.lang.foreign.ValueLayout.JAVA_LONG,
+                            java.lang.foreign.ValueLayout.ADDRESS),
+                    java.lang.foreign.Linker.Option.firstVariadicArg(2));
+            // struct winsize { unsigned short ws_row, ws_col, ws_xpixel, ws_ypixel; }
+            var ws = arena.allocate(8);
+            int rc = (int) ioctl.invokeExact(1, 0x5413L /* TIOCGWINSZ */, ws);
+            int rows = Short.toUnsignedInt(ws.get(java.lang.foreign.ValueLayout.JAVA_SHORT, 0));
+            int cols = Short.toUnsignedInt(ws.get(java.lang.foreign.ValueLayout.JAVA_SHORT, 2));
+            return rc == 0 && cols > 0 ? new int[] {cols, rows} : null;
+        } catch (Throwable e) {
+            return null; // no native access: fall back to COLUMNS and LINES
+        }
     }
 
     private static int envInt(String name, int dflt) {

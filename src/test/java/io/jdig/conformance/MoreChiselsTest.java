@@ -251,7 +251,8 @@ class MoreChiselsTest {
         }
         Assumptions.assumeTrue(script, "script (util-linux) is not installed");
         String java = ProcessHandle.current().info().command().orElse("java");
-        String jdig = "COLUMNS=120 LINES=30 " + quote(java) + " --enable-native-access=ALL-UNNAMED -cp "
+        // (COLUMNS and LINES are set wrong on purpose: jdig must read the terminal's size, as sysdig does)
+        String jdig = "COLUMNS=70 LINES=10 " + quote(java) + " --enable-native-access=ALL-UNNAMED -cp "
                 + quote(System.getProperty("java.class.path")) + " io.jdig.cli.Main";
         List<DynamicTest> tests = new ArrayList<>();
         for (String t : List.of("libs__curl_google", "libs__sample", "falco__psp_run_as_user_0_container")) {
