@@ -51,8 +51,10 @@ final class Chisels {
         private final Output out;
         private final ChiselBridge bridge;
         private final ChiselRuntime rt;
+        private final Options opts;
 
         Session(Options o, EventLoop loop, Output out, PrintStream err, boolean live) {
+            this.opts = o;
             this.loop = loop;
             this.out = out;
             EventContext ctx = loop.context();
@@ -105,7 +107,7 @@ final class Chisels {
         }
 
         void end() {
-            out.endOfCapture();
+            out.endOfCapture(opts);
             rt.captureEnd();
         }
 

@@ -256,7 +256,7 @@ public final class Jdig {
             }
             loop.newSection();
             loop.run(progress != null ? progress.wrap(r) : r);
-            out.endOfCapture();
+            out.endOfCapture(o);
             if (progress != null) {
                 progress.done();
             }

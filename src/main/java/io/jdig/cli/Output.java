@@ -27,9 +27,13 @@ public final class Output {
 
     /**
      * What sysdig prints when a capture ends and stdout is a terminal, before the chisels' on_capture_end: the
-     * escape sequence that resets the colors (its colored event lines may have left one set).
+     * escape sequence that resets the colors its default (colored) event lines may have left set. Not with a -p
+     * format of the user's (-pc, which only picks the container format, still resets).
      */
-    public void endOfCapture() {
+    public void endOfCapture(Options o) {
+        if (o.format != null && !o.printContainerData) {
+            return;
+        }
         var con = System.console();
         if (con != null && con.isTerminal()) {
             buf.append(RESET);
