@@ -188,8 +188,55 @@ public final class Chisel {
                 return NONE;
             }
         });
+        LuaValue luajTonumber = g.get("tonumber");
+        g.set("tonumber", new VarArgFunction() {
+            // Lua 5.1 skips any white space (isspace: also \t \n \v \f \r) around the number; LuaJ only blanks
+            @Override public Varargs invoke(Varargs a) {
+                LuaValue v = a.arg1();
+                if (v.type() == LuaValue.TSTRING && (a.narg() < 2 || a.arg(2).isnil())) {
+                    String t = v.tojstring();
+                    int from = 0, to = t.length();
+                    while (from < to && isSpace(t.charAt(from))) from++;
+                    while (to > from && isSpace(t.charAt(to - 1))) to--;
+                    if (from > 0 || to < t.length()) return luajTonumber.call(LuaValue.valueOf(t.substring(from, to)));
+                }
+                return luajTonumber.invoke(a);
+            }
+        });
+        PrintStream stdout = g.STDOUT;
+        g.get("os").set("execute", new VarArgFunction() {
+            // C's system(): the command goes to /bin/sh (LuaJ split it at spaces and ran it without a shell);
+            // the result is the wait status, exit code * 256, as LuaJIT returns it
+            @Override public Varargs invoke(Varargs a) {
+                if (a.isnoneornil(1)) return LuaValue.valueOf(1); // a shell is available
+                stdout.flush();
+                try {
+                    Process p = new ProcessBuilder("/bin/sh", "-c", a.checkjstring(1)).inheritIO().start();
+                    return LuaValue.valueOf(p.waitFor() << 8);
+                } catch (java.io.IOException e) {
+                    return LuaValue.valueOf(-1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return LuaValue.valueOf(-1);
+                }
+            }
+        });
         LuaTable math = g.get("math").checktable();
         math.set("mod", math.get("fmod"));
+        // LuaJIT has math.log10 (Lua 5.1) and math.log(x, base) (5.2); LuaJ has neither
+        math.set("log10", new OneArgFunction() {
+            @Override public LuaValue call(LuaValue x) { return LuaValue.valueOf(Math.log10(x.checkdouble())); }
+        });
+        math.set("log", new VarArgFunction() {
+            @Override public Varargs invoke(Varargs a) {
+                double x = a.checkdouble(1);
+                if (a.isnoneornil(2)) return LuaValue.valueOf(Math.log(x));
+                double base = a.checkdouble(2);
+                if (base == 2.0) return LuaValue.valueOf(Math.log(x) / Math.log(2.0));
+                if (base == 10.0) return LuaValue.valueOf(Math.log10(x));
+                return LuaValue.valueOf(Math.log(x) / Math.log(base));
+            }
+        });
         LuaTable string = g.get("string").checktable();
         string.set("gfind", string.get("gmatch"));
         LuaCompat.install(g, g.STDOUT);
@@ -544,6 +591,7 @@ public final class Chisel {
             }
         });
         sysdig.set("run_sysdig", fn1(a -> { host.setNextRunArgs(a.checkjstring()); return LuaValue.NONE; }));
+        sysdig.set("run_app", sysdig.get("run_sysdig")); // the name sysdig 0.29 chisels (around) call it by
         sysdig.set("end_capture", fn0(() -> { endCapture = true; return LuaValue.NONE; }));
         sysdig.set("log", new TwoArgFunction() {
             @Override public LuaValue call(LuaValue m, LuaValue s) {
@@ -729,5 +777,9 @@ public final class Chisel {
                 g.set(t, tbl);
             }
         }
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 }

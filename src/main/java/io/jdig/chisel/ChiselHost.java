@@ -94,7 +94,7 @@ public interface ChiselHost {
 
     default void setFatfileDumpMode(boolean on) {}
 
-    /** {@code sysdig.run_sysdig(args)}: args for a follow-up run (csysdig/wsysdig feature). */
+    /** {@code sysdig.run_sysdig(args)} / {@code run_app}: the command line of a run to make after this one. */
     default void setNextRunArgs(String args) {}
 
     default double readProgress() { return 0; }

@@ -52,8 +52,12 @@ final class ChiselBridge implements ChiselHost {
     private final ByteBuf scratch = new ByteBuf(64);
 
     String sourceName = "";
+    /** Set by sysdig.run_app: the arguments of a second jdig run once this one is over. */
+    String nextRunArgs;
     long lastTs;
     int snaplen = 80;
+    /** A chisel called sysdig.set_snaplen. */
+    boolean snaplenRequested;
     private String globalFilter = "";
     private boolean globalFilterSet;
 
@@ -437,6 +441,7 @@ final class ChiselBridge implements ChiselHost {
     @Override
     public void setSnaplen(int snaplen) {
         this.snaplen = snaplen;
+        snaplenRequested = true;
     }
 
     /**
@@ -491,9 +496,33 @@ final class ChiselBridge implements ChiselHost {
         if (con == null || !con.isTerminal()) {
             return new int[] {-1, -1};
         }
+        int[] ws = windowSize();
+        if (ws != null) {
+            return ws;
+        }
         int w = envInt("COLUMNS", 80);
         int h = envInt("LINES", 24);
         return new int[] {w, h};
+    }
+
+    /** {width, height} of the terminal on stdout, as sysdig reads it (ioctl TIOCGWINSZ), or null. */
+    private static int[] windowSize() {
+        try (var arena = java.lang.foreign.Arena.ofConfined()) {
+            var linker = java.lang.foreign.Linker.nativeLinker();
+            var ioctl = linker.downcallHandle(linker.defaultLookup().find("ioctl").orElseThrow(),
+                    java.lang.foreign.FunctionDescriptor.of(java.lang.foreign.ValueLayout.JAVA_INT,
+                            java.lang.foreign.ValueLayout.JAVA_INT, java.lang.foreign.ValueLayout.JAVA_LONG,
+                            java.lang.foreign.ValueLayout.ADDRESS),
+                    java.lang.foreign.Linker.Option.firstVariadicArg(2));
+            // struct winsize { unsigned short ws_row, ws_col, ws_xpixel, ws_ypixel; }
+            var ws = arena.allocate(8);
+            int rc = (int) ioctl.invokeExact(1, 0x5413L /* TIOCGWINSZ */, ws);
+            int rows = Short.toUnsignedInt(ws.get(java.lang.foreign.ValueLayout.JAVA_SHORT, 0));
+            int cols = Short.toUnsignedInt(ws.get(java.lang.foreign.ValueLayout.JAVA_SHORT, 2));
+            return rc == 0 && cols > 0 ? new int[] {cols, rows} : null;
+        } catch (Throwable e) {
+            return null; // no native access: fall back to COLUMNS and LINES
+        }
     }
 
     private static int envInt(String name, int dflt) {
@@ -503,6 +532,11 @@ final class ChiselBridge implements ChiselHost {
         } catch (NumberFormatException e) {
             return dflt;
         }
+    }
+
+    @Override
+    public void setNextRunArgs(String args) {
+        nextRunArgs = args;
     }
 
     @Override

@@ -51,8 +51,10 @@ final class Chisels {
         private final Output out;
         private final ChiselBridge bridge;
         private final ChiselRuntime rt;
+        private final Options opts;
 
         Session(Options o, EventLoop loop, Output out, PrintStream err, boolean live) {
+            this.opts = o;
             this.loop = loop;
             this.out = out;
             EventContext ctx = loop.context();
@@ -105,7 +107,18 @@ final class Chisels {
         }
 
         void end() {
+            out.endOfCapture(opts);
             rt.captureEnd();
+        }
+
+        /** The snaplen a chisel asked for with sysdig.set_snaplen (in on_init), or -1. */
+        int requestedSnaplen() {
+            return bridge.snaplenRequested ? bridge.snaplen : -1;
+        }
+
+        /** The arguments a chisel asked a second run with (sysdig.run_app), or null. */
+        String nextRunArgs() {
+            return bridge.nextRunArgs;
         }
 
         void close() {
@@ -139,6 +152,7 @@ final class Chisels {
             return e.code();
         } finally {
             if (session != null) {
+                o.nextRunArgs = session.nextRunArgs();
                 session.close();
             }
             flushQuietly(out);

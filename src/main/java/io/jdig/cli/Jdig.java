@@ -193,7 +193,14 @@ public final class Jdig {
         EventPredicate filter = compileFilter(o.filterText());
         Output out = new Output(stdout, o.unbuffered || o.json);
         if (!o.chisels.isEmpty()) {
-            return Chisels.runOnFiles(o, state, loop, filter, out, err);
+            int rc = Chisels.runOnFiles(o, state, loop, filter, out, err);
+            if (o.nextRunArgs != null) {
+                // a chisel asked for a follow-up run (around: write the events near its matches), as sysdig
+                // does: the new command line is split at spaces and run like a fresh one
+                return run(java.util.Arrays.stream(o.nextRunArgs.split(" ")).filter(a -> !a.isEmpty())
+                        .toArray(String[]::new));
+            }
+            return rc;
         }
         if (o.writeFile != null) {
             return Writer.runOnFiles(o, state, loop, filter);
@@ -250,6 +257,7 @@ public final class Jdig {
             }
             loop.newSection();
             loop.run(progress != null ? progress.wrap(r) : r);
+            out.endOfCapture(o);
             if (progress != null) {
                 progress.done();
             }

@@ -171,6 +171,14 @@ final class Live {
                 if (!o.chisels.isEmpty()) {
                     chisels = new Chisels.Session(o, loop, out, err, true);
                     chisels.init(filter, o.displayFilter);
+                    // a chisel's sysdig.set_snaplen (echo_fds: 2000) applies to the capture, unless -s was given
+                    if (o.snaplen == null && chisels.requestedSnaplen() >= 0) {
+                        try {
+                            src.setSnaplen(chisels.requestedSnaplen());
+                        } catch (CaptureException e) {
+                            err.println("jdig: cannot set the snaplen the chisel asks for: " + oneLine(e.getMessage()));
+                        }
+                    }
                     chisels.start("");
                 }
                 try {

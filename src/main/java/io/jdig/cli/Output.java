@@ -23,6 +23,24 @@ public final class Output {
         this.unbuffered = unbuffered;
     }
 
+    private static final byte[] RESET = {0x1b, '[', '0', '0', 'm'};
+
+    /**
+     * What sysdig prints when a capture ends and stdout is a terminal, before the chisels' on_capture_end: the
+     * escape sequence that resets the colors its default (colored) event lines may have left set. Not with a -p
+     * format of the user's (-pc, which only picks the container format, still resets).
+     */
+    public void endOfCapture(Options o) {
+        if (o.format != null && !o.printContainerData) {
+            return;
+        }
+        var con = System.console();
+        if (con != null && con.isTerminal()) {
+            buf.append(RESET);
+            lineDone();
+        }
+    }
+
     /** Call after appending a whole line to {@link #buf}. */
     public void lineDone() {
         if (unbuffered || buf.length() >= (1 << 16)) {

@@ -105,6 +105,42 @@ class ChiselRuntimeTest {
     }
 
     @Test
+    void tonumberSkipsWhiteSpaceLikeLua51() throws Exception {
+        // memcachelog reads sizes such as "5\r\n" from protocol lines
+        write("n", """
+                description = "d"; short_description = "s"; category = "T"; args = {}
+                function on_init()
+                  print(tonumber("5\\r\\n"), tonumber("\\t8\\n"), tonumber(" 7 "), tonumber("0x10"), tonumber("5 x"),
+                    tonumber("ff", 16), tonumber(" \\r"))
+                  return true
+                end
+                """);
+        ChiselRuntime rt = rt();
+        rt.add("n");
+        rt.init();
+        assertThat(out()).isEqualTo("5\t8\t7\t16\tnil\t255\tnil\n");
+    }
+
+    @Test
+    void osExecuteRunsTheCommandInAShell() throws Exception {
+        // sysdig's udp_extract creates its directory with "mkdir DIR 2> /dev/null"
+        Path made = dir.resolve("made");
+        write("x", """
+                description = "d"; short_description = "s"; category = "T"; args = {}
+                function on_init()
+                  print(os.execute("mkdir %s 2> /dev/null && echo hi > %s/f"), os.execute("exit 3"), os.execute() ~= 0)
+                  return true
+                end
+                """.formatted(made, made));
+        ChiselRuntime rt = rt();
+        rt.add("x");
+        rt.init();
+        assertThat(out()).isEqualTo("0\t768\ttrue\n");
+        assertThat(Files.readString(made.resolve("f"))).isEqualTo("hi\n");
+        assertThat(dir.resolve("2>")).doesNotExist();
+    }
+
+    @Test
     void luaErrorNamesFileLineAndEvent() throws Exception {
         write("bad", """
                 description = "d"; short_description = "s"; category = "T"; args = {}
