@@ -1,5 +1,8 @@
 package io.jdig.event;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * A reusable view over one event in sysdig's v2 layout: {@code u64 ts, u64 tid, u32 len, u16 type,
@@ -8,6 +11,9 @@ package io.jdig.event;
  */
 public final class EventView {
     public static final int HEADER_LEN = 26;
+    private static final VarHandle I16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle I32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle I64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private byte[] buf;
     private int base;
@@ -26,9 +32,9 @@ public final class EventView {
         this.base = offset;
         this.cpu = cpuId;
         this.flags = blockFlags;
-        this.len = i32(buffer, offset + 16);
-        this.type = Short.toUnsignedInt(u16(buffer, offset + 20));
-        int n = i32(buffer, offset + 22);
+        this.len = (int) I32.get(buffer, offset + 16);
+        this.type = Short.toUnsignedInt((short) I16.get(buffer, offset + 20));
+        int n = (int) I32.get(buffer, offset + 22);
         this.info = EventTable.get(type);
         if (len < HEADER_LEN || n < 0 || n > 64) {
             return false;
@@ -42,7 +48,7 @@ public final class EventView {
         }
         int lp = offset + HEADER_LEN;
         for (int i = 0; i < n; i++) {
-            int l = large ? i32(buffer, lp) : Short.toUnsignedInt(u16(buffer, lp));
+            int l = large ? (int) I32.get(buffer, lp) : Short.toUnsignedInt((short) I16.get(buffer, lp));
             lp += lsize;
             if (l < 0 || p + l > end) {
                 return false;
@@ -64,11 +70,11 @@ public final class EventView {
     }
 
     public long ts() {
-        return i64(buf, base);
+        return (long) I64.get(buf, base);
     }
 
     public long tid() {
-        return i64(buf, base + 8);
+        return (long) I64.get(buf, base + 8);
     }
 
     public int length() {
@@ -125,9 +131,9 @@ public final class EventView {
         int o = poff[i];
         return switch (plen[i]) {
             case 1 -> signed ? buf[o] : buf[o] & 0xFF;
-            case 2 -> signed ? u16(buf, o) : Short.toUnsignedInt(u16(buf, o));
-            case 4 -> signed ? i32(buf, o) : Integer.toUnsignedLong(i32(buf, o));
-            case 8 -> i64(buf, o);
+            case 2 -> signed ? (short) I16.get(buf, o) : Short.toUnsignedInt((short) I16.get(buf, o));
+            case 4 -> signed ? (int) I32.get(buf, o) : Integer.toUnsignedLong((int) I32.get(buf, o));
+            case 8 -> (long) I64.get(buf, o);
             default -> 0;
         };
     }
@@ -169,18 +175,15 @@ public final class EventView {
         return new String(buf, poff[i], stringLen(i), java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    // Little-endian reads spelled out byte by byte: the interpreter and the first compiler run these at once,
-    // where view var handles cost a chain of calls until the last compiler has inlined them.
-
     public static short u16(byte[] b, int o) {
-        return (short) ((b[o] & 0xFF) | (b[o + 1] & 0xFF) << 8);
+        return (short) I16.get(b, o);
     }
 
     public static int i32(byte[] b, int o) {
-        return (b[o] & 0xFF) | (b[o + 1] & 0xFF) << 8 | (b[o + 2] & 0xFF) << 16 | b[o + 3] << 24;
+        return (int) I32.get(b, o);
     }
 
     public static long i64(byte[] b, int o) {
-        return (i32(b, o) & 0xFFFFFFFFL) | (long) i32(b, o + 4) << 32;
+        return (long) I64.get(b, o);
     }
 }

@@ -31,10 +31,9 @@ public final class ScapReader implements EventSource {
     private static final int MAX_BLOCK = 256 << 20;
 
     private final InputStream in;
-    private final ReadAhead ahead;
     private final MetadataSink sink;
     private final String name;
-    private byte[] buf = new byte[0];
+    private byte[] buf = new byte[1 << 20];
     private int pos;
     private int limit;
     private long consumed; // file offset of buf[0]
@@ -55,7 +54,6 @@ public final class ScapReader implements EventSource {
 
     public ScapReader(InputStream in, String name, MetadataSink sink) {
         this.in = in;
-        this.ahead = new ReadAhead(in, name);
         this.name = name;
         this.sink = sink;
     }
@@ -71,7 +69,8 @@ public final class ScapReader implements EventSource {
         InputStream in = bin;
         if (a == 0x1f && b == 0x8b) {
             try {
-                in = new GZIPInputStream(bin, 1 << 16);
+                // inflating is the costly part of reading a gzip trace: it runs ahead on a thread of its own
+                in = new ReadAheadStream(new GZIPInputStream(bin, 1 << 16), file.getFileName().toString());
             } catch (ZipException e) {
                 bin.close();
                 throw new ScapFormatException("corrupt gzip stream: " + e.getMessage(), 0);
@@ -160,49 +159,35 @@ public final class ScapReader implements EventSource {
 
     /** Ensures n bytes are available from pos; false at a clean end of input. */
     private boolean fill(int n) throws IOException {
-        while (limit - pos < n) {
-            if (eof) {
-                return false;
-            }
-            ReadAhead.Chunk c;
+        if (limit - pos >= n) {
+            return true;
+        }
+        if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, limit - pos);
+            consumed += pos;
+            limit -= pos;
+            pos = 0;
+        }
+        if (n > buf.length) {
+            byte[] nb = new byte[Math.max(n, buf.length * 2)];
+            System.arraycopy(buf, 0, nb, 0, limit);
+            buf = nb;
+        }
+        while (limit < n) {
+            int r;
             try {
-                c = ahead.take();
+                r = in.read(buf, limit, buf.length - limit);
             } catch (EOFException e) {
-                c = null;
+                r = -1;
                 cutShort = true;
             } catch (ZipException e) {
                 throw new ScapFormatException("corrupt gzip data: " + e.getMessage(), consumed + limit);
             }
-            if (c == null) {
+            if (r < 0) {
                 eof = true;
                 return false;
             }
-            int rem = limit - pos;
-            if (rem <= ReadAhead.HEADROOM && n - rem <= c.length()) {
-                // the unread tail goes just before the new bytes, in the chunk's headroom
-                byte[] d = c.data();
-                int at = ReadAhead.HEADROOM - rem;
-                System.arraycopy(buf, pos, d, at, rem);
-                ahead.recycle(buf);
-                buf = d;
-                pos = at;
-                limit = ReadAhead.HEADROOM + c.length();
-                consumed = c.start() - ReadAhead.HEADROOM;
-            } else {
-                // a block larger than the headroom or a chunk: gather it in a buffer of its own
-                if (ReadAhead.isPooled(buf) || buf.length - limit < c.length()) {
-                    byte[] nb = new byte[Math.max(n, rem + c.length()) + (1 << 16)];
-                    System.arraycopy(buf, pos, nb, 0, rem);
-                    ahead.recycle(buf);
-                    consumed += pos;
-                    buf = nb;
-                    pos = 0;
-                    limit = rem;
-                }
-                System.arraycopy(c.data(), ReadAhead.HEADROOM, buf, limit, c.length());
-                limit += c.length();
-                ahead.recycle(c.data());
-            }
+            limit += r;
         }
         return true;
     }
@@ -634,6 +619,6 @@ public final class ScapReader implements EventSource {
 
     @Override
     public void close() throws IOException {
-        ahead.close();
+        in.close();
     }
 }
