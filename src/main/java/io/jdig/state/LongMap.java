@@ -30,7 +30,7 @@ public final class LongMap<V> {
 
     @SuppressWarnings("unchecked")
     public V put(long k, V v) {
-        if ((size + 1) * 4 >= keys.length * 3) {
+        if ((size + 1) * 2 >= keys.length) { // at most half full: lookups of absent keys stay short
             grow();
         }
         int mask = keys.length - 1;
