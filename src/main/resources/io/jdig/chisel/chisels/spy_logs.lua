@@ -10,31 +10,13 @@ args = {
 
 require "common"
 local term = require "ansiterminal"
-term.enable_color(true)
+local export = require("jdig_around").install_export()
 
 local LOG_FILES = "(fd.name contains .log or fd.name contains _log or fd.name contains /var/log)"
 	.. " and not (fd.name contains .gz or fd.name contains .tgz)"
 
-local out_file
-local range_ms = "1000"
-local marks
 local h = {}
-local tty = false
 local containers = false
-local started = false
-
-function on_set_arg(name, val)
-	if name == "dump_file_name" then
-		out_file = val
-	elseif name == "dump_range_ms" then
-		range_ms = val
-	elseif name == "disable_color" and val == "disable_color" then
-		term.enable_color(false)
-	else
-		return false -- as in sysdig, any other disable_color value is refused
-	end
-	return true
-end
 
 function on_init()
 	for k, fld in pairs({ buf = "evt.buffer", tid = "thread.tid", pname = "proc.name", fdname = "fd.name",
@@ -45,24 +27,12 @@ function on_init()
 	sysdig.set_snaplen(2000)
 	sysdig.set_output_format("ascii")
 	chisel.set_filter("(" .. LOG_FILES .. ") and evt.is_io_write=true and evt.dir=< and evt.failed=false")
-	tty = sysdig.is_tty()
-	if out_file ~= nil then
-		marks = require("jdig_around").new(range_ms)
-	end
-	return true
-end
-
-function on_capture_start()
-	if marks ~= nil and sysdig.is_live() then
-		print("events export not supported on live captures")
-		return false
-	end
-	started = true
+	export.init()
 	return true
 end
 
 local function render(cname, prefix, msg)
-	if not tty then
+	if not export.tty then
 		if containers then
 			return string.format("%s %s%s", cname, prefix, msg)
 		end
@@ -90,18 +60,6 @@ function on_event()
 			print(render(cname, prefix, msg))
 		end
 	end
-	if marks ~= nil then
-		marks:mark(evt.field(h.tid))
-	end
+	export.mark(evt.field(h.tid))
 	return true
-end
-
-function on_capture_end()
-	if tty then
-		print(term.reset)
-	end
-	if marks ~= nil and started then
-		print("Writing events for " .. marks:count() .. " log entries")
-		marks:write_after(out_file)
-	end
 end

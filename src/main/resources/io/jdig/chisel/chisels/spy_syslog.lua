@@ -10,28 +10,10 @@ args = {
 
 require "common"
 local term = require "ansiterminal"
-term.enable_color(true)
+local export = require("jdig_around").install_export()
 
-local out_file
-local range_ms = "1000"
-local marks
 local h = {}
-local tty = false
 local containers = false
-local started = false
-
-function on_set_arg(name, val)
-	if name == "dump_file_name" then
-		out_file = val
-	elseif name == "dump_range_ms" then
-		range_ms = val
-	elseif name == "disable_color" and val == "disable_color" then
-		term.enable_color(false)
-	else
-		return false -- as in sysdig, any other disable_color value is refused
-	end
-	return true
-end
 
 function on_init()
 	for k, fld in pairs({ fac = "syslog.facility.str", sev = "syslog.severity.str", sevcode = "syslog.severity",
@@ -42,19 +24,7 @@ function on_init()
 	containers = sysdig.is_print_container_data()
 	sysdig.set_snaplen(1000)
 	chisel.set_filter("fd.name contains /dev/log and evt.is_io_write=true and evt.dir=< and evt.failed=false")
-	tty = sysdig.is_tty()
-	if out_file ~= nil then
-		marks = require("jdig_around").new(range_ms)
-	end
-	return true
-end
-
-function on_capture_start()
-	if marks ~= nil and sysdig.is_live() then
-		print("events export not supported on live captures")
-		return false
-	end
-	started = true
+	export.init()
 	return true
 end
 
@@ -64,7 +34,7 @@ function on_event()
 	local tid, pname = evt.field(h.tid), evt.field(h.pname)
 	local cname, cid = evt.field(h.cname), evt.field(h.cid)
 	local line
-	if tty then
+	if export.tty then
 		local color
 		if sevcode == 4 then
 			color = term.yellow
@@ -87,18 +57,6 @@ function on_event()
 		line = string.format("%s.%s %s[%u] %s", fac, sev, pname, tid, msg)
 	end
 	print(line)
-	if marks ~= nil then
-		marks:mark(tid)
-	end
+	export.mark(tid)
 	return true
-end
-
-function on_capture_end()
-	if tty then
-		print(term.reset)
-	end
-	if marks ~= nil and started then
-		print("Writing events for " .. marks:count() .. " log entries")
-		marks:write_after(out_file)
-	end
 end
