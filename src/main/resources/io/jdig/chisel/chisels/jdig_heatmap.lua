@@ -1,5 +1,6 @@
 -- Helper of the spectrogram and subsecoffset chisels: draws one row of a heat map on an ANSI terminal, one
 -- cell per column, colored by how many events fell in it (per second).
+require "common"
 local term = require "ansiterminal"
 
 local M = {}
@@ -44,6 +45,90 @@ function M.row(counts, width, per_sec, empty_fg)
 		end
 	end
 	io.write(term.reset .. "\n")
+end
+
+-- Writes the axis line: label_at(x) gives the label that starts at column x, or nil for a blank.
+local function axis(width, label_at)
+	local x = 0
+	while x < width do
+		local label = label_at(x)
+		if label ~= nil then
+			io.write(label)
+			x = x + #label
+		else
+			io.write(" ")
+			x = x + 1
+		end
+	end
+	io.write("\n")
+end
+
+-- Defines the chisel callbacks of a heat map with one row per period (refresh_time argument, in ms).
+-- opts: period (ns, default), filter, field (requested per event), column(value, width, period) (the cell
+-- of an event, or nil to skip it), label(x, width, period) (see axis), empty_fg (see row), banner (printed
+-- once at the start, optional), flush_last (draw the last, partial period at the end).
+function M.install(opts)
+	term.enable_color(true)
+	local period = opts.period
+	local width
+	local tty = false
+	local fld
+	local counts = {}
+
+	function on_set_arg(name, val)
+		if name ~= "refresh_time" then
+			return false
+		end
+		period = parse_numeric_input(val, name) * ONE_MS_IN_NS
+		return true
+	end
+
+	function on_init()
+		tty = sysdig.is_tty()
+		if not tty then
+			print("This chisel only works on ANSI terminals. Aborting.")
+			return false
+		end
+		width = sysdig.get_terminal_info().width
+		chisel.set_filter(opts.filter)
+		fld = chisel.request_field(opts.field)
+		term.hidecursor()
+		if opts.banner ~= nil then
+			print(opts.banner)
+		end
+		return true
+	end
+
+	function on_capture_start()
+		chisel.set_interval_ns(period)
+		return true
+	end
+
+	function on_event()
+		local col = opts.column(evt.field(fld), width, period)
+		if col ~= nil then
+			counts[col] = (counts[col] or 0) + 1
+		end
+		return true
+	end
+
+	function on_interval(ts_s, ts_ns, delta)
+		M.row(counts, width, ONE_S_IN_NS / period, opts.empty_fg)
+		axis(width, function(x) return opts.label(x, width, period) end)
+		counts = {}
+		return true
+	end
+
+	function on_capture_end(ts_s, ts_ns, delta)
+		if tty then
+			if opts.flush_last then
+				on_interval(ts_s, ts_ns, 0)
+			end
+			print(term.reset)
+			term.showcursor()
+		end
+		return true
+	end
 end
 
 return M

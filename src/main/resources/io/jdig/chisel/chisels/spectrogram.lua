@@ -7,81 +7,23 @@ args = {
 }
 
 require "common"
-local term = require "ansiterminal"
-term.enable_color(true)
-local heatmap = require "jdig_heatmap"
-
-local period = 500 * ONE_MS_IN_NS
-local width
-local tty = false
-local flatency
-local counts = {}
-
-function on_set_arg(name, val)
-	if name ~= "refresh_time" then
-		return false
-	end
-	period = parse_numeric_input(val, name) * ONE_MS_IN_NS
-	return true
-end
-
-function on_init()
-	tty = sysdig.is_tty()
-	if not tty then
-		print("This chisel only works on ANSI terminals. Aborting.")
-		return false
-	end
-	width = sysdig.get_terminal_info().width
-	chisel.set_filter("evt.dir=<")
-	flatency = chisel.request_field("evt.latency")
-	term.hidecursor()
-	return true
-end
-
-function on_capture_start()
-	chisel.set_interval_ns(period)
-	return true
-end
-
-function on_event()
-	local lat = evt.field(flatency)
-	if lat == 0 then
-		return true
-	end
-	-- 11 decades (1ns .. 100s) over the width of the terminal
-	local col = math.floor(math.min(math.log10(lat), 11) * width / 11) + 1
-	counts[col] = (counts[col] or 0) + 1
-	return true
-end
-
-local function axis()
-	local x = 0
-	while x < width do
+require("jdig_heatmap").install({
+	period = 500 * ONE_MS_IN_NS,
+	filter = "evt.dir=<",
+	field = "evt.latency",
+	column = function(lat, width)
+		if lat == 0 then
+			return nil
+		end
+		-- 11 decades (1ns .. 100s) over the width of the terminal
+		return math.floor(math.min(math.log10(lat), 11) * width / 11) + 1
+	end,
+	label = function(x, width)
 		local decade = math.floor(x * 11 / width)
 		if decade ~= math.floor((x - 1) * 11 / width) then
-			local label = format_time_interval(10 ^ decade)
-			io.write("|" .. label)
-			x = x + #label + 1
-		else
-			io.write(" ")
-			x = x + 1
+			return "|" .. format_time_interval(10 ^ decade)
 		end
-	end
-	io.write("\n")
-end
-
-function on_interval(ts_s, ts_ns, delta)
-	heatmap.row(counts, width, ONE_S_IN_NS / period, true)
-	axis()
-	counts = {}
-	return true
-end
-
-function on_capture_end(ts_s, ts_ns, delta)
-	if tty then
-		on_interval(ts_s, ts_ns, 0) -- the last, partial period
-		print(term.reset)
-		term.showcursor()
-	end
-	return true
-end
+	end,
+	empty_fg = true,
+	flush_last = true,
+})
