@@ -6,17 +6,4 @@ args = {
 	{ name = "key", description = "the field to group by", argtype = "string" },
 }
 
-local key = ""
-
-function on_set_arg(name, val)
-	if name ~= "key" then
-		return false
-	end
-	key = val
-	return true
-end
-
-function on_init()
-	chisel.exec("table_generator", key, key, "evt.latency", "Time", "evt.is_io=true", "10", "time")
-	return true
-end
+require("jdig_groupby").install("evt.latency", "Time", "evt.is_io=true", "10", "time")
