@@ -7,7 +7,6 @@ args = {
 }
 
 require "common"
-local term = require "ansiterminal"
 local http = require "jdig_http"
 
 local RANKINGS = {
@@ -27,7 +26,6 @@ local cfg = {
 	output_format = "normal",
 }
 local with_container = false
-local live = false
 -- key -> list of completed transactions
 local seen = {}
 
@@ -71,19 +69,6 @@ function on_event()
 	http.feed(collect)
 end
 
-function on_capture_start()
-	live = sysdig.is_live()
-	cfg.output_format = sysdig.get_output_format()
-	if live then
-		chisel.set_interval_s(1)
-		if cfg.output_format ~= "json" then
-			term.clearscreen()
-			term.hidecursor()
-		end
-	end
-	return true
-end
-
 -- key -> the ranking value, and start over
 local function totals()
 	local t = {}
@@ -107,22 +92,4 @@ local function totals()
 	return t
 end
 
-function on_interval(ts_s, ts_ns, delta)
-	if cfg.output_format ~= "json" then
-		term.clearscreen()
-		term.moveto(0, 0)
-	end
-	print_sorted_table(totals(), ts_s, 0, delta, cfg)
-	return true
-end
-
-function on_capture_end(ts_s, ts_ns, delta)
-	if live and cfg.output_format ~= "json" then
-		term.clearscreen()
-		term.moveto(0, 0)
-		term.showcursor()
-		return true
-	end
-	print_sorted_table(totals(), ts_s, 0, delta, cfg)
-	return true
-end
+require("jdig_toptable").install(cfg, totals)

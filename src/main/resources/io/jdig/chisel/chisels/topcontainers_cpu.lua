@@ -5,7 +5,6 @@ category = "CPU Usage"
 args = {}
 
 require "common"
-local term = require "ansiterminal"
 
 local cfg = {
 	key_fld = { "container.name" },
@@ -18,26 +17,12 @@ local cfg = {
 }
 local by_container = {}
 local fname, fcpu
-local live = false
 
 function on_init()
 	fname = chisel.request_field("container.name")
 	chisel.request_field(cfg.value_fld)
 	fcpu = chisel.request_field("thread.cpu")
 	chisel.set_filter("evt.type=procinfo")
-	return true
-end
-
-function on_capture_start()
-	live = sysdig.is_live()
-	cfg.output_format = sysdig.get_output_format()
-	if live then
-		chisel.set_interval_s(1)
-		if cfg.output_format ~= "json" then
-			term.clearscreen()
-			term.hidecursor()
-		end
-	end
 	return true
 end
 
@@ -51,27 +36,8 @@ function on_event()
 	return true
 end
 
-local function show(ts_s, delta)
-	print_sorted_table(by_container, ts_s, 0, delta, cfg)
+require("jdig_toptable").install(cfg, function()
+	local t = by_container
 	by_container = {}
-end
-
-function on_interval(ts_s, ts_ns, delta)
-	if cfg.output_format ~= "json" then
-		term.clearscreen()
-		term.moveto(0, 0)
-	end
-	show(ts_s, delta)
-	return true
-end
-
-function on_capture_end(ts_s, ts_ns, delta)
-	if live and cfg.output_format ~= "json" then
-		term.clearscreen()
-		term.moveto(0, 0)
-		term.showcursor()
-		return true
-	end
-	show(ts_s, delta)
-	return true
-end
+	return t
+end)

@@ -5,7 +5,6 @@ category = "CPU Usage"
 args = {}
 
 require "common"
-local term = require "ansiterminal"
 
 local cfg = {
 	key_fld = { "proc.name", "proc.pid" },
@@ -19,7 +18,6 @@ local cfg = {
 local usage = {}
 local keys = {}
 local fcpu
-local live = false
 
 function on_init()
 	if sysdig.is_print_container_data() then
@@ -32,19 +30,6 @@ function on_init()
 	chisel.request_field(cfg.value_fld)
 	fcpu = chisel.request_field("thread.cpu")
 	chisel.set_filter("evt.type=procinfo")
-	return true
-end
-
-function on_capture_start()
-	live = sysdig.is_live()
-	cfg.output_format = sysdig.get_output_format()
-	if live then
-		chisel.set_interval_s(1)
-		if cfg.output_format ~= "json" then
-			term.clearscreen()
-			term.hidecursor()
-		end
-	end
 	return true
 end
 
@@ -66,23 +51,8 @@ function on_event()
 	return true
 end
 
-function on_interval(ts_s, ts_ns, delta)
-	if cfg.output_format ~= "json" then
-		term.clearscreen()
-		term.moveto(0, 0)
-	end
-	print_sorted_table(usage, ts_s, 0, delta, cfg)
+require("jdig_toptable").install(cfg, function()
+	local t = usage
 	usage = {}
-	return true
-end
-
-function on_capture_end(ts_s, ts_ns, delta)
-	if live and cfg.output_format ~= "json" then
-		term.clearscreen()
-		term.moveto(0, 0)
-		term.showcursor()
-		return true
-	end
-	print_sorted_table(usage, ts_s, 0, delta, cfg)
-	return true
-end
+	return t
+end)
