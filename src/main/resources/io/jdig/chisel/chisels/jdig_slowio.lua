@@ -20,21 +20,27 @@ local function dashes(widths)
 	return t
 end
 
--- Defines the chisel callbacks. opts.filter: the I/O to watch; opts.skip_dev: leave out names under /dev/.
-function M.install(opts)
+-- Defines on_set_arg for the min_ms and disable_color arguments (also used by scallslower); the threshold
+-- is in the field min_ms of the returned table.
+function M.args()
 	term.enable_color(true)
-	local threshold
-	local h = {}
-	local containers = false
-
+	local a = {}
 	function on_set_arg(name, val)
 		if name == "min_ms" then
-			threshold = parse_numeric_input(val, name)
+			a.min_ms = parse_numeric_input(val, name)
 		elseif name == "disable_color" and val == "disable_color" then
 			term.enable_color(false)
 		end
 		return true
 	end
+	return a
+end
+
+-- Defines the chisel callbacks. opts.filter: the I/O to watch; opts.skip_dev: leave out names under /dev/.
+function M.install(opts)
+	local a = M.args()
+	local h = {}
+	local containers = false
 
 	function on_init()
 		for k, fld in pairs({ type = "evt.type", dir = "evt.dir", datetime = "evt.datetime", fdname = "fd.name",
@@ -56,7 +62,7 @@ function M.install(opts)
 	function on_event()
 		local ms = evt.field(h.latency) / ONE_MS_IN_NS
 		local name = evt.field(h.fdname)
-		if evt.field(h.dir) ~= "<" or not (ms > threshold) then
+		if evt.field(h.dir) ~= "<" or not (ms > a.min_ms) then
 			return true
 		end
 		if opts.skip_dev and string.sub(name, 1, 5) == "/dev/" then

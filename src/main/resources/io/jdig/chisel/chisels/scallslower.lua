@@ -9,20 +9,10 @@ args = {
 
 require "common"
 local term = require "ansiterminal"
-term.enable_color(true)
+local a = require("jdig_slowio").args()
 
-local threshold
 local h = {}
 local containers = false
-
-function on_set_arg(name, val)
-	if name == "min_ms" then
-		threshold = parse_numeric_input(val, name)
-	elseif name == "disable_color" and val == "disable_color" then
-		term.enable_color(false)
-	end
-	return true
-end
 
 function on_init()
 	for k, fld in pairs({ type = "evt.type", datetime = "evt.datetime", pname = "proc.name",
@@ -49,7 +39,7 @@ function on_event()
 		return true
 	end
 	local ms = ns / ONE_MS_IN_NS
-	if not (ms > threshold) then
+	if not (ms > a.min_ms) then
 		return true
 	end
 	local cname = evt.field(h.cname)
