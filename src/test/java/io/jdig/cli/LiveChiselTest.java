@@ -1,6 +1,7 @@
 package io.jdig.cli;
 
-import static io.jdig.cli.LiveWriteTest.require;
+import static io.jdig.cli.LiveRuns.onPath;
+import static io.jdig.cli.LiveRuns.require;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jdig.capture.BpfLoader;
@@ -58,19 +59,15 @@ class LiveChiselTest {
     }
 
     private static void captureOnce(Path dir) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        String cp = System.getProperty("java.class.path");
-        Process w = new ProcessBuilder(java, "-Djava.net.preferIPv4Stack=true", "-cp", cp,
-                LiveWorkload.class.getName(), dir.toString(), "interactive")
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process w = startWorkload(dir);
         Process jdig = null;
         try (BufferedReader wout = new BufferedReader(new InputStreamReader(w.getInputStream(), StandardCharsets.US_ASCII));
              PrintWriter win = new PrintWriter(w.getOutputStream(), true, StandardCharsets.US_ASCII)) {
             wpid = Long.parseLong(wout.readLine().trim());
             Path stdout = dir.resolve("jdig.out");
             Path stderr = dir.resolve("jdig.err");
-            jdig = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", cp, "io.jdig.cli.Main",
-                    "--unbuffered", "-c", "topprocs_net", "-c", "echo_fds", "disable_color", "proc.pid=" + wpid)
+            jdig = new ProcessBuilder(LiveRuns.jdigCommand("--unbuffered", "-c", "topprocs_net", "-c", "echo_fds",
+                    "disable_color", "proc.pid=" + wpid))
                     .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
 
             // wait until jdig captures: the workload writes numbered probes to a file until echo_fds shows one
@@ -109,6 +106,13 @@ class LiveChiselTest {
                 jdig.destroyForcibly();
             }
         }
+    }
+
+    /** Starts LiveWorkload in its interactive mode (commands on its standard input), working in dir. */
+    private static Process startWorkload(Path dir) throws IOException {
+        return new ProcessBuilder(LiveRuns.JAVA, "-Djava.net.preferIPv4Stack=true", "-cp", LiveRuns.CP,
+                LiveWorkload.class.getName(), dir.toString(), "interactive")
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 
     /** jdig's output as lines, without the terminal escapes (colors are off, topprocs_net clears the screen). */
@@ -182,7 +186,7 @@ class LiveChiselTest {
 
     @Test
     void logChiselsOnARecordedCaptureMatchSysdig(@TempDir Path dir) throws Exception {
-        require(LiveWriteTest.onPath("sysdig"), "sysdig (0.29.3, reader) is not installed");
+        require(onPath("sysdig"), "sysdig (0.29.3, reader) is not installed");
         Path scap = dir.resolve("logs.scap");
         boolean memcache = false;
         for (int attempt = 1; attempt <= 3; attempt++) {
@@ -224,34 +228,20 @@ class LiveChiselTest {
 
     /** The interactive workload's "logs" run, recorded by {@code jdig -w scap proc.pid=PID}; returns "M STDERR". */
     private static String recordLogs(Path dir, Path scap) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        String cp = System.getProperty("java.class.path");
-        Process w = new ProcessBuilder(java, "-Djava.net.preferIPv4Stack=true", "-cp", cp,
-                LiveWorkload.class.getName(), dir.toString(), "interactive")
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process w = startWorkload(dir);
         Process jdig = null;
         try (BufferedReader wout = new BufferedReader(new InputStreamReader(w.getInputStream(), StandardCharsets.US_ASCII));
              PrintWriter win = new PrintWriter(w.getOutputStream(), true, StandardCharsets.US_ASCII)) {
             long pid = Long.parseLong(wout.readLine().trim());
             Path stderr = dir.resolve("jdig.err");
-            jdig = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", cp, "io.jdig.cli.Main",
-                    "-w", scap.toString(), "-s", "2000", "proc.pid=" + pid)
-                    .redirectOutput(dir.resolve("jdig.out").toFile()).redirectError(stderr.toFile()).start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            while (!Files.exists(scap)) {
-                assertThat(jdig.isAlive()).as("jdig -w exited early: %s", Files.readString(stderr)).isTrue();
-                assertThat(System.nanoTime()).as("jdig -w did not start").isLessThan(deadline);
-                Thread.sleep(100);
-            }
+            jdig = LiveRuns.startWrite(dir, scap, stderr, "-s", "2000", "proc.pid=" + pid);
             win.println("logs");
             String answer = wout.readLine();
             assertThat(answer).startsWith("logs ");
             win.println("exit");
             assertThat(w.waitFor(60, TimeUnit.SECONDS)).isTrue();
             Thread.sleep(500);
-            jdig.destroy(); // SIGTERM: stop, drain, close the file
-            assertThat(jdig.waitFor(60, TimeUnit.SECONDS)).as("jdig -w stops on SIGTERM").isTrue();
-            return answer.substring(5) + " " + Files.readString(stderr);
+            return answer.substring(5) + " " + LiveRuns.stopWrite(jdig, stderr);
         } finally {
             w.destroyForcibly();
             if (jdig != null) {

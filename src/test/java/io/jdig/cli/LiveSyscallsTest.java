@@ -1,5 +1,7 @@
 package io.jdig.cli;
 
+import static io.jdig.cli.LiveRuns.onPath;
+import static io.jdig.cli.LiveRuns.require;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jdig.capture.BpfLoader;
@@ -9,9 +11,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,15 +33,13 @@ class LiveSyscallsTest {
     static Path scap;
     static long pid;
     static long child;
-    static String java;
-    static String cp;
     static String jdigStderr;
     static String filter;
     static Path work;
 
     static String compiler() {
         for (String cc : List.of("cc", "clang", "gcc")) {
-            if (LiveWriteTest.onPath(cc)) {
+            if (onPath(cc)) {
                 return cc;
             }
         }
@@ -51,11 +49,9 @@ class LiveSyscallsTest {
     @BeforeAll
     static void capture(@TempDir Path tmp) throws Exception {
         String problem = BpfLoader.environmentProblem();
-        LiveWriteTest.require(problem == null, "live capture unavailable: " + problem);
+        require(problem == null, "live capture unavailable: " + problem);
         String cc = compiler();
-        LiveWriteTest.require(cc != null, "no C compiler (cc, clang, gcc) on the PATH");
-        java = ProcessHandle.current().info().command().orElse("java");
-        cp = System.getProperty("java.class.path");
+        require(cc != null, "no C compiler (cc, clang, gcc) on the PATH");
         Path src = tmp.resolve("syscalls_workload.c");
         try (InputStream in = LiveSyscallsTest.class.getResourceAsStream("syscalls_workload.c")) {
             Files.copy(in, src);
@@ -79,15 +75,7 @@ class LiveSyscallsTest {
         dir = Files.createDirectories(tmp.resolve("work"));
         work = tmp;
         Path err = tmp.resolve("jdig.err");
-        Process jdig = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", cp, "io.jdig.cli.Main",
-                "-w", scap.toString(), "-s", "200").redirectError(err.toFile())
-                .redirectOutput(tmp.resolve("jdig.out").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (!Files.exists(scap)) {
-            assertThat(jdig.isAlive()).as("jdig -w exited early: %s", Files.readString(err)).isTrue();
-            assertThat(System.nanoTime()).as("jdig -w did not start").isLessThan(deadline);
-            Thread.sleep(100);
-        }
+        Process jdig = LiveRuns.startWrite(tmp, scap, err, "-s", "200");
         Process w = new ProcessBuilder(exe.toString(), dir.toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String line = new String(w.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
@@ -96,9 +84,7 @@ class LiveSyscallsTest {
         pid = Long.parseLong(f[0]);
         child = Long.parseLong(f[1]);
         Thread.sleep(500);
-        jdig.destroy();
-        assertThat(jdig.waitFor(60, TimeUnit.SECONDS)).as("jdig -w stops on SIGTERM").isTrue();
-        jdigStderr = Files.readString(err);
+        jdigStderr = LiveRuns.stopWrite(jdig, err);
     }
 
     @AfterAll
@@ -109,22 +95,11 @@ class LiveSyscallsTest {
     }
 
     static List<String> run(List<String> cmd) throws IOException, InterruptedException {
-        Path out = Files.createTempFile(work, "out", ".txt");
-        Path err = Files.createTempFile(work, "err", ".txt");
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as("%s failed: %s", cmd, Files.readString(err)).isZero();
-        List<String> lines = Files.readAllLines(out, StandardCharsets.ISO_8859_1);
-        Files.delete(out);
-        Files.delete(err);
-        return lines;
+        return LiveRuns.run(work, cmd);
     }
 
     static List<String> jdig(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", cp,
-                "io.jdig.cli.Main"));
-        cmd.addAll(List.of(args));
-        return run(cmd);
+        return LiveRuns.jdig(work, args);
     }
 
     /** The line that matches regex, searched after the event matched by the previous call (events come in order). */
@@ -307,7 +282,7 @@ class LiveSyscallsTest {
 
     @Test
     void sysdigPrintsTheSameLines() throws Exception {
-        LiveWriteTest.require(LiveWriteTest.onPath("sysdig"), "sysdig (0.29.3, reader) is not installed");
+        require(onPath("sysdig"), "sysdig (0.29.3, reader) is not installed");
         List<String> ours = jdig("-r", scap.toString(), filter);
         List<String> theirs = run(List.of("sysdig", "-r", scap.toString(), filter));
         assertThat(ours).hasSizeGreaterThan(100);

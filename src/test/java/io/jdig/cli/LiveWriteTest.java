@@ -1,10 +1,11 @@
 package io.jdig.cli;
 
+import static io.jdig.cli.LiveRuns.onPath;
+import static io.jdig.cli.LiveRuns.require;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jdig.capture.BpfLoader;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,12 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,41 +33,18 @@ import org.junit.jupiter.api.io.TempDir;
  * saw (names, results, paths). Needs root and BPF; with CI=true a missing prerequisite fails instead of skipping.
  */
 class LiveWriteTest {
-    static final boolean CI = "true".equals(System.getenv("CI"));
     static Path dir;
     static Path scap;
     static Path straceLog;
     static long wpid;
     static int port;
-    static String java;
-    static String cp;
     static String jdigStderr;
-
-    static void require(boolean ok, String what) {
-        if (!ok) {
-            if (CI) {
-                throw new AssertionError("CI=true but " + what);
-            }
-            Assumptions.abort(what);
-        }
-    }
-
-    static boolean onPath(String tool) {
-        for (String d : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(d, tool))) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     @BeforeAll
     static void capture(@TempDir Path tmp) throws Exception {
         String problem = BpfLoader.environmentProblem();
         require(problem == null, "live capture unavailable: " + problem);
         require(onPath("strace"), "strace is not installed");
-        java = ProcessHandle.current().info().command().orElse("java");
-        cp = System.getProperty("java.class.path");
         // the capture takes the whole machine: when other work fills the rings (reported drops), try again,
         // so that the exact checks below run on a complete capture
         for (int attempt = 1; attempt <= 3; attempt++) {
@@ -85,17 +61,9 @@ class LiveWriteTest {
         scap = tmp.resolve("live.scap");
         straceLog = tmp.resolve("strace.txt");
         Path err = tmp.resolve("jdig.err");
-        Process jdig = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", cp, "io.jdig.cli.Main",
-                "-w", scap.toString(), "-s", "200").redirectError(err.toFile())
-                .redirectOutput(tmp.resolve("jdig.out").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (!Files.exists(scap)) {
-            assertThat(jdig.isAlive()).as("jdig -w exited early: %s", Files.readString(err)).isTrue();
-            assertThat(System.nanoTime()).as("jdig -w did not start").isLessThan(deadline);
-            Thread.sleep(100);
-        }
-        Process w = new ProcessBuilder("strace", "-f", "-qq", "-s", "4096", "-o", straceLog.toString(), java,
-                "-Djava.net.preferIPv4Stack=true", "-cp", cp, LiveWorkload.class.getName(), dir.toString())
+        Process jdig = LiveRuns.startWrite(tmp, scap, err, "-s", "200");
+        Process w = new ProcessBuilder("strace", "-f", "-qq", "-s", "4096", "-o", straceLog.toString(), LiveRuns.JAVA,
+                "-Djava.net.preferIPv4Stack=true", "-cp", LiveRuns.CP, LiveWorkload.class.getName(), dir.toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String line = new String(w.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
         assertThat(w.waitFor()).isZero();
@@ -103,9 +71,7 @@ class LiveWriteTest {
         wpid = Long.parseLong(f[0]);
         port = Integer.parseInt(f[1]);
         Thread.sleep(500);
-        jdig.destroy(); // SIGTERM: stop, drain, close the file
-        assertThat(jdig.waitFor(60, TimeUnit.SECONDS)).as("jdig -w stops on SIGTERM").isTrue();
-        jdigStderr = Files.readString(err);
+        jdigStderr = LiveRuns.stopWrite(jdig, err);
     }
 
     @AfterAll
@@ -116,22 +82,11 @@ class LiveWriteTest {
     }
 
     static List<String> run(List<String> cmd) throws IOException, InterruptedException {
-        Path out = Files.createTempFile(dir, "out", ".txt");
-        Path err = Files.createTempFile(dir, "err", ".txt");
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as("%s failed: %s", cmd, Files.readString(err)).isZero();
-        List<String> lines = Files.readAllLines(out, StandardCharsets.ISO_8859_1);
-        Files.delete(out);
-        Files.delete(err);
-        return lines;
+        return LiveRuns.run(dir, cmd);
     }
 
     static List<String> jdig(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", cp,
-                "io.jdig.cli.Main"));
-        cmd.addAll(List.of(args));
-        return run(cmd);
+        return LiveRuns.jdig(dir, args);
     }
 
     static String find(List<String> lines, String regex) {

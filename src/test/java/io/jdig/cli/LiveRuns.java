@@ -1,0 +1,95 @@
+package io.jdig.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Assumptions;
+
+/** Helpers of the live capture tests: prerequisites, subprocesses, and a {@code jdig -w} capture. */
+final class LiveRuns {
+    static final boolean CI = "true".equals(System.getenv("CI"));
+    /** The java command and class path of this test run, for the subprocesses. */
+    static final String JAVA = ProcessHandle.current().info().command().orElse("java");
+    static final String CP = System.getProperty("java.class.path");
+
+    private LiveRuns() {
+    }
+
+    /** Skips the test when a prerequisite is missing (fails instead with CI=true). */
+    static void require(boolean ok, String what) {
+        if (!ok) {
+            if (CI) {
+                throw new AssertionError("CI=true but " + what);
+            }
+            Assumptions.abort(what);
+        }
+    }
+
+    static boolean onPath(String tool) {
+        for (String d : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(d, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The command line that runs jdig's Main with these arguments in a new JVM. */
+    static List<String> jdigCommand(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(JAVA, "--enable-native-access=ALL-UNNAMED", "-cp", CP,
+                "io.jdig.cli.Main"));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /** Runs cmd (its output and errors in temporary files of tmp), checks it succeeds, returns its output lines. */
+    static List<String> run(Path tmp, List<String> cmd) throws IOException, InterruptedException {
+        Path out = Files.createTempFile(tmp, "out", ".txt");
+        Path err = Files.createTempFile(tmp, "err", ".txt");
+        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("%s failed: %s", cmd, Files.readString(err)).isZero();
+        List<String> lines = Files.readAllLines(out, StandardCharsets.ISO_8859_1);
+        Files.delete(out);
+        Files.delete(err);
+        return lines;
+    }
+
+    /** Runs jdig in a subprocess (see run). */
+    static List<String> jdig(Path tmp, String... args) throws IOException, InterruptedException {
+        return run(tmp, jdigCommand(args));
+    }
+
+    /**
+     * Starts {@code jdig -w scap} plus args, its output in dir/jdig.out and errors in err, and waits (90 s at most)
+     * until it has created the file.
+     */
+    static Process startWrite(Path dir, Path scap, Path err, String... args) throws Exception {
+        List<String> cmd = jdigCommand("-w", scap.toString());
+        cmd.addAll(List.of(args));
+        Process jdig = new ProcessBuilder(cmd).redirectError(err.toFile())
+                .redirectOutput(dir.resolve("jdig.out").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (!Files.exists(scap)) {
+            assertThat(jdig.isAlive()).as("jdig -w exited early: %s", Files.readString(err)).isTrue();
+            assertThat(System.nanoTime()).as("jdig -w did not start").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        return jdig;
+    }
+
+    /** Stops a jdig -w with SIGTERM (stop, drain, close the file) and returns its errors. */
+    static String stopWrite(Process jdig, Path err) throws Exception {
+        jdig.destroy();
+        assertThat(jdig.waitFor(60, TimeUnit.SECONDS)).as("jdig -w stops on SIGTERM").isTrue();
+        return Files.readString(err);
+    }
+}
