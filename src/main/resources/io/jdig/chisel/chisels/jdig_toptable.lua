@@ -1,5 +1,5 @@
--- Shared code of topprocs_cpu, topcontainers_cpu and httptop: print_sorted_table every second on a live
--- capture (over a cleared screen, unless the output is JSON), once at the end of a trace file.
+-- Shared code of table_generator, topprocs_cpu, topcontainers_cpu and httptop: print_sorted_table every
+-- second on a live capture (over a cleared screen, unless the output is JSON), once at the end of a trace file.
 require "common"
 local term = require "ansiterminal"
 

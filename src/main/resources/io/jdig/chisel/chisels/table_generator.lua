@@ -17,7 +17,6 @@ args = {
 }
 
 require "common"
-local term = require "ansiterminal"
 
 local cfg = {
 	key_fld = {}, key_desc = {}, value_fld = "", value_desc = "",
@@ -28,7 +27,6 @@ local totals = {}
 local key_handles = {}
 local value_handle
 local native
-local live = false
 
 local setters = {
 	keys = function(v) cfg.key_fld = split(v, ",") end,
@@ -79,19 +77,6 @@ local function take_totals()
 	return t
 end
 
-function on_capture_start()
-	live = sysdig.is_live()
-	cfg.output_format = sysdig.get_output_format()
-	if live then
-		chisel.set_interval_s(1)
-		if cfg.output_format ~= "json" then
-			term.clearscreen()
-			term.hidecursor()
-		end
-	end
-	return true
-end
-
 local parts = {}
 local field = evt.field
 local concat = table.concat
@@ -123,22 +108,4 @@ function on_event()
 	return true
 end
 
-function on_interval(ts_s, ts_ns, delta)
-	if cfg.output_format ~= "json" then
-		term.clearscreen()
-		term.moveto(0, 0)
-	end
-	print_sorted_table(take_totals(), ts_s, 0, delta, cfg)
-	return true
-end
-
-function on_capture_end(ts_s, ts_ns, delta)
-	if live and cfg.output_format ~= "json" then
-		term.clearscreen()
-		term.moveto(0, 0)
-		term.showcursor()
-		return true
-	end
-	print_sorted_table(take_totals(), ts_s, 0, delta, cfg)
-	return true
-end
+require("jdig_toptable").install(cfg, take_totals)
