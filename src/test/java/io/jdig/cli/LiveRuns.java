@@ -86,6 +86,24 @@ final class LiveRuns {
         return jdig;
     }
 
+    /** What {@link #record} gives: the workload's output line split at spaces, and jdig's errors. */
+    record Recorded(String[] line, String stderr) {
+    }
+
+    /**
+     * Runs a workload (a command that prints one line and exits 0) while {@code jdig -w scap -s 200} records, then
+     * stops jdig; its output and errors go to tmp/jdig.out and tmp/jdig.err.
+     */
+    static Recorded record(Path tmp, Path scap, ProcessBuilder workload) throws Exception {
+        Path err = tmp.resolve("jdig.err");
+        Process jdig = startWrite(tmp, scap, err, "-s", "200");
+        Process w = workload.redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String line = new String(w.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+        assertThat(w.waitFor()).isZero();
+        Thread.sleep(500);
+        return new Recorded(line.split(" "), stopWrite(jdig, err));
+    }
+
     /** Stops a jdig -w with SIGTERM (stop, drain, close the file) and returns its errors. */
     static String stopWrite(Process jdig, Path err) throws Exception {
         jdig.destroy();

@@ -74,17 +74,10 @@ class LiveSyscallsTest {
         scap = tmp.resolve("live.scap");
         dir = Files.createDirectories(tmp.resolve("work"));
         work = tmp;
-        Path err = tmp.resolve("jdig.err");
-        Process jdig = LiveRuns.startWrite(tmp, scap, err, "-s", "200");
-        Process w = new ProcessBuilder(exe.toString(), dir.toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String line = new String(w.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
-        assertThat(w.waitFor()).isZero();
-        String[] f = line.split(" ");
-        pid = Long.parseLong(f[0]);
-        child = Long.parseLong(f[1]);
-        Thread.sleep(500);
-        jdigStderr = LiveRuns.stopWrite(jdig, err);
+        LiveRuns.Recorded r = LiveRuns.record(tmp, scap, new ProcessBuilder(exe.toString(), dir.toString()));
+        pid = Long.parseLong(r.line()[0]);
+        child = Long.parseLong(r.line()[1]);
+        jdigStderr = r.stderr();
     }
 
     @AfterAll

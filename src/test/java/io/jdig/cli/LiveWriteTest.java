@@ -60,18 +60,12 @@ class LiveWriteTest {
         dir = tmp;
         scap = tmp.resolve("live.scap");
         straceLog = tmp.resolve("strace.txt");
-        Path err = tmp.resolve("jdig.err");
-        Process jdig = LiveRuns.startWrite(tmp, scap, err, "-s", "200");
-        Process w = new ProcessBuilder("strace", "-f", "-qq", "-s", "4096", "-o", straceLog.toString(), LiveRuns.JAVA,
-                "-Djava.net.preferIPv4Stack=true", "-cp", LiveRuns.CP, LiveWorkload.class.getName(), dir.toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String line = new String(w.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
-        assertThat(w.waitFor()).isZero();
-        String[] f = line.split(" ");
-        wpid = Long.parseLong(f[0]);
-        port = Integer.parseInt(f[1]);
-        Thread.sleep(500);
-        jdigStderr = LiveRuns.stopWrite(jdig, err);
+        LiveRuns.Recorded r = LiveRuns.record(tmp, scap, new ProcessBuilder("strace", "-f", "-qq", "-s", "4096", "-o",
+                straceLog.toString(), LiveRuns.JAVA, "-Djava.net.preferIPv4Stack=true", "-cp", LiveRuns.CP,
+                LiveWorkload.class.getName(), dir.toString()));
+        wpid = Long.parseLong(r.line()[0]);
+        port = Integer.parseInt(r.line()[1]);
+        jdigStderr = r.stderr();
     }
 
     @AfterAll
