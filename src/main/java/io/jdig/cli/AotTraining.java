@@ -40,6 +40,9 @@ public final class AotTraining {
                     {"-r", t}, {"-r", t, "-q"}, {"-r", t, "-j"}, {"-r", t, "-A"}, {"-r", t, "-X"},
                     {"-r", t, "-p", "%evt.num %proc.name %fd.name %evt.type %evt.res"},
                     {"-r", t, "proc.name=trainer and fd.type=file"}, {"-r", t, "-S", "-q"}, {"-L"}, {"--version"}};
+            // live capture's native calls: linking them to libbpf and libc is most of its start-up before the
+            // kernel's verifier (this only links them; without libbpf it just says so)
+            io.jdig.capture.BpfLoader.environmentProblem();
             for (int round = 0; round < 2; round++) {
                 for (String[] r : runs) {
                     new Jdig(sink, err).run(r);
