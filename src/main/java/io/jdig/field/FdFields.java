@@ -13,7 +13,6 @@ import io.jdig.state.FdType;
 import io.jdig.state.Paths;
 import io.jdig.state.ThreadInfo;
 
-import java.nio.charset.StandardCharsets;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -233,19 +232,25 @@ final class FdFields {
                     nlen = ev.stringLen(2);
                     dirfd = ev.paramAsLong(1, true);
                 }
-                String name = new String(b, no, nlen, StandardCharsets.UTF_8);
-                String dir;
+                // the directory goes first, then the name joins it as sysdig joins paths (no allocation)
+                int start = v.str.length();
                 ThreadInfo th = c.thread();
                 if (nlen > 0 && b[no] == '/') {
-                    dir = ".";
+                    v.str.append((byte) '.');
                 } else if (dirfd == -100) {
                     ThreadInfo m = th == null ? null : ProcessFields.main(c, th);
-                    dir = m == null ? "" : m.cwd;
+                    if (m != null) {
+                        v.str.append(m.cwd);
+                    }
                 } else {
                     FdInfo d = th == null ? null : th.fds.get(dirfd);
-                    dir = d == null ? "<UNKNOWN>" : d.name() + "/";
+                    if (d == null) {
+                        v.str.append("<UNKNOWN>");
+                    } else {
+                        v.str.append(d.nameBytes()).append((byte) '/');
+                    }
                 }
-                v.str.append(Paths.concatenate(dir, name));
+                Paths.appendJoined(v.str, start, b, no, nlen, nlen > 0);
                 return true;
             }
             default -> {

@@ -28,18 +28,19 @@ public final class NetFormat {
         return (a[off + 10] & 0xFF) == 0xFF && (a[off + 11] & 0xFF) == 0xFF;
     }
 
+    /** The i-th 16-bit group of an IPv6 address (network order). */
+    private static int word(byte[] a, int off, int i) {
+        return (a[off + 2 * i] & 0xFF) << 8 | a[off + 2 * i + 1] & 0xFF;
+    }
+
     /** Text form of an IPv6 address as glibc's inet_ntop writes it. */
     public static void appendIpv6(ByteBuf out, byte[] a, int off) {
-        int[] w = new int[8];
-        for (int i = 0; i < 8; i++) {
-            w[i] = ((a[off + 2 * i] & 0xFF) << 8) | (a[off + 2 * i + 1] & 0xFF);
-        }
         int bestBase = -1;
         int bestLen = 0;
         int curBase = -1;
         int curLen = 0;
         for (int i = 0; i < 8; i++) {
-            if (w[i] == 0) {
+            if (word(a, off, i) == 0) {
                 if (curBase < 0) {
                     curBase = i;
                     curLen = 1;
@@ -71,12 +72,12 @@ public final class NetFormat {
             if (i != 0) {
                 out.append((byte) ':');
             }
-            if (i == 6 && bestBase == 0 && (bestLen == 6 || (bestLen == 5 && w[5] == 0xffff))) {
+            if (i == 6 && bestBase == 0 && (bestLen == 6 || (bestLen == 5 && word(a, off, 5) == 0xffff))) {
                 out.append(a[off + 12] & 0xFF).append((byte) '.').append(a[off + 13] & 0xFF).append((byte) '.')
                         .append(a[off + 14] & 0xFF).append((byte) '.').append(a[off + 15] & 0xFF);
                 return;
             }
-            out.appendHex(w[i], false);
+            out.appendHex(word(a, off, i), false);
         }
         if (bestBase >= 0 && bestBase + bestLen == 8) {
             out.append((byte) ':');

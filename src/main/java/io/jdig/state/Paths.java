@@ -27,43 +27,55 @@ public final class Paths {
         } else {
             base = 0;
         }
-        int len = sanitize(t, base, p);
+        int len = sanitize(t, 0, base, p, 0, p.length);
         return new String(t, 0, len, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The same join, in place and without allocating: {@code out} holds the directory from {@code start} on; the
+     * path's bytes are added with the same rules (and the directory dropped when the path is absolute or absent).
+     */
+    public static void appendJoined(io.jdig.event.ByteBuf out, int start, byte[] p, int off, int n, boolean present) {
+        int base = present && (n == 0 || p[off] != '/') ? out.length() : start;
+        out.setLength(base + n + 2);
+        int len = sanitize(out.array(), start, base, p, off, n);
+        out.setLength(len);
     }
 
     private static boolean invalid(byte c) {
         return c < 0x20 || c > 0x7e;
     }
 
-    /** Copies path into t from position start with sysdig's rules; returns the resulting length. */
-    private static int sanitize(byte[] t, int start, byte[] p) {
-        int tc = start;
+    /**
+     * Copies path bytes p[off, off + n) into t from position tc with sysdig's rules; t's path begins at lo (".."
+     * never climbs above it). Returns the end of the result.
+     */
+    private static int sanitize(byte[] t, int lo, int tc, byte[] p, int off, int n) {
         int pc = 0;
-        int n = p.length;
         while (true) {
             if (pc >= n) {
-                if (tc > 1 && t[tc - 1] == '/') {
+                if (tc - lo > 1 && t[tc - 1] == '/') {
                     tc--;
                 }
                 return tc;
             }
-            byte c = p[pc];
+            byte c = p[off + pc];
             if (invalid(c)) {
                 t[tc++] = '.';
                 pc++;
-            } else if (c == '.' && at(p, pc + 1) == '.' && at(p, pc + 2) == '/') {
-                tc = rewind(t, tc);
+            } else if (c == '.' && at(p, off, n, pc + 1) == '.' && at(p, off, n, pc + 2) == '/') {
+                tc = rewind(t, lo, tc);
                 pc += 3;
-            } else if (c == '.' && at(p, pc + 1) == '.') {
+            } else if (c == '.' && at(p, off, n, pc + 1) == '.') {
                 if (pc + 2 >= n) {
-                    tc = rewind(t, tc);
+                    tc = rewind(t, lo, tc);
                     pc += 2;
                 } else {
                     t[tc++] = '.';
                     t[tc++] = '.';
                     pc += 2;
                 }
-            } else if (c == '.' && at(p, pc + 1) == '/') {
+            } else if (c == '.' && at(p, off, n, pc + 1) == '/') {
                 pc += 2;
             } else if (c == '.') {
                 if (pc + 1 >= n) {
@@ -73,7 +85,7 @@ public final class Paths {
                     pc++;
                 }
             } else if (c == '/') {
-                if (tc > 0 && t[tc - 1] == '/') {
+                if (tc - lo > 0 && t[tc - 1] == '/') {
                     pc++;
                 } else {
                     t[tc++] = c;
@@ -86,16 +98,16 @@ public final class Paths {
         }
     }
 
-    private static int at(byte[] p, int i) {
-        return i < p.length ? p[i] : 0;
+    private static int at(byte[] p, int off, int n, int i) {
+        return i < n ? p[off + i] : 0;
     }
 
-    private static int rewind(byte[] t, int tc) {
-        if (tc <= 1) {
+    private static int rewind(byte[] t, int lo, int tc) {
+        if (tc - lo <= 1) {
             return tc;
         }
         tc--;
-        while (tc >= 1 && t[tc - 1] != '/') {
+        while (tc - lo >= 1 && t[tc - 1] != '/') {
             tc--;
         }
         return tc;
