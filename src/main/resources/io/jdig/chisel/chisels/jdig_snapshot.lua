@@ -4,9 +4,25 @@
 
 local snapshot = {}
 
--- Installs on_capture_start, on_event and on_capture_end in the calling chisel; print_fn(filter) prints the
--- table once the capture has stopped. get_filter() gives the fd filter to apply to the thread table.
-function snapshot.install(get_filter, print_fn)
+-- Installs on_set_arg, on_init, on_capture_start, on_event and on_capture_end in the calling chisel. The chisel's
+-- optional "filter" argument narrows the fds down (joined to base_filter, which may be nil); once the capture has
+-- stopped, print_threads(threads) prints the thread table taken with that filter.
+function snapshot.install(base_filter, print_threads)
+	local fd_filter = base_filter
+	function on_set_arg(name, val)
+		if name ~= "filter" then
+			return false
+		end
+		if fd_filter == nil then
+			fd_filter = val
+		else
+			fd_filter = fd_filter .. " and (" .. val .. ")"
+		end
+		return true
+	end
+	function on_init()
+		return true
+	end
 	local capturing, matched = false, false
 	function on_capture_start()
 		capturing = true
@@ -25,7 +41,7 @@ function snapshot.install(get_filter, print_fn)
 			print("empty capture or no event matching the filter")
 			return
 		end
-		print_fn(get_filter())
+		print_threads(sysdig.get_thread_table(fd_filter))
 	end
 end
 

@@ -8,22 +8,7 @@ args = {
 
 require "common"
 local snapshot = require "jdig_snapshot"
-local fd_filter = "(fd.type=ipv4 or fd.type=ipv6)"
-
-function on_set_arg(name, val)
-	if name == "filter" then
-		fd_filter = fd_filter .. " and (" .. val .. ")"
-		return true
-	end
-	return false
-end
-
-function on_init()
-	return true
-end
-
-snapshot.install(function() return fd_filter end, function(filter)
-	local threads = sysdig.get_thread_table(filter)
+snapshot.install("(fd.type=ipv4 or fd.type=ipv6)", function(threads)
 	print(extend_string("Proto", 6) .. extend_string("Server Address", 25) .. extend_string("Client Address", 25) ..
 		extend_string("State", 15) .. "TID/PID/Program Name")
 	for tid, t in snapshot.by_tid(threads) do

@@ -8,22 +8,7 @@ args = {
 
 require "common"
 local snapshot = require "jdig_snapshot"
-local fd_filter = nil
-
-function on_set_arg(name, val)
-	if name == "filter" then
-		fd_filter = val
-		return true
-	end
-	return false
-end
-
-function on_init()
-	return true
-end
-
-snapshot.install(function() return fd_filter end, function(filter)
-	local threads = sysdig.get_thread_table(filter)
+snapshot.install(nil, function(threads)
 	print(extend_string("TID", 8) .. extend_string("PID", 8) .. extend_string("USER", 12) ..
 		extend_string("VIRT", 11) .. extend_string("RES", 11) .. extend_string("FDLIMIT", 10) ..
 		extend_string("CMD", 20))
