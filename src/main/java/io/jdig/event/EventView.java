@@ -23,8 +23,8 @@ public final class EventView {
     private int cpu;
     private int flags;
     private EventInfo info;
-    private final int[] poff = new int[64];
-    private final int[] plen = new int[64];
+    /** Where each parameter starts; parameter i ends where i + 1 starts (they are contiguous). */
+    private final int[] poff = new int[65];
 
     /** Points the view at an event; returns false if the bytes are not a consistent event. */
     public boolean wrap(byte[] buffer, int offset, int cpuId, int blockFlags) {
@@ -39,23 +39,37 @@ public final class EventView {
         if (len < HEADER_LEN || n < 0 || n > 64) {
             return false;
         }
-        boolean large = info != null && info.largePayload();
-        int lsize = large ? 4 : 2;
-        int p = offset + HEADER_LEN + n * lsize;
-        int end = offset + len;
-        if (p > end) {
-            return false;
-        }
         int lp = offset + HEADER_LEN;
-        for (int i = 0; i < n; i++) {
-            int l = large ? (int) I32.get(buffer, lp) : Short.toUnsignedInt((short) I16.get(buffer, lp));
-            lp += lsize;
-            if (l < 0 || p + l > end) {
+        int end = offset + len;
+        int[] po = poff;
+        if (info == null || !info.largePayload()) {
+            int p = lp + 2 * n;
+            if (p > end) {
                 return false;
             }
-            poff[i] = p;
-            plen[i] = l;
-            p += l;
+            po[0] = p;
+            // 16-bit lengths cannot be negative: one bounds check after the sum is enough
+            for (int i = 0; i < n; i++) {
+                p += Short.toUnsignedInt((short) I16.get(buffer, lp + 2 * i));
+                po[i + 1] = p;
+            }
+            if (p > end) {
+                return false;
+            }
+        } else {
+            int p = lp + 4 * n;
+            if (p > end) {
+                return false;
+            }
+            po[0] = p;
+            for (int i = 0; i < n; i++) {
+                int l = (int) I32.get(buffer, lp + 4 * i);
+                if (l < 0 || l > end - p) {
+                    return false;
+                }
+                p += l;
+                po[i + 1] = p;
+            }
         }
         this.nparams = n;
         return true;
@@ -116,7 +130,7 @@ public final class EventView {
     }
 
     public int paramLen(int i) {
-        return i < nparams ? plen[i] : 0;
+        return i < nparams ? poff[i + 1] - poff[i] : 0;
     }
 
     public boolean hasParam(int i) {
@@ -129,7 +143,7 @@ public final class EventView {
             return 0;
         }
         int o = poff[i];
-        return switch (plen[i]) {
+        return switch (poff[i + 1] - o) {
             case 1 -> signed ? buf[o] : buf[o] & 0xFF;
             case 2 -> signed ? (short) I16.get(buf, o) : Short.toUnsignedInt((short) I16.get(buf, o));
             case 4 -> signed ? (int) I32.get(buf, o) : Integer.toUnsignedLong((int) I32.get(buf, o));
@@ -160,7 +174,7 @@ public final class EventView {
             return 0;
         }
         int o = poff[i];
-        int l = plen[i];
+        int l = poff[i + 1] - o;
         int n = 0;
         while (n < l && buf[o + n] != 0) {
             n++;

@@ -3,11 +3,10 @@ package io.jdig.state;
 import java.util.Arrays;
 import java.util.function.Consumer;
 
-/** An open-addressing hash map from long keys to objects; lookups do not box. */
+/** An open-addressing hash map from long keys to non-null objects; lookups do not box. A null value marks a free slot. */
 public final class LongMap<V> {
     private long[] keys = new long[16];
     private Object[] vals = new Object[16];
-    private boolean[] used = new boolean[16];
     private int size;
 
     private static int hash(long k) {
@@ -19,9 +18,11 @@ public final class LongMap<V> {
     public V get(long k) {
         int mask = keys.length - 1;
         int i = hash(k) & mask;
-        while (used[i]) {
+        Object[] vs = vals;
+        Object v;
+        while ((v = vs[i]) != null) {
             if (keys[i] == k) {
-                return (V) vals[i];
+                return (V) v;
             }
             i = (i + 1) & mask;
         }
@@ -30,12 +31,13 @@ public final class LongMap<V> {
 
     @SuppressWarnings("unchecked")
     public V put(long k, V v) {
+        java.util.Objects.requireNonNull(v);
         if ((size + 1) * 2 >= keys.length) { // at most half full: lookups of absent keys stay short
             grow();
         }
         int mask = keys.length - 1;
         int i = hash(k) & mask;
-        while (used[i]) {
+        while (vals[i] != null) {
             if (keys[i] == k) {
                 V old = (V) vals[i];
                 vals[i] = v;
@@ -43,7 +45,6 @@ public final class LongMap<V> {
             }
             i = (i + 1) & mask;
         }
-        used[i] = true;
         keys[i] = k;
         vals[i] = v;
         size++;
@@ -54,14 +55,14 @@ public final class LongMap<V> {
     public V remove(long k) {
         int mask = keys.length - 1;
         int i = hash(k) & mask;
-        while (used[i]) {
+        while (vals[i] != null) {
             if (keys[i] == k) {
                 V old = (V) vals[i];
                 // backward-shift deletion keeps probe chains intact
                 int j = i;
                 while (true) {
                     j = (j + 1) & mask;
-                    if (!used[j]) {
+                    if (vals[j] == null) {
                         break;
                     }
                     int home = hash(keys[j]) & mask;
@@ -72,7 +73,6 @@ public final class LongMap<V> {
                         i = j;
                     }
                 }
-                used[i] = false;
                 vals[i] = null;
                 size--;
                 return old;
@@ -87,7 +87,6 @@ public final class LongMap<V> {
     }
 
     public void clear() {
-        Arrays.fill(used, false);
         Arrays.fill(vals, null);
         size = 0;
     }
@@ -95,7 +94,7 @@ public final class LongMap<V> {
     @SuppressWarnings("unchecked")
     public void forEachValue(Consumer<V> action) {
         for (int i = 0; i < keys.length; i++) {
-            if (used[i]) {
+            if (vals[i] != null) {
                 action.accept((V) vals[i]);
             }
         }
@@ -104,13 +103,11 @@ public final class LongMap<V> {
     private void grow() {
         long[] ok = keys;
         Object[] ov = vals;
-        boolean[] ou = used;
         keys = new long[ok.length * 2];
         vals = new Object[ok.length * 2];
-        used = new boolean[ok.length * 2];
         size = 0;
         for (int i = 0; i < ok.length; i++) {
-            if (ou[i]) {
+            if (ov[i] != null) {
                 put(ok[i], (V) ov[i]);
             }
         }

@@ -120,7 +120,7 @@ public final class StateEngine implements MetadataSink {
 
     @Override
     public void onSectionStart() {
-        lastThread = null;
+        forgetRecent();
         threads.clear();
         users.clear();
         interfaces.clear();
@@ -179,7 +179,7 @@ public final class StateEngine implements MetadataSink {
         t.loginuid = r.loginuid();
         t.containerId = Containers.idFromCgroups(t.cgroups);
         lastMissTid = Long.MIN_VALUE;
-        lastThread = null;
+        forgetRecent();
         threads.put(t.tid, t);
         linkPending = true;
     }
@@ -462,13 +462,20 @@ public final class StateEngine implements MetadataSink {
         }
     }
 
-    private ThreadInfo lastThread;
+    /** Recently used threads by the low bits of their tid: most events find their thread here, not in the map. */
+    private final ThreadInfo[] recent = new ThreadInfo[RECENT];
+    private static final int RECENT = 64;
     /** A tid just looked up and not found (context switches of the idle task hit this all the time). */
     private long lastMissTid = Long.MIN_VALUE;
 
+    private void forgetRecent() {
+        java.util.Arrays.fill(recent, null);
+    }
+
     /** The thread with that tid, or null; no thread is made up. */
     private ThreadInfo find(long tid) {
-        ThreadInfo t = lastThread;
+        int slot = (int) tid & (RECENT - 1);
+        ThreadInfo t = recent[slot];
         if (t != null && t.tid == tid) {
             return t;
         }
@@ -479,13 +486,14 @@ public final class StateEngine implements MetadataSink {
         if (t == null) {
             lastMissTid = tid;
         } else {
-            lastThread = t;
+            recent[slot] = t;
         }
         return t;
     }
 
     private ThreadInfo getOrCreate(long tid) {
-        ThreadInfo t = lastThread;
+        int slot = (int) tid & (RECENT - 1);
+        ThreadInfo t = recent[slot];
         if (t != null && t.tid == tid) {
             return t;
         }
@@ -508,9 +516,10 @@ public final class StateEngine implements MetadataSink {
             });
             t.nchilds = n[0];
             lastMissTid = Long.MIN_VALUE;
+            forgetRecent();
             threads.put(tid, t);
         }
-        lastThread = t;
+        recent[slot] = t;
         return t;
     }
 
@@ -527,7 +536,7 @@ public final class StateEngine implements MetadataSink {
         if (held != 0 && !force) {
             return;
         }
-        lastThread = null;
+        forgetRecent();
         if ((t.flags & ThreadInfo.CL_CLONE_THREAD) != 0) {
             ThreadInfo main = threads.get(t.pid);
             if (main != null && main.nchilds > 0) {
@@ -1523,7 +1532,7 @@ public final class StateEngine implements MetadataSink {
         }
         c.cloneTs = ev.ts();
         countInMainThread(c);
-        lastThread = null;
+        forgetRecent();
         lastMissTid = Long.MIN_VALUE;
         threads.put(childtid, c);
         if (collision) {
