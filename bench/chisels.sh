@@ -13,7 +13,7 @@ chisel_row() {
   j=$(measure ./jdig -r "$big" -c "$chisel")
   l=$(measure ./jdig --chisel-path "$sysdig_chisels" -r "$big" -c "$chisel")
   local ss=${s% *} sk=${s#* } js=${j% *} jk=${j#* } ls=${l% *} lk=${l#* }
-  printf "%-16s sysdig %7.2fs %7d KB | jdig %7.2fs %7d KB  sysdig/jdig %sx | jdig+sysdig's Lua %7.2fs %7d KB  sysdig/jdig %sx\n" \
+  printf "%-16s sysdig avg %6.3fs %7d KB | jdig avg %6.3fs %7d KB  sysdig/jdig %sx | jdig+sysdig's Lua avg %6.3fs %7d KB  sysdig/jdig %sx\n" \
     "$chisel" "$ss" "$sk" "$js" "$jk" "$(ratio "$ss" "$js")" \
     "$ls" "$lk" "$(ratio "$ss" "$ls")"
 }

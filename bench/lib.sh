@@ -4,25 +4,29 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 shared=${JDIG_SHARED:-../shared}
 big=${BIG:-/tmp/jdig-bench-psp.scap}
-runs=${RUNS:-3}
+runs=${RUNS:-5}
 command -v sysdig >/dev/null || { echo "bench: sysdig is not installed (../shared/tools/install-reference-sysdig)" >&2; exit 1; }
 if [[ ! -f "$big" ]]; then
   python3 "$shared/tools/make-bench-trace.py" "$shared/traces/falco__psp_run_as_user_0_container.scap" "$big" 1250
 fi
 ./jdig --version >/dev/null  # builds the jar if needed
 
-# best of N wall-clock seconds and the peak RSS of that run: "secs kb"
+# one timed run: "secs kb"
+once() {
+  local tf out
+  tf=$(mktemp)
+  /usr/bin/time -o "$tf" -f "%e %M" "$@" >/dev/null 2>/dev/null || true
+  out=$(tail -1 "$tf"); rm -f "$tf"
+  echo "$out"
+}
+
+# the average wall-clock seconds of N runs and the peak RSS of the last: "secs kb"
 measure() {
-  local best="" kb=""
+  local i r sum=0 kb=0
   for ((i = 0; i < runs; i++)); do
-    local out tf
-    tf=$(mktemp)
-    /usr/bin/time -o "$tf" -f "%e %M" "$@" >/dev/null 2>/dev/null || true
-    out=$(tail -1 "$tf"); rm -f "$tf"
-    local s=${out% *} k=${out#* }
-    if [[ -z "$best" ]] || awk "BEGIN{exit !($s < $best)}"; then best=$s; kb=$k; fi
+    r=$(once "$@"); sum=$(awk "BEGIN{print $sum + ${r% *}}"); kb=${r#* }
   done
-  echo "$best $kb"
+  echo "$(awk "BEGIN{printf \"%.3f\", $sum / $runs}") $kb"
 }
 
 # ratio A B: A / B with two decimals
@@ -30,19 +34,26 @@ ratio() {
   awk "BEGIN{printf \"%.2f\", $1 / ($2 > 0 ? $2 : 0.001)}"
 }
 
-# row NAME ARGS...: the same arguments to jdig and sysdig, side by side
+# row NAME ARGS...: the same arguments to jdig and sysdig, run in turns (so both see the same load on a busy
+# machine); prints the average and the best of each, the peak memory, and the ratios (above 1: jdig is faster)
 row() {
   local name=$1; shift
-  local j s
-  j=$(measure ./jdig "$@")
-  s=$(measure sysdig "$@")
-  local js=${j% *} jk=${j#* } ss=${s% *} sk=${s#* }
-  printf "%-28s jdig %7.2fs %7d KB   sysdig %7.2fs %7d KB   sysdig/jdig %sx\n" "$name" "$js" "$jk" "$ss" "$sk" \
-    "$(ratio "$ss" "$js")"
+  local js=() ss=() jk=0 sk=0 i r
+  for ((i = 0; i < runs; i++)); do
+    r=$(once ./jdig "$@"); js+=("${r% *}"); jk=${r#* }
+    r=$(once sysdig "$@"); ss+=("${r% *}"); sk=${r#* }
+  done
+  local stats
+  stats=$(printf "%s\n" "${js[@]}" | awk '{s+=$1; if(NR==1||$1<m)m=$1} END{printf "%.3f %.2f", s/NR, m}')
+  local ja=${stats% *} jb=${stats#* }
+  stats=$(printf "%s\n" "${ss[@]}" | awk '{s+=$1; if(NR==1||$1<m)m=$1} END{printf "%.3f %.2f", s/NR, m}')
+  local sa=${stats% *} sb=${stats#* }
+  printf "%-26s jdig avg %6.3fs best %5.2fs %7d KB | sysdig avg %6.3fs best %5.2fs %7d KB | sysdig/jdig avg %sx best %sx\n" \
+    "$name" "$ja" "$jb" "$jk" "$sa" "$sb" "$sk" "$(ratio "$sa" "$ja")" "$(ratio "$sb" "$jb")"
 }
 
 trace_line() {
   local events
   events=$(./jdig -r "$big" -q -D -S 2>/dev/null | awk 'NR>3{n+=$NF} END{print n}')
-  echo "trace: $big ($events events, $(du -m "$big" | cut -f1) MB), best of $runs runs"
+  echo "trace: $big ($events events, $(du -m "$big" | cut -f1) MB), $runs runs of each, in turns"
 }

@@ -318,7 +318,7 @@ public final class StateEngine implements MetadataSink {
         int eflags = info.flags();
         if ((eflags & EventFlags.SKIPPARSERESET) != 0) {
             if (type == PROCINFO_E) {
-                tinfo = threads.get(ev.tid());
+                tinfo = find(ev.tid());
             }
             return false;
         }
@@ -1296,7 +1296,7 @@ public final class StateEngine implements MetadataSink {
             tinfo.pfmajor = ev.paramAsLong(1, false);
             tinfo.pfminor = ev.paramAsLong(2, false);
             // the memory figures describe the process: sysdig keeps them on the main thread
-            ThreadInfo main = tinfo.isMain() ? tinfo : threads.get(tinfo.pid);
+            ThreadInfo main = tinfo.isMain() ? tinfo : find(tinfo.pid);
             if (main == null) {
                 main = getOrCreate(tinfo.pid);
             }
