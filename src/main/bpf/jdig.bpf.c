@@ -1630,6 +1630,122 @@ static __always_inline int f_umount_e(void *ctx)
 	return evb_submit(&b);
 }
 
+/* quotactl: the kernel's command words (QCMD(subcmd, type)) and the quota structures of its uapi */
+#define PPME_SYSCALL_QUOTACTL_E 190
+#define PPME_SYSCALL_QUOTACTL_X 191
+#define JQ_SYNC 0x800001
+#define JQ_QUOTAON 0x800002
+#define JQ_QUOTAOFF 0x800003
+#define JQ_GETFMT 0x800004
+#define JQ_GETINFO 0x800005
+#define JQ_SETINFO 0x800006
+#define JQ_GETQUOTA 0x800007
+#define JQ_SETQUOTA 0x800008
+#define JQ_XQUOTAON 0x5801
+#define JQ_XQUOTAOFF 0x5802
+#define JQ_XGETQUOTA 0x5803
+#define JQ_XSETQLIM 0x5804
+#define JQ_XGETQSTAT 0x5805
+#define JQ_XQUOTARM 0x5806
+#define JQ_XQUOTASYNC 0x5807
+
+struct jdig_dqblk {
+	__u64 bhardlimit, bsoftlimit, curspace, ihardlimit, isoftlimit, curinodes, btime, itime;
+	__u32 valid;
+};
+
+struct jdig_dqinfo {
+	__u64 bgrace, igrace;
+	__u32 flags, valid;
+};
+
+/* sysdig's bit for each command (quotactl_cmds), 0 for commands it does not know */
+static __always_inline __u16 quota_cmd(__u64 cmd)
+{
+	switch ((__u32)cmd >> 8) {
+	case JQ_QUOTAON: return 1 << 0;
+	case JQ_QUOTAOFF: return 1 << 1;
+	case JQ_GETFMT: return 1 << 2;
+	case JQ_GETINFO: return 1 << 3;
+	case JQ_SETINFO: return 1 << 4;
+	case JQ_GETQUOTA: return 1 << 5;
+	case JQ_SETQUOTA: return 1 << 6;
+	case JQ_SYNC: return 1 << 7;
+	case JQ_XQUOTAON: return 1 << 8;
+	case JQ_XQUOTAOFF: return 1 << 9;
+	case JQ_XGETQUOTA: return 1 << 10;
+	case JQ_XSETQLIM: return 1 << 11;
+	case JQ_XGETQSTAT: return 1 << 12;
+	case JQ_XQUOTARM: return 1 << 13;
+	case JQ_XQUOTASYNC: return 1 << 14;
+	}
+	return 0;
+}
+
+/* quota formats: QFMT_VFS_OLD 1, QFMT_VFS_V0 2, QFMT_VFS_V1 4 in the kernel; anything else "not used" */
+static __always_inline __u8 quota_fmt(__u64 fmt)
+{
+	switch (fmt) {
+	case 1: return 1 << 1;
+	case 2: return 1 << 2;
+	case 4: return 1 << 3;
+	}
+	return 1 << 0;
+}
+
+/* quotactl enter: cmd, type (user or group), id (only for the per-id commands), format (for QUOTAON) */
+static __always_inline int f_quotactl_e(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	__u16 cmd = quota_cmd(A(0));
+	__u32 kind = (__u32)A(0) & 0xff;
+	int per_id = cmd == (1 << 5) || cmd == (1 << 6) || cmd == (1 << 10) || cmd == (1 << 11);
+	evb_begin(&b, f, PPME_SYSCALL_QUOTACTL_E, 4);
+	put_u16(&b, cmd);
+	put_u8(&b, kind == 0 ? 1 : kind == 1 ? 2 : 0);
+	put_u32(&b, per_id ? (__u32)A(2) : 0);
+	put_u8(&b, cmd == 1 ? quota_fmt((__u32)A(2)) : 1);
+	return evb_submit(&b);
+}
+
+/* quotactl exit: res, special, the quota file (QUOTAON), the limits and usage read by GETQUOTA or written by
+ * SETQUOTA, the grace times and flags of GETINFO/SETINFO, the format GETFMT returns; each 0 unless valid */
+static __always_inline int f_quotactl_x(void *ctx)
+{
+	FRAME_OR_RETURN(f);
+	struct evb b;
+	__u16 cmd = quota_cmd(A(0));
+	struct jdig_dqblk q = {};
+	struct jdig_dqinfo qi = {};
+	__u32 fmt = 0;
+	if (cmd == (1 << 5) || cmd == (1 << 6))
+		bpf_probe_read_user(&q, sizeof(q), (const void *)A(3));
+	if (cmd == (1 << 3) || cmd == (1 << 4))
+		bpf_probe_read_user(&qi, sizeof(qi), (const void *)A(3));
+	if (cmd == (1 << 2))
+		bpf_probe_read_user(&fmt, sizeof(fmt), (const void *)A(3));
+	evb_begin(&b, f, PPME_SYSCALL_QUOTACTL_X, 14);
+	put_u64(&b, f->ret);
+	put_user_str(&b, A(1));
+	if (cmd == 1)
+		put_user_str(&b, A(3));
+	else
+		put_empty(&b);
+	put_u64(&b, q.valid & 1 ? q.bhardlimit : 0);
+	put_u64(&b, q.valid & 1 ? q.bsoftlimit : 0);
+	put_u64(&b, q.valid & 2 ? q.curspace : 0);
+	put_u64(&b, q.valid & 4 ? q.ihardlimit : 0);
+	put_u64(&b, q.valid & 4 ? q.isoftlimit : 0);
+	put_u64(&b, q.valid & 16 ? q.btime : 0);
+	put_u64(&b, q.valid & 32 ? q.itime : 0);
+	put_u64(&b, qi.valid & 1 ? qi.bgrace : 0);
+	put_u64(&b, qi.valid & 2 ? qi.igrace : 0);
+	put_u8(&b, qi.valid & 4 ? (__u8)qi.flags : 0);
+	put_u8(&b, cmd == (1 << 2) ? quota_fmt(fmt) : 1);
+	return evb_submit(&b);
+}
+
 /* the offset sendfile reads from and updates: 0 without one */
 static __always_inline __u64 user_u64(__u64 p)
 {
@@ -2146,6 +2262,8 @@ ENTER_FILLER(262, f_semget_e)
 ENTER_FILLER(296, f_bpf_e)
 EXIT_FILLER(297, f_bpf_x)
 ENTER_FILLER(298, f_seccomp_e)
+ENTER_FILLER(190, f_quotactl_e)
+EXIT_FILLER(191, f_quotactl_x)
 
 /* ---- fixed-size events ---------------------------------------------------------------------------
  * The commonest events have a fixed size: they are reserved straight in the CPU's ring and written there

@@ -269,6 +269,13 @@ class LiveSyscallsTest {
         l.next("< bpf res_or_fd=\\d+ $");
         l.next("> ptrace request=3\\(PTRACE_PEEKDATA\\) pid=1");
         l.next("< ptrace res=-3\\(ESRCH\\) addr=0 data=0 $");
+        l.next("> quotactl cmd=32\\(Q_GETQUOTA\\) type=2\\(GRPQUOTA\\) id=1234 quota_fmt=1\\(QFMT_NOT_USED\\) $");
+        l.next("< quotactl res=-2\\(ENOENT\\) special=/dev/jdig-no-such-disk quotafilepath= dqb_bhardlimit=0 "
+                + "dqb_bsoftlimit=0 dqb_curspace=0 dqb_ihardlimit=0 dqb_isoftlimit=0 dqb_btime=0\\(0s\\) "
+                + "dqb_itime=0\\(0s\\) dqi_bgrace=0\\(0s\\) dqi_igrace=0\\(0s\\) dqi_flags=0 "
+                + "quota_fmt_out=1\\(QFMT_NOT_USED\\) $");
+        l.next("> quotactl cmd=1\\(Q_QUOTAON\\) type=1\\(USRQUOTA\\) id=0 quota_fmt=4\\(QFMT_VFS_V0\\) $");
+        l.next("< quotactl res=-2\\(ENOENT\\) special=/dev/jdig-no-such-disk quotafilepath=/jdig-quota.user ");
         Lines c = new Lines(jdig("-r", scap.toString(), "thread.tid=" + child));
         c.next("< getuid uid=65534\\(\\w+\\) $");
     }

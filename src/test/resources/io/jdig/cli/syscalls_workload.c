@@ -23,6 +23,7 @@
 #include <sys/sem.h>
 #include <sys/socket.h>
 #include <sys/ptrace.h>
+#include <sys/quota.h>
 #include <sys/inotify.h>
 #include <sys/mman.h>
 #include <sys/mount.h>
@@ -208,6 +209,12 @@ int main(int argc, char **argv)
 	if (mfd >= 0)
 		close(mfd);
 	ptrace(PTRACE_PEEKDATA, 1, NULL, NULL);
+
+	/* disk quotas, on a device that does not exist: the calls fail, their arguments are still recorded */
+	struct dqblk dq;
+	memset(&dq, 0, sizeof(dq));
+	quotactl(QCMD(Q_GETQUOTA, GRPQUOTA), "/dev/jdig-no-such-disk", 1234, (caddr_t)&dq);
+	quotactl(QCMD(Q_QUOTAON, USRQUOTA), "/dev/jdig-no-such-disk", 2 /* QFMT_VFS_V0 */, (caddr_t)"/jdig-quota.user");
 
 	/* credentials and sessions, in a child */
 	fflush(stdout);
