@@ -81,3 +81,38 @@ for w in getpid dd; do
 done
 echo "(median of $rounds rounds; events/s = events jdig wrote (all processes) / duration of the workload under jdig; drops summed over rounds)"
 rm -f "$out"
+
+# What any eBPF tracer of system calls costs on this machine, for the getpid loop: programs that do nothing on
+# sys_enter and sys_exit, and the least a recorder can do (one small ring record per enter and exit, unread).
+vmlinux="$here/target/bpf-gen/vmlinux.h"
+floor="$work/floor"
+if [[ -s "$vmlinux" ]] && command -v clang >/dev/null && [[ -f /usr/include/bpf/libbpf.h ]]; then
+  mkdir -p "$floor"
+  for p in empty ring; do
+    clang -O2 -g -target bpf -D__TARGET_ARCH_x86 -I"$(dirname "$vmlinux")" -c "$here/bench/floor/$p.bpf.c" -o "$floor/$p.o"
+  done
+  "$cc" -O2 -o "$floor/loader" "$here/bench/floor/loader.c" -lbpf
+  : > "$floor/base"; : > "$floor/empty"; : > "$floor/ring"
+  for r in $(seq 1 "$rounds"); do
+    timeit run_getpid >> "$floor/base"
+    for p in empty ring; do
+      "$floor/loader" "$floor/$p.o" > "$floor/ready" 2>&1 &
+      lpid=$!
+      until grep -q ready "$floor/ready" 2>/dev/null; do
+        kill -0 "$lpid" 2>/dev/null || { cat "$floor/ready" >&2; exit 1; }
+        sleep 0.1
+      done
+      timeit run_getpid >> "$floor/$p"
+      kill -TERM "$lpid"; wait "$lpid" || true
+    done
+  done
+  b=$(median < "$floor/base")
+  printf '\ngetpid overhead floors (median of %s rounds):\n' "$rounds"
+  printf '  %-46s %7.3fs %6.2fx\n' "bare" "$b" 1
+  printf '  %-46s %7.3fs %6.2fx\n' "empty programs on sys_enter and sys_exit" "$(median < "$floor/empty")" \
+    "$(echo "$(median < "$floor/empty") / $b" | bc -l)"
+  printf '  %-46s %7.3fs %6.2fx\n' "one 32-byte ring record per enter and exit" "$(median < "$floor/ring")" \
+    "$(echo "$(median < "$floor/ring") / $b" | bc -l)"
+  printf '  %-46s %7.3fs %6.2fx\n' "jdig -w (above)" "$(median < "$work/getpid.jdig")" \
+    "$(echo "$(median < "$work/getpid.jdig") / $(median < "$work/getpid.base")" | bc -l)"
+fi
