@@ -23,6 +23,11 @@ import java.nio.file.Path;
 /** Wires the parts of jdig together for one command line. */
 public final class Jdig {
     public static final String VERSION = "0.1.0";
+
+    static {
+        // jdig builds its command line in code: picocli need not look for Groovy on the class path at every start
+        System.setProperty("picocli.disable.closures", "true");
+    }
     private final java.io.OutputStream stdout;
     private final PrintStream out;
     private final PrintStream err;
