@@ -179,7 +179,7 @@ public final class StateEngine implements MetadataSink {
         t.loginuid = r.loginuid();
         t.containerId = Containers.idFromCgroups(t.cgroups);
         lastMissTid = Long.MIN_VALUE;
-        forgetRecent();
+        forgetRecent(t.tid);
         threads.put(t.tid, t);
         linkPending = true;
     }
@@ -472,6 +472,11 @@ public final class StateEngine implements MetadataSink {
         java.util.Arrays.fill(recent, null);
     }
 
+    /** The thread table's entry for that tid changes: the cache must not keep the old one. */
+    private void forgetRecent(long tid) {
+        recent[(int) tid & (RECENT - 1)] = null;
+    }
+
     /** The thread with that tid, or null; no thread is made up. */
     private ThreadInfo find(long tid) {
         int slot = (int) tid & (RECENT - 1);
@@ -516,7 +521,7 @@ public final class StateEngine implements MetadataSink {
             });
             t.nchilds = n[0];
             lastMissTid = Long.MIN_VALUE;
-            forgetRecent();
+            forgetRecent(tid);
             threads.put(tid, t);
         }
         recent[slot] = t;
@@ -536,7 +541,7 @@ public final class StateEngine implements MetadataSink {
         if (held != 0 && !force) {
             return;
         }
-        forgetRecent();
+        forgetRecent(tid);
         if ((t.flags & ThreadInfo.CL_CLONE_THREAD) != 0) {
             ThreadInfo main = threads.get(t.pid);
             if (main != null && main.nchilds > 0) {
@@ -1532,7 +1537,7 @@ public final class StateEngine implements MetadataSink {
         }
         c.cloneTs = ev.ts();
         countInMainThread(c);
-        forgetRecent();
+        forgetRecent(childtid);
         lastMissTid = Long.MIN_VALUE;
         threads.put(childtid, c);
         if (collision) {
