@@ -31,15 +31,24 @@ public final class AotTraining {
         }
         Path dir = Files.createTempDirectory("jdig-aot");
         Path trace = dir.resolve("training.scap");
+        Path real = dir.resolve("machine.scap");
+        Path realGz = dir.resolve("machine.scap.gz");
         try {
             Files.write(trace, syntheticTrace(4000));
+            // the same events behind the header a real capture has (this machine's processes, fds, users,
+            // interfaces), plain and gzipped: reading that header is most of a short command's work
+            boolean withHeader = writeWithMachineHeader(trace, real, false) && writeWithMachineHeader(trace, realGz, true);
+            Class.forName("io.jdig.cli.Main");
             OutputStream sink = OutputStream.nullOutputStream();
             PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
             String t = trace.toString();
+            String m = withHeader ? real.toString() : t;
+            String g = withHeader ? realGz.toString() : t;
             String[][] runs = {
-                    {"-r", t}, {"-r", t, "-q"}, {"-r", t, "-j"}, {"-r", t, "-A"}, {"-r", t, "-X"},
+                    {"-r", m}, {"-r", m, "-q"}, {"-r", t, "-j"}, {"-r", t, "-A"}, {"-r", t, "-X"},
                     {"-r", t, "-p", "%evt.num %proc.name %fd.name %evt.type %evt.res"},
-                    {"-r", t, "proc.name=trainer and fd.type=file"}, {"-r", t, "-S", "-q"}, {"-L"}, {"--version"}};
+                    {"-r", m, "proc.name=trainer and fd.type=file"}, {"-r", t, "-S", "-q"}, {"-r", g, "-q"},
+                    {"-L"}, {"--version"}};
             // live capture's native calls: linking them to libbpf and libc is most of its start-up before the
             // kernel's verifier (this only links them; without libbpf it just says so)
             io.jdig.capture.BpfLoader.environmentProblem();
@@ -48,9 +57,32 @@ public final class AotTraining {
                     new Jdig(sink, err).run(r);
                 }
             }
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
         } finally {
             Files.deleteIfExists(trace);
+            Files.deleteIfExists(real);
+            Files.deleteIfExists(realGz);
             Files.deleteIfExists(dir);
+        }
+    }
+
+    /** Copies the events of {@code from} behind a header taken from this machine's /proc; false if that fails. */
+    private static boolean writeWithMachineHeader(Path from, Path to, boolean gzip) {
+        try {
+            io.jdig.event.meta.Metadata meta = io.jdig.capture.ProcSnapshot.take(true);
+            try (io.jdig.scap.ScapWriter w = io.jdig.scap.ScapWriter.create(to, gzip);
+                 io.jdig.scap.ScapReader r = io.jdig.scap.ScapReader.open(from, new io.jdig.event.meta.MetadataSink() {
+                 })) {
+                w.writeHeader(meta);
+                r.readHeader();
+                while (r.next()) {
+                    w.writeEvent(r.buffer(), r.offset(), r.cpu(), r.flags());
+                }
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false; // training goes on with the synthetic trace alone
         }
     }
 
