@@ -405,6 +405,9 @@ public final class Chisel {
             return;
         }
         if (interval != 0) {
+            if (Long.compareUnsigned(ts - lastSampleTime, interval) < 0) {
+                return; // still in the current interval: no division needed for most events
+            }
             long sample = ts - Long.remainderUnsigned(ts, interval);
             if (sample != lastSampleTime) {
                 long delta = 0;
