@@ -12,7 +12,6 @@ import io.jdig.event.meta.MetadataSink;
 import io.jdig.event.meta.ThreadRecord;
 import io.jdig.event.meta.UserRecord;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -177,7 +176,7 @@ public final class StateEngine implements MetadataSink {
         t.cgroups = r.cgroups();
         t.root = r.root();
         t.loginuid = r.loginuid();
-        t.containerId = Containers.idFromCgroups(t.cgroups);
+        t.containerId = containerIdOf(t.cgroups);
         lastMissTid = Long.MIN_VALUE;
         forgetRecent(t.tid);
         threads.put(t.tid, t);
@@ -1344,7 +1343,7 @@ public final class StateEngine implements MetadataSink {
             case EXECVE_8_X, EXECVE_13_X, EXECVE_14_X -> t.setComm(t.exe);
             default -> t.setComm(str(ev, 13));
         }
-        t.args = nulList(ev, 2);
+        t.args = argLists.decode(ev, 2);
         t.pid = ev.paramAsLong(4, true);
         if (t.ptid == -1) {
             t.ptid = ev.paramAsLong(5, true);
@@ -1362,15 +1361,15 @@ public final class StateEngine implements MetadataSink {
             }
             case EXECVE_13_X, EXECVE_14_X -> {
                 if (type == EXECVE_14_X) {
-                    t.env = nulList(ev, 13);
+                    t.env = envLists.decode(ev, 13);
                 }
             }
-            case EXECVE_15_X -> t.env = nulList(ev, 14);
-            default -> t.env = nulList(ev, 15);
+            case EXECVE_15_X -> t.env = envLists.decode(ev, 14);
+            default -> t.env = envLists.decode(ev, 15);
         }
         if (type != EXECVE_8_X && type != EXECVE_13_X && ev.paramCount() > 14) {
-            t.cgroups = nulList(ev, 14);
-            t.containerId = Containers.idFromCgroups(t.cgroups);
+            t.cgroups = cgroupLists.decode(ev, 14);
+            t.containerId = containerIdOf(t.cgroups);
         }
         switch (type) {
             case EXECVE_18_X, EXECVE_19_X, EXECVEAT_X -> {
@@ -1403,26 +1402,20 @@ public final class StateEngine implements MetadataSink {
         };
     }
 
-    private static List<String> nulList(EventView ev, int i) {
-        if (!ev.hasParam(i)) {
-            return List.of();
+    /** The container of a thread with these cgroups (the last answer is kept: threads mostly share them). */
+    private String containerIdOf(List<String> cgroups) {
+        if (cgroups != idCgroups && !cgroups.equals(idCgroups)) {
+            idOfCgroups = Containers.idFromCgroups(cgroups);
+            idCgroups = cgroups;
         }
-        byte[] b = ev.buffer();
-        int o = ev.paramOffset(i);
-        int e = o + ev.paramLen(i);
-        List<String> out = new ArrayList<>();
-        int s = o;
-        for (int p = o; p < e; p++) {
-            if (b[p] == 0) {
-                out.add(new String(b, s, p - s, StandardCharsets.UTF_8));
-                s = p + 1;
-            }
-        }
-        if (s < e) {
-            out.add(new String(b, s, e - s, StandardCharsets.UTF_8));
-        }
-        return out;
+        return idOfCgroups;
     }
+
+    private final RepeatedList argLists = new RepeatedList();
+    private final RepeatedList envLists = new RepeatedList();
+    private final RepeatedList cgroupLists = new RepeatedList();
+    private List<String> idCgroups = List.of();
+    private String idOfCgroups = "";
 
     private void parseClone(EventView ev, int type) {
         long tid = ev.tid();
@@ -1495,7 +1488,7 @@ public final class StateEngine implements MetadataSink {
             parent.setComm(cloneComm(ev, type));
             parent.exe = str(ev, 1);
             parent.exepath = c.exepath;
-            parent.args = nulList(ev, 2);
+            parent.args = argLists.decode(ev, 2);
         }
         c.pid = thread ? ev.paramAsLong(4, true) : childtid;
         if (thread) {
@@ -1505,7 +1498,7 @@ public final class StateEngine implements MetadataSink {
         }
         c.exe = str(ev, 1);
         c.setComm(cloneComm(ev, type));
-        c.args = nulList(ev, 2);
+        c.args = argLists.decode(ev, 2);
         if (!thread) {
             c.cwd = cwd(parent);
         }
@@ -1532,8 +1525,8 @@ public final class StateEngine implements MetadataSink {
             c.vpid = c.pid;
         }
         if (v20) {
-            c.cgroups = nulList(ev, 14);
-            c.containerId = Containers.idFromCgroups(c.cgroups);
+            c.cgroups = cgroupLists.decode(ev, 14);
+            c.containerId = containerIdOf(c.cgroups);
         }
         c.cloneTs = ev.ts();
         countInMainThread(c);
