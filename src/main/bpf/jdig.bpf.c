@@ -2652,6 +2652,68 @@ static __always_inline int sched_switch(struct task_struct *next)
 	return evb_submit(&b);
 }
 
+/* A signal about to be delivered to the current thread (signal_deliver). The sender is known only for some
+ * signals: the killer for SIGKILL; for SIGTERM, SIGHUP, SIGINT, SIGTSTP and SIGQUIT when sent from user space
+ * (si_code SI_USER, SI_QUEUE or below); the child for SIGCHLD; the sender of a real-time signal. */
+static __always_inline int signal_deliver(int sig, __s32 code, __s32 kill_pid, __s32 child_pid, __s32 rt_pid)
+{
+	struct frame *f = prep_sched(SLOT_SIGNAL);
+	if (!f)
+		return 0;
+	__s32 spid = 0;
+	switch (sig) {
+	case 9: /* SIGKILL */
+		spid = kill_pid;
+		break;
+	case 15: /* SIGTERM */
+	case 1:  /* SIGHUP */
+	case 2:  /* SIGINT */
+	case 20: /* SIGTSTP */
+	case 3:  /* SIGQUIT */
+		if (code <= 0)
+			spid = kill_pid;
+		break;
+	case 17: /* SIGCHLD */
+		spid = child_pid;
+		break;
+	}
+	if (sig >= 32 && sig <= 64)
+		spid = rt_pid;
+	struct evb b;
+	evb_begin(&b, f, PPME_SIGNALDELIVER_E, 3);
+	put_u64(&b, (__s64)spid);
+	put_u64(&b, (__u32)f->pid_tgid);
+	put_u8(&b, (__u8)sig);
+	return evb_submit(&b);
+}
+
+static __always_inline int signal_from_info(int sig, struct kernel_siginfo *info)
+{
+	if (!info)
+		return signal_deliver(sig, 1, 0, 0, 0);
+	return signal_deliver(sig, BPF_CORE_READ(info, si_code), BPF_CORE_READ(info, _sifields._kill._pid),
+			      BPF_CORE_READ(info, _sifields._sigchld._pid), BPF_CORE_READ(info, _sifields._rt._pid));
+}
+
+SEC("tp_btf/signal_deliver")
+int BPF_PROG(b_signal, int sig, struct kernel_siginfo *info, struct k_sigaction *ka)
+{
+	return signal_from_info(sig, info);
+}
+
+SEC("raw_tp/signal_deliver")
+int BPF_PROG(r_signal, int sig, struct kernel_siginfo *info, struct k_sigaction *ka)
+{
+	return signal_from_info(sig, info);
+}
+
+/* the classic tracepoint carries the signal and its code, not the sender */
+SEC("tracepoint/signal/signal_deliver")
+int t_signal(struct trace_event_raw_signal_deliver *ctx)
+{
+	return signal_deliver(ctx->sig, 1, 0, 0, 0);
+}
+
 SEC("tp_btf/sched_process_exit")
 int BPF_PROG(b_procexit)
 {

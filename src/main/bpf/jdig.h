@@ -24,6 +24,7 @@
 #define STAT_MAX 4
 
 /* interesting[] slots beyond the syscall numbers */
+#define SLOT_SIGNAL 509
 #define SLOT_PROCEXIT 510
 #define SLOT_SWITCH 511
 #define INTERESTING_SIZE 512

@@ -50,7 +50,7 @@ public final class BpfLoader implements AutoCloseable {
 
     // mirror of src/main/bpf/jdig.h
     static final int STAT_EVENTS = 0, STAT_DROPS = 1, STAT_READ_FAIL = 2, STAT_TOO_BIG = 3, STAT_MAX = 4;
-    static final int SLOT_PROCEXIT = 510, SLOT_SWITCH = 511, INTERESTING_SIZE = 512;
+    static final int SLOT_SIGNAL = 509, SLOT_PROCEXIT = 510, SLOT_SWITCH = 511, INTERESTING_SIZE = 512;
     static final int MAX_SNAPLEN = 32768;
     static final int RT_SIZE = 8 + INTERESTING_SIZE;
     static final String RESOURCE = "/io/jdig/capture/jdig.bpf.o";
@@ -354,7 +354,7 @@ public final class BpfLoader implements AutoCloseable {
         writeConfig();
     }
 
-    /** Sets which syscall numbers (and the {@link #SLOT_PROCEXIT}/{@link #SLOT_SWITCH} slots) are captured. */
+    /** Sets which syscall numbers (and the signal, process-exit and switch slots) are captured. */
     public synchronized void setInteresting(boolean[] slots) throws CaptureException {
         for (int i = 0; i < INTERESTING_SIZE; i++) {
             rt[8 + i] = (byte) (i < slots.length && slots[i] ? 1 : 0);

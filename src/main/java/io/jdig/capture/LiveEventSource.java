@@ -219,7 +219,7 @@ public final class LiveEventSource implements EventSource {
     static boolean[] interestingSlots(Set<String> names, boolean schedSwitch) {
         boolean[] slots = new boolean[BpfLoader.INTERESTING_SIZE];
         boolean all = names == null || names.isEmpty();
-        for (int nr = 0; nr < SyscallTable.SIZE && nr < BpfLoader.SLOT_PROCEXIT; nr++) {
+        for (int nr = 0; nr < SyscallTable.SIZE && nr < BpfLoader.SLOT_SIGNAL; nr++) {
             if (all) {
                 slots[nr] = true;
                 continue;
@@ -235,6 +235,7 @@ public final class LiveEventSource implements EventSource {
                     || STATE_SYSCALLS.contains(nat);
         }
         slots[BpfLoader.SLOT_PROCEXIT] = true;
+        slots[BpfLoader.SLOT_SIGNAL] = all || names.contains("signaldeliver");
         slots[BpfLoader.SLOT_SWITCH] = (all && schedSwitch) || (!all && names.contains("switch"));
         return slots;
     }

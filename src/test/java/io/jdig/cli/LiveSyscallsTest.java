@@ -269,6 +269,9 @@ class LiveSyscallsTest {
         l.next("< bpf res_or_fd=\\d+ $");
         l.next("> ptrace request=3\\(PTRACE_PEEKDATA\\) pid=1");
         l.next("< ptrace res=-3\\(ESRCH\\) addr=0 data=0 $");
+        l.next("> kill pid=" + pid + "\\(sw\\) sig=15\\(SIGTERM\\) $");
+        l.next("> signaldeliver spid=" + pid + "\\(sw\\) dpid=" + pid + "\\(sw\\) sig=15\\(SIGTERM\\) $");
+        l.next("> signaldeliver spid=" + pid + "\\(sw\\) dpid=" + pid + "\\(sw\\) sig=35 $");
         l.next("> quotactl cmd=32\\(Q_GETQUOTA\\) type=2\\(GRPQUOTA\\) id=1234 quota_fmt=1\\(QFMT_NOT_USED\\) $");
         l.next("< quotactl res=-2\\(ENOENT\\) special=/dev/jdig-no-such-disk quotafilepath= dqb_bhardlimit=0 "
                 + "dqb_bsoftlimit=0 dqb_curspace=0 dqb_ihardlimit=0 dqb_isoftlimit=0 dqb_btime=0\\(0s\\) "

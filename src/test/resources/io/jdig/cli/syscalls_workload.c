@@ -44,6 +44,11 @@ static const char *at(const char *dir, const char *name, char *buf)
 	return buf;
 }
 
+static void on_signal(int sig)
+{
+	(void)sig;
+}
+
 int main(int argc, char **argv)
 {
 	const char *dir = argv[1];
@@ -209,6 +214,13 @@ int main(int argc, char **argv)
 	if (mfd >= 0)
 		close(mfd);
 	ptrace(PTRACE_PEEKDATA, 1, NULL, NULL);
+
+	/* signals delivered to a handler: SIGTERM sent by this process, and a queued real-time signal */
+	signal(SIGTERM, on_signal);
+	kill(getpid(), SIGTERM);
+	signal(SIGRTMIN + 1, on_signal);
+	union sigval value = {.sival_int = 7};
+	sigqueue(getpid(), SIGRTMIN + 1, value);
 
 	/* disk quotas, on a device that does not exist: the calls fail, their arguments are still recorded */
 	struct dqblk dq;
