@@ -1,9 +1,9 @@
 package io.jdig.scap;
 
 import io.jdig.event.EventView;
+import io.jdig.event.NulStrings;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Bounds-checked little-endian reads over the body of a metadata block. */
@@ -103,19 +103,8 @@ final class MetaCursor {
     List<String> strList() throws ScapFormatException {
         int n = u16();
         need(n);
-        List<String> out = new ArrayList<>();
-        int s = p;
-        int e = p + n;
-        for (int i = p; i < e; i++) {
-            if (b[i] == 0) {
-                out.add(new String(b, s, i - s, StandardCharsets.UTF_8));
-                s = i + 1;
-            }
-        }
-        if (s < e) {
-            out.add(new String(b, s, e - s, StandardCharsets.UTF_8));
-        }
-        p = e;
+        List<String> out = NulStrings.split(b, p, p + n);
+        p += n;
         return out;
     }
 

@@ -1,9 +1,8 @@
 package io.jdig.state;
 
 import io.jdig.event.EventView;
+import io.jdig.event.NulStrings;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -27,18 +26,7 @@ final class RepeatedList {
         if (n == lastLen && Arrays.equals(b, o, o + n, lastBytes, 0, n)) {
             return last;
         }
-        List<String> out = new ArrayList<>();
-        int s = o;
-        int e = o + n;
-        for (int p = o; p < e; p++) {
-            if (b[p] == 0) {
-                out.add(new String(b, s, p - s, StandardCharsets.UTF_8));
-                s = p + 1;
-            }
-        }
-        if (s < e) {
-            out.add(new String(b, s, e - s, StandardCharsets.UTF_8));
-        }
+        List<String> out = NulStrings.split(b, o, o + n);
         if (lastBytes.length < n) {
             lastBytes = new byte[Math.max(n, 2 * lastBytes.length)];
         }
