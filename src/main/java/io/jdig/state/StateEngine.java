@@ -496,12 +496,7 @@ public final class StateEngine implements MetadataSink {
     }
 
     private ThreadInfo getOrCreate(long tid) {
-        int slot = (int) tid & (RECENT - 1);
-        ThreadInfo t = recent[slot];
-        if (t != null && t.tid == tid) {
-            return t;
-        }
-        t = threads.get(tid);
+        ThreadInfo t = find(tid);
         if (t == null) {
             t = new ThreadInfo();
             t.tid = tid;
@@ -520,10 +515,9 @@ public final class StateEngine implements MetadataSink {
             });
             t.nchilds = n[0];
             lastMissTid = Long.MIN_VALUE;
-            forgetRecent(tid);
             threads.put(tid, t);
+            recent[(int) tid & (RECENT - 1)] = t;
         }
-        recent[slot] = t;
         return t;
     }
 
