@@ -37,7 +37,7 @@ public final class AotTraining {
             Files.write(trace, syntheticTrace(4000));
             // the same events behind the header a real capture has (this machine's processes, fds, users,
             // interfaces), plain and gzipped: reading that header is most of a short command's work
-            boolean withHeader = writeWithMachineHeader(trace, real, false) && writeWithMachineHeader(trace, realGz, true);
+            boolean withHeader = writeWithMachineHeader(trace, real, realGz);
             Class.forName("io.jdig.cli.Main");
             OutputStream sink = OutputStream.nullOutputStream();
             PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
@@ -67,22 +67,30 @@ public final class AotTraining {
         }
     }
 
-    /** Copies the events of {@code from} behind a header taken from this machine's /proc; false if that fails. */
-    private static boolean writeWithMachineHeader(Path from, Path to, boolean gzip) {
+    /**
+     * Copies the events of {@code from} behind a header taken once from this machine's /proc, into a plain and a
+     * gzipped file; false if that fails.
+     */
+    private static boolean writeWithMachineHeader(Path from, Path plain, Path gzipped) {
         try {
             io.jdig.event.meta.Metadata meta = io.jdig.capture.ProcSnapshot.take(true);
-            try (io.jdig.scap.ScapWriter w = io.jdig.scap.ScapWriter.create(to, gzip);
-                 io.jdig.scap.ScapReader r = io.jdig.scap.ScapReader.open(from, new io.jdig.event.meta.MetadataSink() {
-                 })) {
-                w.writeHeader(meta);
-                r.readHeader();
-                while (r.next()) {
-                    w.writeEvent(r.buffer(), r.offset(), r.cpu(), r.flags());
-                }
-            }
+            copyEvents(from, plain, meta, false);
+            copyEvents(from, gzipped, meta, true);
             return true;
         } catch (IOException | RuntimeException e) {
             return false; // training goes on with the synthetic trace alone
+        }
+    }
+
+    private static void copyEvents(Path from, Path to, io.jdig.event.meta.Metadata meta, boolean gzip) throws IOException {
+        try (io.jdig.scap.ScapWriter w = io.jdig.scap.ScapWriter.create(to, gzip);
+             io.jdig.scap.ScapReader r = io.jdig.scap.ScapReader.open(from, new io.jdig.event.meta.MetadataSink() {
+             })) {
+            w.writeHeader(meta);
+            r.readHeader();
+            while (r.next()) {
+                w.writeEvent(r.buffer(), r.offset(), r.cpu(), r.flags());
+            }
         }
     }
 
