@@ -143,101 +143,116 @@ public final class EventLoop {
 
     /** Runs until the source ends, the limit is reached or a consumer stops; returns false if stopped early. */
     public boolean run(EventSource src) throws IOException {
-        EventView ev = ctx.ev;
+        // the loop only calls step: the work of an event is then a method the JIT compiles within the first few
+        // thousand events, instead of a loop body the interpreter runs until its on-stack replacement arrives
         while (!stopped) {
-            if (maxEvents >= 0 && matched >= maxEvents) {
-                stopped = true;
-                return false;
+            int r = step(src);
+            if (r != NEXT) {
+                return r == ENDED;
             }
-            if (!src.next()) {
-                return true;
+        }
+        return false;
+    }
+
+    private static final int NEXT = 0;
+    private static final int ENDED = 1;
+    private static final int STOPPED = 2;
+
+    /** Reads and handles one event: NEXT, ENDED (the source has no more) or STOPPED. */
+    private int step(EventSource src) throws IOException {
+        EventView ev = ctx.ev;
+        if (maxEvents >= 0 && matched >= maxEvents) {
+            stopped = true;
+            return STOPPED;
+        }
+        if (!src.next()) {
+            return ENDED;
+        }
+        if (!ev.wrap(src.buffer(), src.offset(), src.cpu(), src.flags())) {
+            return NEXT;
+        }
+        if (ev.info().has(EventFlags.UNUSED) && ev.type() >= io.jdig.event.EventTable.MAX_029) {
+            return NEXT;
+        }
+        if (isMetaOnly(ev)) {
+            if (!stateless) {
+                state.process(ev);
             }
-            if (!ev.wrap(src.buffer(), src.offset(), src.cpu(), src.flags())) {
-                continue;
-            }
-            if (ev.info().has(EventFlags.UNUSED) && ev.type() >= io.jdig.event.EventTable.MAX_029) {
-                continue;
-            }
-            if (isMetaOnly(ev)) {
+            return NEXT;
+        }
+        int type = ev.type();
+        if (leading) {
+            if (type == io.jdig.event.EventTypes.CONTAINER_E || type == io.jdig.event.EventTypes.CONTAINER_JSON_E
+                    || type == io.jdig.event.EventTypes.CONTAINER_JSON_2_E) {
+                ctx.num++; // numbered, but consumed while the file is opened: never shown
                 if (!stateless) {
                     state.process(ev);
                 }
-                continue;
-            }
-            int type = ev.type();
-            if (leading) {
-                if (type == io.jdig.event.EventTypes.CONTAINER_E || type == io.jdig.event.EventTypes.CONTAINER_JSON_E
-                        || type == io.jdig.event.EventTypes.CONTAINER_JSON_2_E) {
-                    ctx.num++; // numbered, but consumed while the file is opened: never shown
-                    if (!stateless) {
-                        state.process(ev);
-                    }
-                    if (tap != null && !tap.onEvent(ctx)) {
-                        stopped = true;
-                        return false;
-                    }
-                    continue;
-                }
-                leading = false;
-            }
-            ctx.num++;
-            long ts = ev.ts();
-            if (ctx.firstTs == 0) {
-                ctx.firstTs = ts;
-            }
-            boolean doParse = !stateless && state.reset(ev);
-            if (filter != null && !displayFilter && !ev.info().has(EventFlags.MODIFIES_STATE)) {
-                if (!filter.test(ctx)) {
-                    state.filteredOut(ev);
-                    filteredOut();
-                    continue;
-                }
-                if (doParse) {
-                    state.parse(ev);
-                }
-            } else {
-                if (doParse) {
-                    state.parse(ev);
-                }
-                if (filter != null && !displayFilter && !filter.test(ctx)) {
-                    filteredOut();
-                    continue;
-                }
-            }
-            state.accepted();
-            if ((src.flags() & 1) != 0) {
-                continue; // state-only event (fatfile mode)
-            }
-            if (firstTs == 0) {
-                firstTs = ts;
-            } else if (maxDurationNs > 0 && ts - firstTs >= maxDurationNs) {
-                stopped = true;
-                return false;
-            }
-            matched++;
-            if (tap != null && !tap.onEvent(ctx)) {
-                stopped = true;
-                return false;
-            }
-            if (consumer != null) {
-                if (!consumer.onEvent(ctx)) {
+                if (tap != null && !tap.onEvent(ctx)) {
                     stopped = true;
-                    return false;
+                    return STOPPED;
                 }
-                continue;
+                return NEXT;
             }
-            if (summary != null) {
-                summary.count(ev);
-            }
-            if (quiet) {
-                continue;
-            }
-            if (!debug && ev.info().category() == Category.INTERNAL) {
-                continue;
-            }
-            print();
+            leading = false;
         }
-        return false;
+        ctx.num++;
+        long ts = ev.ts();
+        if (ctx.firstTs == 0) {
+            ctx.firstTs = ts;
+        }
+        boolean doParse = !stateless && state.reset(ev);
+        if (filter != null && !displayFilter && !ev.info().has(EventFlags.MODIFIES_STATE)) {
+            if (!filter.test(ctx)) {
+                state.filteredOut(ev);
+                filteredOut();
+                return NEXT;
+            }
+            if (doParse) {
+                state.parse(ev);
+            }
+        } else {
+            if (doParse) {
+                state.parse(ev);
+            }
+            if (filter != null && !displayFilter && !filter.test(ctx)) {
+                filteredOut();
+                return NEXT;
+            }
+        }
+        state.accepted();
+        if ((src.flags() & 1) != 0) {
+            return NEXT; // state-only event (fatfile mode)
+        }
+        if (firstTs == 0) {
+            firstTs = ts;
+        } else if (maxDurationNs > 0 && ts - firstTs >= maxDurationNs) {
+            stopped = true;
+            return STOPPED;
+        }
+        matched++;
+        if (tap != null && !tap.onEvent(ctx)) {
+            stopped = true;
+            return STOPPED;
+        }
+        if (consumer != null) {
+            if (!consumer.onEvent(ctx)) {
+                stopped = true;
+                return STOPPED;
+            }
+            return NEXT;
+        }
+        if (summary != null) {
+            summary.count(ev);
+        }
+        if (quiet) {
+            return NEXT;
+        }
+        if (!debug && ev.info().category() == Category.INTERNAL) {
+            return NEXT;
+        }
+        print();
+        return NEXT;
     }
 
     private void filteredOut() {
@@ -269,12 +284,11 @@ public final class EventLoop {
     /** State events written by newer libraries that sysdig 0.29 never numbers or shows. */
     private static boolean[] metaOnlyTypes() {
         boolean[] m = new boolean[io.jdig.event.EventTable.size()];
-        for (io.jdig.event.EventInfo e : io.jdig.event.EventTable.all()) {
-            int t = e.id();
-            m[t] = t >= io.jdig.event.EventTable.MAX_029
-                    && (t == io.jdig.event.EventTypes.USER_ADDED_E || t == io.jdig.event.EventTypes.USER_DELETED_E
+        for (int t = io.jdig.event.EventTable.MAX_029; t < m.length; t++) {
+            String name = io.jdig.event.EventTable.name(t);
+            m[t] = t == io.jdig.event.EventTypes.USER_ADDED_E || t == io.jdig.event.EventTypes.USER_DELETED_E
                     || t == io.jdig.event.EventTypes.GROUP_ADDED_E || t == io.jdig.event.EventTypes.GROUP_DELETED_E
-                    || e.name().startsWith("task_") || e.name().equals("asyncevent"));
+                    || name.startsWith("task_") || name.equals("asyncevent");
         }
         return m;
     }
