@@ -619,12 +619,12 @@ final class EventFields {
             }
             any = true;
         } else {
-            for (EventInfo e : io.jdig.event.EventTable.all()) {
-                if (e.name().equals(arg)) {
+            for (int t = 0; t < io.jdig.event.EventTable.size(); t++) {
+                if (io.jdig.event.EventTable.name(t).equals(arg)) {
                     // sysdig takes the first event of that name and its exit
-                    match[e.id()] = true;
-                    if (e.id() + 1 < match.length) {
-                        match[e.id() + 1] = true;
+                    match[t] = true;
+                    if (t + 1 < match.length) {
+                        match[t + 1] = true;
                     }
                     any = true;
                     break;
