@@ -6,47 +6,61 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * An input stream that reads its source ahead on a thread of its own, for sources that cost real work to read
- * (inflating a gzip trace): that work then overlaps with decoding the events. Errors of the source reach the
- * reader in order, after the bytes read before them.
+ * Reads its source ahead on a thread of its own, into a few large chunks: copying a file out of the page cache,
+ * or inflating a gzip trace, then overlaps with decoding the events. The trace reader takes whole chunks and
+ * decodes the events in place ({@link #take}, {@link #recycle}); each chunk keeps {@link #HEAD} bytes free in front
+ * of its data, so that the end of an event cut by the chunk boundary can be moved in front of the rest of it.
+ * Errors of the source reach the reader in order, after the bytes read before them.
  */
 final class ReadAheadStream extends InputStream {
+    /** Free bytes before the data of each chunk. */
+    static final int HEAD = 64 << 10;
     private static final int CHUNK = 1 << 20;
     private static final int POOL = 4;
 
-    private record Chunk(byte[] data, int length, IOException error) {
+    /** Bytes data[start, start + length) of the source; no data at the end, or with an error. */
+    record Chunk(byte[] data, int start, int length, IOException error) {
     }
 
-    private static final Chunk END = new Chunk(null, 0, null);
+    private static final Chunk END = new Chunk(null, 0, 0, null);
 
     private final InputStream source;
     private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(POOL);
     private final BlockingQueue<Chunk> filled = new ArrayBlockingQueue<>(POOL + 1);
     private final Thread thread;
     private volatile boolean closed;
+    private boolean ended;
+    // the chunk the InputStream methods read from
     private Chunk current;
     private int pos;
-    private boolean ended;
 
     ReadAheadStream(InputStream source, String name) {
         this.source = source;
-        for (int i = 0; i < POOL; i++) {
-            free.add(new byte[CHUNK]);
-        }
         thread = Thread.ofPlatform().daemon().name("jdig-read " + name).unstarted(this::fill);
         thread.start();
     }
 
+    /** Whether the array is one of this stream's chunks (and so must go back through {@link #recycle}). */
+    boolean owns(byte[] data) {
+        return data.length == HEAD + CHUNK;
+    }
+
     private void fill() {
         try {
+            int made = 0;
             while (!closed) {
-                byte[] d = free.take();
+                // the chunks are made here, as they are first needed, not by the thread that opened the file
+                byte[] d = free.poll();
+                if (d == null) {
+                    d = made < POOL ? new byte[HEAD + CHUNK] : free.take();
+                    made = Math.min(made + 1, POOL);
+                }
                 int len = 0;
                 IOException error = null;
                 boolean atEnd = false;
                 while (len < CHUNK) {
                     try {
-                        int r = source.read(d, len, CHUNK - len);
+                        int r = source.read(d, HEAD + len, CHUNK - len);
                         if (r < 0) {
                             atEnd = true;
                             break;
@@ -58,10 +72,12 @@ final class ReadAheadStream extends InputStream {
                     }
                 }
                 if (len > 0) {
-                    filled.put(new Chunk(d, len, null));
+                    filled.put(new Chunk(d, HEAD, len, null));
+                } else {
+                    free.put(d);
                 }
                 if (error != null) {
-                    filled.put(new Chunk(null, 0, error));
+                    filled.put(new Chunk(null, 0, 0, error));
                     return;
                 }
                 if (atEnd) {
@@ -72,36 +88,50 @@ final class ReadAheadStream extends InputStream {
         } catch (InterruptedException e) {
             // closed while waiting
         } catch (RuntimeException e) {
-            filled.offer(new Chunk(null, 0, new IOException(e.toString(), e)));
+            filled.offer(new Chunk(null, 0, 0, new IOException(e.toString(), e)));
         }
+    }
+
+    /** The next chunk of the source, or null at its end; its array goes back through {@link #recycle}. */
+    Chunk take() throws IOException {
+        if (ended) {
+            return null;
+        }
+        Chunk c;
+        try {
+            c = filled.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while reading");
+        }
+        if (c.data() == null) {
+            ended = true;
+            if (c.error() != null) {
+                throw c.error();
+            }
+            return null;
+        }
+        return c;
+    }
+
+    /** Gives a chunk's array back for reading into. */
+    void recycle(byte[] data) {
+        free.offer(data);
     }
 
     /** Makes a chunk with unread bytes current; false at the end of the source. */
     private boolean next() throws IOException {
-        while (current == null || pos == current.length()) {
-            if (ended) {
-                return false;
-            }
+        while (current == null || pos == current.start() + current.length()) {
             if (current != null) {
-                free.offer(current.data());
+                recycle(current.data());
                 current = null;
             }
-            Chunk c;
-            try {
-                c = filled.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted while reading");
-            }
-            if (c.data() == null) {
-                ended = true;
-                if (c.error() != null) {
-                    throw c.error();
-                }
+            Chunk c = take();
+            if (c == null) {
                 return false;
             }
             current = c;
-            pos = 0;
+            pos = c.start();
         }
         return true;
     }
@@ -122,7 +152,7 @@ final class ReadAheadStream extends InputStream {
         if (!next()) {
             return -1;
         }
-        int n = Math.min(len, current.length() - pos);
+        int n = Math.min(len, current.start() + current.length() - pos);
         System.arraycopy(current.data(), pos, b, off, n);
         pos += n;
         return n;

@@ -12,7 +12,6 @@ import io.jdig.event.meta.MetadataSink;
 import io.jdig.event.meta.ThreadRecord;
 import io.jdig.event.meta.UserRecord;
 
-import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +32,8 @@ public final class ScapReader implements EventSource {
     private final InputStream in;
     private final MetadataSink sink;
     private final String name;
-    private byte[] buf = new byte[1 << 20];
+    /** The bytes read and not yet consumed are buf[pos, limit); made on first use, or the read-ahead's chunks. */
+    private byte[] buf = new byte[0];
     private int pos;
     private int limit;
     private long consumed; // file offset of buf[0]
@@ -58,38 +58,43 @@ public final class ScapReader implements EventSource {
         this.sink = sink;
     }
 
-    /** Opens a trace file, recognising gzip by its magic bytes. */
+    /**
+     * Opens a trace file, recognising gzip by its magic bytes. Either way a thread of its own reads the file ahead
+     * (inflating it, or copying it out of the page cache), which overlaps with decoding the events.
+     */
     public static ScapReader open(Path file, MetadataSink sink) throws IOException {
         CountingStream raw = new CountingStream(openFile(file));
-        BufferedInputStream bin = new BufferedInputStream(raw, 1 << 16);
-        bin.mark(2);
-        int a = bin.read();
-        int b = bin.read();
-        bin.reset();
-        InputStream in = bin;
+        java.io.PushbackInputStream head = new java.io.PushbackInputStream(raw, 2);
+        int a = head.read();
+        int b = a < 0 ? -1 : head.read();
+        if (b >= 0) {
+            head.unread(b);
+        }
+        if (a >= 0) {
+            head.unread(a);
+        }
+        InputStream source = head;
         if (a == 0x1f && b == 0x8b) {
             try {
-                // inflating is the costly part of reading a gzip trace: it runs ahead on a thread of its own
-                in = new ReadAheadStream(new GZIPInputStream(bin, 1 << 16), file.getFileName().toString());
+                source = new GZIPInputStream(head, 1 << 16);
             } catch (ZipException e) {
-                bin.close();
+                head.close();
                 throw new ScapFormatException("corrupt gzip stream: " + e.getMessage(), 0);
             } catch (EOFException e) {
-                bin.close();
+                head.close();
                 throw new ScapFormatException("truncated file: the gzip header is cut short", 0);
             }
-        } else {
-            // plain file: read straight from the file into the block buffer, without a second buffer
-            bin.close();
-            raw = new CountingStream(openFile(file));
-            in = raw;
         }
-        ScapReader r = new ScapReader(in, file.toString(), sink);
+        ReadAheadStream ahead = new ReadAheadStream(source, file.getFileName().toString());
+        ScapReader r = new ScapReader(ahead, file.toString(), sink);
         r.counter = raw;
+        r.chunks = ahead;
         return r;
     }
 
     private CountingStream counter;
+    /** The read-ahead thread whose chunks are the buffer, or null to read the stream into one buffer. */
+    private ReadAheadStream chunks;
 
     /**
      * A plain stream on the file: it reads into the caller's array with one copy less than a channel's stream
@@ -154,12 +159,13 @@ public final class ScapReader implements EventSource {
     /** Reads the section header and the metadata up to the first event; fails if the file is not a trace. */
     public void readHeader() throws IOException {
         if (!fill(8)) {
-            if (limit >= 4 && EventView.i32(buf, pos) != BlockTypes.SHB || limit > 0 && limit < 4
-                    && (buf[0] != 0x0A || limit > 1 && buf[1] != 0x0D)) {
+            int have = limit - pos;
+            if (have >= 4 && EventView.i32(buf, pos) != BlockTypes.SHB || have > 0 && have < 4
+                    && (buf[pos] != 0x0A || have > 1 && buf[pos + 1] != 0x0D)) {
                 throw new ScapFormatException("not a sysdig trace file (no section header block at the start)", 0);
             }
-            throw new ScapFormatException(limit == 0 ? "empty file, not a trace file" :
-                    "truncated file: " + limit + " bytes, too short for a section header", consumed + limit);
+            throw new ScapFormatException(have == 0 ? "empty file, not a trace file" :
+                    "truncated file: " + have + " bytes, too short for a section header", consumed + limit);
         }
         if (EventView.i32(buf, pos) != BlockTypes.SHB) {
             throw new ScapFormatException("not a sysdig trace file (no section header block at the start)", 0);
@@ -179,6 +185,18 @@ public final class ScapReader implements EventSource {
         if (limit - pos >= n) {
             return true;
         }
+        try {
+            return chunks != null ? fillFromChunks(n) : fillFromStream(n);
+        } catch (EOFException e) {
+            cutShort = true;
+            eof = true;
+            return false;
+        } catch (ZipException e) {
+            throw new ScapFormatException("corrupt gzip data: " + e.getMessage(), consumed + limit);
+        }
+    }
+
+    private boolean fillFromStream(int n) throws IOException {
         if (pos > 0) {
             System.arraycopy(buf, pos, buf, 0, limit - pos);
             consumed += pos;
@@ -186,25 +204,57 @@ public final class ScapReader implements EventSource {
             pos = 0;
         }
         if (n > buf.length) {
-            byte[] nb = new byte[Math.max(n, buf.length * 2)];
+            byte[] nb = new byte[Math.max(n, Math.max(1 << 20, buf.length * 2))];
             System.arraycopy(buf, 0, nb, 0, limit);
             buf = nb;
         }
         while (limit < n) {
-            int r;
-            try {
-                r = in.read(buf, limit, buf.length - limit);
-            } catch (EOFException e) {
-                r = -1;
-                cutShort = true;
-            } catch (ZipException e) {
-                throw new ScapFormatException("corrupt gzip data: " + e.getMessage(), consumed + limit);
-            }
+            int r = in.read(buf, limit, buf.length - limit);
             if (r < 0) {
                 eof = true;
                 return false;
             }
             limit += r;
+        }
+        return true;
+    }
+
+    /**
+     * Takes the read-ahead thread's chunks as the buffer itself, so that events are decoded where that thread put
+     * them. The unread end of the current buffer (part of one block) moves into the free space in front of the
+     * next chunk's data; a block longer than that space is gathered in an array of its own.
+     */
+    private boolean fillFromChunks(int n) throws IOException {
+        while (limit - pos < n) {
+            ReadAheadStream.Chunk c = chunks.take();
+            if (c == null) {
+                eof = true;
+                return false;
+            }
+            int tail = limit - pos;
+            long tailAt = consumed + pos;
+            byte[] old = buf;
+            boolean oldPooled = chunks.owns(old);
+            if (tail <= c.start()) {
+                byte[] d = c.data();
+                System.arraycopy(old, pos, d, c.start() - tail, tail);
+                buf = d;
+                pos = c.start() - tail;
+                limit = c.start() + c.length();
+            } else {
+                int need = tail + c.length();
+                byte[] nb = !oldPooled && old.length >= need ? old : new byte[Math.max(need, Math.max(n, 1 << 20))];
+                System.arraycopy(old, pos, nb, 0, tail);
+                System.arraycopy(c.data(), c.start(), nb, tail, c.length());
+                chunks.recycle(c.data());
+                buf = nb;
+                pos = 0;
+                limit = need;
+            }
+            consumed = tailAt - pos;
+            if (oldPooled && old != buf) {
+                chunks.recycle(old);
+            }
         }
         return true;
     }
@@ -369,7 +419,7 @@ public final class ScapReader implements EventSource {
             String comm = c.str();
             String exe = c.str();
             String exepath = v >= 7 ? c.str() : "";
-            List<String> args = c.strList();
+            List<String> args = c.strList(MetaCursor.ARGS);
             String cwd = c.str();
             long fdlimit = c.i64();
             int flags = c.i32();
@@ -387,14 +437,14 @@ public final class ScapReader implements EventSource {
                 pfmaj = c.i64();
                 pfmin = c.i64();
             }
-            List<String> env = v >= 3 ? c.strList() : List.of();
+            List<String> env = v >= 3 ? c.strList(MetaCursor.ENV) : List.of();
             long vtid = -1;
             long vpid = -1;
             List<String> cgroups = List.of();
             if (v >= 4) {
                 vtid = c.i64();
                 vpid = c.i64();
-                cgroups = c.strList();
+                cgroups = c.strList(MetaCursor.CGROUPS);
             }
             String root = v >= 5 ? c.str() : "/";
             int loginuid = -1;
