@@ -39,6 +39,7 @@ public final class AotTraining {
             // interfaces), plain and gzipped: reading that header is most of a short command's work
             boolean withHeader = writeWithMachineHeader(trace, real, realGz);
             Class.forName("io.jdig.cli.Main");
+            loadEveryClass();
             OutputStream sink = OutputStream.nullOutputStream();
             PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
             String t = trace.toString();
@@ -64,6 +65,29 @@ public final class AotTraining {
             Files.deleteIfExists(real);
             Files.deleteIfExists(realGz);
             Files.deleteIfExists(dir);
+        }
+    }
+
+    /**
+     * Loads (without initialising) every class in jdig's jar, so that all of them go into the cache: a class the
+     * runs below happen not to use would otherwise be read from the jar, which costs opening it, at the first
+     * start that needs it.
+     */
+    private static void loadEveryClass() {
+        ClassLoader loader = AotTraining.class.getClassLoader();
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(
+                Path.of(AotTraining.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toFile())) {
+            jar.stream().map(java.util.jar.JarEntry::getName)
+                    .filter(n -> n.endsWith(".class") && !n.contains("-") && !n.startsWith("META-INF"))
+                    .forEach(n -> {
+                        try {
+                            Class.forName(n.substring(0, n.length() - 6).replace('/', '.'), false, loader);
+                        } catch (ClassNotFoundException | LinkageError e) {
+                            // a class that needs what jdig does not ship (optional parts of a library)
+                        }
+                    });
+        } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+            // not run from a jar (tests): the runs below still load what they use
         }
     }
 

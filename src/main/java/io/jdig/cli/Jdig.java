@@ -211,7 +211,9 @@ public final class Jdig {
             return Writer.runOnFiles(o, state, loop, filter);
         }
         boolean tty = System.console() != null && System.console().isTerminal();
-        loop.printer(formatter(o, tty), o.json, out).filter(filter, o.displayFilter).quiet(o.quiet).debug(o.debug);
+        // a quiet run prints nothing: its default format need not be compiled (a given one still is, for its errors)
+        EventFormatter formatter = o.quiet && o.format == null ? null : formatter(o, tty);
+        loop.printer(formatter, o.json, out).filter(filter, o.displayFilter).quiet(o.quiet).debug(o.debug);
         if (o.numEvents != null) {
             loop.limit(o.numEvents);
         }

@@ -99,11 +99,33 @@ final class MetaCursor {
         return s;
     }
 
-    /** A u16-length-prefixed list of NUL-terminated strings. */
-    List<String> strList() throws ScapFormatException {
+    // the last list read for each kind: where its bytes are in this block, and what they decoded to
+    private final int[] listAt = new int[LIST_KINDS];
+    private final int[] listLen = {-1, -1, -1};
+    private final List<?>[] lists = new List<?>[LIST_KINDS];
+    static final int ARGS = 0;
+    static final int ENV = 1;
+    static final int CGROUPS = 2;
+    private static final int LIST_KINDS = 3;
+
+    /**
+     * A u16-length-prefixed list of NUL-terminated strings of that kind (arguments, environment or cgroups). The threads of one process follow one another in a
+     * process list and carry the same lists: bytes equal to the previous list of the kind give that same
+     * (unmodifiable) list, decoded once.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> strList(int kind) throws ScapFormatException {
         int n = u16();
         need(n);
-        List<String> out = NulStrings.split(b, p, p + n);
+        List<String> out;
+        if (n == listLen[kind] && java.util.Arrays.equals(b, p, p + n, b, listAt[kind], listAt[kind] + n)) {
+            out = (List<String>) lists[kind];
+        } else {
+            out = java.util.Collections.unmodifiableList(NulStrings.split(b, p, p + n));
+            listAt[kind] = p;
+            listLen[kind] = n;
+            lists[kind] = out;
+        }
         p += n;
         return out;
     }

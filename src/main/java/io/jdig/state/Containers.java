@@ -37,12 +37,17 @@ public final class Containers {
         return "";
     }
 
+    /** The prefixes and suffixes a container id can have in the last part of a cgroup path. */
+    private static final String[][] FORMS = {{"", ""}, {"docker-", ".scope"}, {"crio-", ""},
+            {"cri-containerd-", ".scope"}, {"crio-", ".scope"}, {"libpod-", ".scope"}};
+
     private static String idFromPath(String path) {
         int slash = path.lastIndexOf('/');
+        if (path.length() - slash - 1 < 64 && !path.contains(":cri-containerd:")) {
+            return null; // too short to hold an id: most cgroups of the host itself
+        }
         String last = slash >= 0 ? path.substring(slash + 1) : path;
-        String[][] forms = {{"", ""}, {"docker-", ".scope"}, {"crio-", ""}, {"cri-containerd-", ".scope"},
-                {"crio-", ".scope"}, {"libpod-", ".scope"}};
-        for (String[] f : forms) {
+        for (String[] f : FORMS) {
             if (last.startsWith(f[0]) && last.endsWith(f[1])) {
                 String mid = last.substring(f[0].length(), last.length() - f[1].length());
                 if (mid.length() == 64 && isHex(mid)) {
