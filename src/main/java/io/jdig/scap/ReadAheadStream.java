@@ -25,7 +25,12 @@ final class ReadAheadStream extends InputStream {
     private static final Chunk END = new Chunk(null, 0, 0, null);
 
     private final InputStream source;
-    private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(POOL);
+    /**
+     * Chunks given back by the reader. A lock-free queue that the reading thread polls: handing a chunk back then
+     * never waits for a lock or wakes a thread (measured: waking it cost the decoding thread more than the copy
+     * it saves).
+     */
+    private final java.util.Queue<byte[]> free = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final BlockingQueue<Chunk> filled = new ArrayBlockingQueue<>(POOL + 1);
     private final Thread thread;
     private volatile boolean closed;
@@ -51,9 +56,17 @@ final class ReadAheadStream extends InputStream {
             while (!closed) {
                 // the chunks are made here, as they are first needed, not by the thread that opened the file
                 byte[] d = free.poll();
-                if (d == null) {
-                    d = made < POOL ? new byte[HEAD + CHUNK] : free.take();
-                    made = Math.min(made + 1, POOL);
+                if (d == null && made < POOL) {
+                    d = new byte[HEAD + CHUNK];
+                    made++;
+                }
+                while (d == null) {
+                    // ahead by the whole pool: look again shortly (reading a chunk takes longer than this)
+                    java.util.concurrent.locks.LockSupport.parkNanos(50_000);
+                    if (closed || Thread.interrupted()) {
+                        return;
+                    }
+                    d = free.poll();
                 }
                 int len = 0;
                 IOException error = null;
@@ -74,7 +87,7 @@ final class ReadAheadStream extends InputStream {
                 if (len > 0) {
                     filled.put(new Chunk(d, HEAD, len, null));
                 } else {
-                    free.put(d);
+                    free.offer(d);
                 }
                 if (error != null) {
                     filled.put(new Chunk(null, 0, 0, error));
