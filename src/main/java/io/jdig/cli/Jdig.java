@@ -27,6 +27,9 @@ public final class Jdig {
     static {
         // jdig builds its command line in code: picocli need not look for Groovy on the class path at every start
         System.setProperty("picocli.disable.closures", "true");
+        // jdig's options are strings, numbers and flags: picocli need not look up, by reflection at every start,
+        // the converters it keeps for date, time, SQL and path types
+        System.setProperty("picocli.converters.excludes", "java\\.(sql|time|nio\\.file)\\..*");
     }
     private final java.io.OutputStream stdout;
     private final PrintStream out;

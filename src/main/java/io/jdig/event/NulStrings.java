@@ -24,4 +24,41 @@ public final class NulStrings {
         }
         return out;
     }
+
+    /**
+     * The strings in {@code b[from .. to)}, decoded only when the list is first read: a trace's process list gives
+     * every thread its arguments and environment, and most of them are never looked at. The list cannot be
+     * modified.
+     */
+    public static List<String> lazy(byte[] b, int from, int to) {
+        return from == to ? List.of() : new Lazy(java.util.Arrays.copyOfRange(b, from, to));
+    }
+
+    private static final class Lazy extends java.util.AbstractList<String> implements java.util.RandomAccess {
+        private final byte[] bytes;
+        private volatile List<String> strings;
+
+        Lazy(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        private List<String> strings() {
+            List<String> s = strings;
+            if (s == null) {
+                s = List.copyOf(split(bytes, 0, bytes.length));
+                strings = s;
+            }
+            return s;
+        }
+
+        @Override
+        public String get(int index) {
+            return strings().get(index);
+        }
+
+        @Override
+        public int size() {
+            return strings().size();
+        }
+    }
 }

@@ -1,6 +1,5 @@
 package io.jdig.scap;
 
-import io.jdig.event.EventView;
 import io.jdig.event.NulStrings;
 
 import java.nio.charset.StandardCharsets;
@@ -47,6 +46,14 @@ final class MetaCursor {
         return new ScapFormatException(what + " in " + BlockTypes.describe(blockType), fileBase + p);
     }
 
+    /*
+     * Metadata is read once, at the start, before the JIT has compiled anything: plain byte arithmetic costs the
+     * interpreter far less than the VarHandle reads the event path uses.
+     */
+    private int le32(int at) {
+        return (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8 | (b[at + 2] & 0xFF) << 16 | (b[at + 3] & 0xFF) << 24;
+    }
+
     int u8() throws ScapFormatException {
         need(1);
         return b[p++] & 0xFF;
@@ -54,21 +61,21 @@ final class MetaCursor {
 
     int u16() throws ScapFormatException {
         need(2);
-        int v = Short.toUnsignedInt(EventView.u16(b, p));
+        int v = (b[p] & 0xFF) | (b[p + 1] & 0xFF) << 8;
         p += 2;
         return v;
     }
 
     int i32() throws ScapFormatException {
         need(4);
-        int v = EventView.i32(b, p);
+        int v = le32(p);
         p += 4;
         return v;
     }
 
     long i64() throws ScapFormatException {
         need(8);
-        long v = EventView.i64(b, p);
+        long v = le32(p) & 0xFFFFFFFFL | (long) le32(p + 4) << 32;
         p += 8;
         return v;
     }
@@ -99,33 +106,19 @@ final class MetaCursor {
         return s;
     }
 
-    // the last list read for each kind: where its bytes are in this block, and what they decoded to
-    private final int[] listAt = new int[LIST_KINDS];
-    private final int[] listLen = {-1, -1, -1};
-    private final List<?>[] lists = new List<?>[LIST_KINDS];
     static final int ARGS = 0;
     static final int ENV = 1;
     static final int CGROUPS = 2;
-    private static final int LIST_KINDS = 3;
 
     /**
-     * A u16-length-prefixed list of NUL-terminated strings of that kind (arguments, environment or cgroups). The threads of one process follow one another in a
-     * process list and carry the same lists: bytes equal to the previous list of the kind give that same
-     * (unmodifiable) list, decoded once.
+     * A u16-length-prefixed list of NUL-terminated strings of that kind (arguments, environment or cgroups).
+     * Arguments and environments are decoded when first read: most threads' are never looked at, and decoding
+     * them all made up much of reading a process list. Cgroups are needed at once (for container ids).
      */
-    @SuppressWarnings("unchecked")
     List<String> strList(int kind) throws ScapFormatException {
         int n = u16();
         need(n);
-        List<String> out;
-        if (n == listLen[kind] && java.util.Arrays.equals(b, p, p + n, b, listAt[kind], listAt[kind] + n)) {
-            out = (List<String>) lists[kind];
-        } else {
-            out = java.util.Collections.unmodifiableList(NulStrings.split(b, p, p + n));
-            listAt[kind] = p;
-            listLen[kind] = n;
-            lists[kind] = out;
-        }
+        List<String> out = kind == CGROUPS ? NulStrings.split(b, p, p + n) : NulStrings.lazy(b, p, p + n);
         p += n;
         return out;
     }

@@ -43,7 +43,7 @@ public final class Containers {
 
     private static String idFromPath(String path) {
         int slash = path.lastIndexOf('/');
-        if (path.length() - slash - 1 < 64 && !path.contains(":cri-containerd:")) {
+        if (path.length() - slash - 1 < 64 && (path.length() < 80 || !path.contains(":cri-containerd:"))) {
             return null; // too short to hold an id: most cgroups of the host itself
         }
         String last = slash >= 0 ? path.substring(slash + 1) : path;
