@@ -126,6 +126,13 @@ public final class Containers {
                     p++;
                 }
                 if (p < json.length() && json.charAt(p) == '"') {
+                    int end = json.indexOf('"', p + 1);
+                    if (end > 0) {
+                        String value = json.substring(p + 1, end);
+                        if (value.indexOf('\\') < 0) {
+                            return value; // no escapes: the value as it stands
+                        }
+                    }
                     StringBuilder sb = new StringBuilder();
                     for (p++; p < json.length(); p++) {
                         char c = json.charAt(p);
