@@ -58,9 +58,12 @@ public final class ScapReader implements EventSource {
         this.sink = sink;
     }
 
+    /** Files smaller than this are read by the decoding thread itself, into a buffer their size. */
+    private static final long SMALL_FILE = 1 << 20;
+
     /**
-     * Opens a trace file, recognising gzip by its magic bytes. Either way a thread of its own reads the file ahead
-     * (inflating it, or copying it out of the page cache), which overlaps with decoding the events.
+     * Opens a trace file, recognising gzip by its magic bytes. Either way a thread of its own reads a larger file
+     * ahead (inflating it, or copying it out of the page cache), which overlaps with decoding the events.
      */
     public static ScapReader open(Path file, MetadataSink sink) throws IOException {
         CountingStream raw = new CountingStream(openFile(file));
@@ -85,6 +88,14 @@ public final class ScapReader implements EventSource {
                 throw new ScapFormatException("truncated file: the gzip header is cut short", 0);
             }
         }
+        long size = Files.isRegularFile(file) ? Files.size(file) : -1;
+        if (size >= 0 && size < SMALL_FILE) {
+            // starting a thread and its chunks would cost more than reading such a file
+            ScapReader r = new ScapReader(source, file.toString(), sink);
+            r.counter = raw;
+            r.firstBuffer = source == head ? (int) size + 8 : 1 << 20;
+            return r;
+        }
         ReadAheadStream ahead = new ReadAheadStream(source, file.getFileName().toString());
         ScapReader r = new ScapReader(ahead, file.toString(), sink);
         r.counter = raw;
@@ -93,6 +104,8 @@ public final class ScapReader implements EventSource {
     }
 
     private CountingStream counter;
+    /** The size of the buffer first made for reading the stream. */
+    private int firstBuffer = 1 << 20;
     /** The read-ahead thread whose chunks are the buffer, or null to read the stream into one buffer. */
     private ReadAheadStream chunks;
 
@@ -204,7 +217,7 @@ public final class ScapReader implements EventSource {
             pos = 0;
         }
         if (n > buf.length) {
-            byte[] nb = new byte[Math.max(n, Math.max(1 << 20, buf.length * 2))];
+            byte[] nb = new byte[Math.max(n, buf.length == 0 ? firstBuffer : buf.length * 2)];
             System.arraycopy(buf, 0, nb, 0, limit);
             buf = nb;
         }

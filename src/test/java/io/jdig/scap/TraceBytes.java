@@ -118,6 +118,10 @@ final class TraceBytes {
         return out.toByteArray();
     }
 
+    int size() {
+        return out.size();
+    }
+
     static byte[] i64(long v) {
         return le(8).putLong(v).array();
     }
