@@ -13,9 +13,9 @@ chisel_row() {
   j=$(measure ./jdig -r "$big" -c "$chisel")
   l=$(measure ./jdig --chisel-path "$sysdig_chisels" -r "$big" -c "$chisel")
   local ss=${s% *} sk=${s#* } js=${j% *} jk=${j#* } ls=${l% *} lk=${l#* }
-  printf "%-16s sysdig avg %6.3fs %7d KB | jdig avg %6.3fs %7d KB  sysdig/jdig %sx | jdig+sysdig's Lua avg %6.3fs %7d KB  sysdig/jdig %sx\n" \
+  printf "%-16s sysdig avg %6.3fs %7d KB | jdig avg %6.3fs %7d KB  sysdig/jdig %sx | jdig+sysdig's Lua avg %6.3fs %7d KB  sysdig/jdig %sx (%d runs)\n" \
     "$chisel" "$ss" "$sk" "$js" "$jk" "$(ratio "$ss" "$js")" \
-    "$ls" "$lk" "$(ratio "$ss" "$ls")"
+    "$ls" "$lk" "$(ratio "$ss" "$ls")" "$runs"
 }
 
 trace_line

@@ -48,12 +48,12 @@ row() {
   local ja=${stats% *} jb=${stats#* }
   stats=$(printf "%s\n" "${ss[@]}" | awk '{s+=$1; if(NR==1||$1<m)m=$1} END{printf "%.3f %.2f", s/NR, m}')
   local sa=${stats% *} sb=${stats#* }
-  printf "%-26s jdig avg %6.3fs best %5.2fs %7d KB | sysdig avg %6.3fs best %5.2fs %7d KB | sysdig/jdig avg %sx best %sx\n" \
-    "$name" "$ja" "$jb" "$jk" "$sa" "$sb" "$sk" "$(ratio "$sa" "$ja")" "$(ratio "$sb" "$jb")"
+  printf "%-26s jdig avg %6.3fs best %5.2fs %7d KB | sysdig avg %6.3fs best %5.2fs %7d KB | sysdig/jdig avg %sx best %sx (%d runs)\n" \
+    "$name" "$ja" "$jb" "$jk" "$sa" "$sb" "$sk" "$(ratio "$sa" "$ja")" "$(ratio "$sb" "$jb")" "$runs"
 }
 
 trace_line() {
   local events
   events=$(./jdig -r "$big" -q -D -S 2>/dev/null | awk 'NR>3{n+=$NF} END{print n}')
-  echo "trace: $big ($events events, $(du -m "$big" | cut -f1) MB), $runs runs of each, in turns"
+  echo "trace: $big ($events events, $(du -m "$big" | cut -f1) MB); jdig and sysdig run in turns"
 }
