@@ -29,11 +29,16 @@ import java.util.zip.ZipException;
 public final class ScapReader implements EventSource {
     private static final int MAX_BLOCK = 256 << 20;
 
+    /** The stream read into one buffer, or null when the buffer is the read-ahead's chunks. */
     private final InputStream in;
+    /** The read-ahead thread whose chunks are the buffer, or null. */
+    private final ReadAhead chunks;
     private final MetadataSink sink;
     private final String name;
     /** The bytes read and not yet consumed are buf[pos, limit); made on first use, or the read-ahead's chunks. */
     private byte[] buf = new byte[0];
+    /** Whether buf is one of the read-ahead's chunks (it goes back to that thread once decoded). */
+    private boolean bufIsChunk;
     private int pos;
     private int limit;
     private long consumed; // file offset of buf[0]
@@ -53,7 +58,12 @@ public final class ScapReader implements EventSource {
     private long eventCount;
 
     public ScapReader(InputStream in, String name, MetadataSink sink) {
+        this(in, null, name, sink);
+    }
+
+    private ScapReader(InputStream in, ReadAhead chunks, String name, MetadataSink sink) {
         this.in = in;
+        this.chunks = chunks;
         this.name = name;
         this.sink = sink;
     }
@@ -96,18 +106,15 @@ public final class ScapReader implements EventSource {
             r.firstBuffer = source == head ? (int) size + 8 : 1 << 20;
             return r;
         }
-        ReadAheadStream ahead = new ReadAheadStream(source, file.getFileName().toString());
-        ScapReader r = new ScapReader(ahead, file.toString(), sink);
+        ScapReader r = new ScapReader(null, new ReadAhead(source, file.getFileName().toString()), file.toString(),
+                sink);
         r.counter = raw;
-        r.chunks = ahead;
         return r;
     }
 
     private CountingStream counter;
     /** The size of the buffer first made for reading the stream. */
     private int firstBuffer = 1 << 20;
-    /** The read-ahead thread whose chunks are the buffer, or null to read the stream into one buffer. */
-    private ReadAheadStream chunks;
 
     /**
      * A plain stream on the file: it reads into the caller's array with one copy less than a channel's stream
@@ -239,7 +246,7 @@ public final class ScapReader implements EventSource {
      */
     private boolean fillFromChunks(int n) throws IOException {
         while (limit - pos < n) {
-            ReadAheadStream.Chunk c = chunks.take();
+            ReadAhead.Chunk c = chunks.take();
             if (c == null) {
                 eof = true;
                 return false;
@@ -247,25 +254,27 @@ public final class ScapReader implements EventSource {
             int tail = limit - pos;
             long tailAt = consumed + pos;
             byte[] old = buf;
-            boolean oldPooled = chunks.owns(old);
+            boolean oldIsChunk = bufIsChunk;
             if (tail <= c.start()) {
                 byte[] d = c.data();
                 System.arraycopy(old, pos, d, c.start() - tail, tail);
                 buf = d;
+                bufIsChunk = true;
                 pos = c.start() - tail;
                 limit = c.start() + c.length();
             } else {
                 int need = tail + c.length();
-                byte[] nb = !oldPooled && old.length >= need ? old : new byte[Math.max(need, Math.max(n, 1 << 20))];
+                byte[] nb = !oldIsChunk && old.length >= need ? old : new byte[Math.max(need, Math.max(n, 1 << 20))];
                 System.arraycopy(old, pos, nb, 0, tail);
                 System.arraycopy(c.data(), c.start(), nb, tail, c.length());
                 chunks.recycle(c.data());
                 buf = nb;
+                bufIsChunk = false;
                 pos = 0;
                 limit = need;
             }
             consumed = tailAt - pos;
-            if (oldPooled && old != buf) {
+            if (oldIsChunk && old != buf) {
                 chunks.recycle(old);
             }
         }
@@ -699,6 +708,10 @@ public final class ScapReader implements EventSource {
 
     @Override
     public void close() throws IOException {
-        in.close();
+        if (chunks != null) {
+            chunks.close();
+        } else {
+            in.close();
+        }
     }
 }

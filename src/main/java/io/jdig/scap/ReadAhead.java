@@ -1,18 +1,19 @@
 package io.jdig.scap;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * Reads its source ahead on a thread of its own, into a few large chunks: copying a file out of the page cache,
+ * Reads a source ahead on a thread of its own, into a few large chunks: copying a file out of the page cache,
  * or inflating a gzip trace, then overlaps with decoding the events. The trace reader takes whole chunks and
  * decodes the events in place ({@link #take}, {@link #recycle}); each chunk keeps {@link #HEAD} bytes free in front
  * of its data, so that the end of an event cut by the chunk boundary can be moved in front of the rest of it.
  * Errors of the source reach the reader in order, after the bytes read before them.
  */
-final class ReadAheadStream extends InputStream {
+final class ReadAhead implements Closeable {
     /** Free bytes before the data of each chunk. */
     static final int HEAD = 64 << 10;
     private static final int CHUNK = 1 << 20;
@@ -35,19 +36,11 @@ final class ReadAheadStream extends InputStream {
     private final Thread thread;
     private volatile boolean closed;
     private boolean ended;
-    // the chunk the InputStream methods read from
-    private Chunk current;
-    private int pos;
 
-    ReadAheadStream(InputStream source, String name) {
+    ReadAhead(InputStream source, String name) {
         this.source = source;
         thread = Thread.ofPlatform().daemon().name("jdig-read " + name).unstarted(this::fill);
         thread.start();
-    }
-
-    /** Whether the array is one of this stream's chunks (and so must go back through {@link #recycle}). */
-    boolean owns(byte[] data) {
-        return data.length == HEAD + CHUNK;
     }
 
     private void fill() {
@@ -130,45 +123,6 @@ final class ReadAheadStream extends InputStream {
     /** Gives a chunk's array back for reading into. */
     void recycle(byte[] data) {
         free.offer(data);
-    }
-
-    /** Makes a chunk with unread bytes current; false at the end of the source. */
-    private boolean next() throws IOException {
-        while (current == null || pos == current.start() + current.length()) {
-            if (current != null) {
-                recycle(current.data());
-                current = null;
-            }
-            Chunk c = take();
-            if (c == null) {
-                return false;
-            }
-            current = c;
-            pos = c.start();
-        }
-        return true;
-    }
-
-    @Override
-    public int read() throws IOException {
-        if (!next()) {
-            return -1;
-        }
-        return current.data()[pos++] & 0xFF;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-        if (len == 0) {
-            return 0;
-        }
-        if (!next()) {
-            return -1;
-        }
-        int n = Math.min(len, current.start() + current.length() - pos);
-        System.arraycopy(current.data(), pos, b, off, n);
-        pos += n;
-        return n;
     }
 
     @Override
