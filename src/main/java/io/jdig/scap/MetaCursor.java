@@ -106,21 +106,27 @@ final class MetaCursor {
         return s;
     }
 
-    static final int ARGS = 0;
-    static final int ENV = 1;
-    static final int CGROUPS = 2;
+    /** A u16-length-prefixed list of NUL-terminated strings, decoded now. */
+    List<String> strList() throws ScapFormatException {
+        int n = skipList();
+        return NulStrings.split(b, p - n, p);
+    }
 
     /**
-     * A u16-length-prefixed list of NUL-terminated strings of that kind (arguments, environment or cgroups).
-     * Arguments and environments are decoded when first read: most threads' are never looked at, and decoding
-     * them all made up much of reading a process list. Cgroups are needed at once (for container ids).
+     * The same, decoded when first read: used for threads' arguments and environments, most of which are never
+     * looked at (decoding them all made up much of reading a process list).
      */
-    List<String> strList(int kind) throws ScapFormatException {
+    List<String> lazyStrList() throws ScapFormatException {
+        int n = skipList();
+        return NulStrings.lazy(b, p - n, p);
+    }
+
+    /** Moves past a u16-length-prefixed list; returns its length in bytes (they end at p). */
+    private int skipList() throws ScapFormatException {
         int n = u16();
         need(n);
-        List<String> out = kind == CGROUPS ? NulStrings.split(b, p, p + n) : NulStrings.lazy(b, p, p + n);
         p += n;
-        return out;
+        return n;
     }
 
     String fixed(int n) throws ScapFormatException {

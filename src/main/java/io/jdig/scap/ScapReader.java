@@ -441,7 +441,7 @@ public final class ScapReader implements EventSource {
             String comm = c.str();
             String exe = c.str();
             String exepath = v >= 7 ? c.str() : "";
-            List<String> args = c.strList(MetaCursor.ARGS);
+            List<String> args = c.lazyStrList();
             String cwd = c.str();
             long fdlimit = c.i64();
             int flags = c.i32();
@@ -459,14 +459,14 @@ public final class ScapReader implements EventSource {
                 pfmaj = c.i64();
                 pfmin = c.i64();
             }
-            List<String> env = v >= 3 ? c.strList(MetaCursor.ENV) : List.of();
+            List<String> env = v >= 3 ? c.lazyStrList() : List.of();
             long vtid = -1;
             long vpid = -1;
             List<String> cgroups = List.of();
             if (v >= 4) {
                 vtid = c.i64();
                 vpid = c.i64();
-                cgroups = c.strList(MetaCursor.CGROUPS);
+                cgroups = c.strList();
             }
             String root = v >= 5 ? c.str() : "/";
             int loginuid = -1;

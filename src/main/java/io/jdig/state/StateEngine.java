@@ -177,9 +177,7 @@ public final class StateEngine implements MetadataSink {
         t.root = r.root();
         t.loginuid = r.loginuid();
         t.containerId = containerIdOf(t.cgroups);
-        lastMissTid = Long.MIN_VALUE;
-        forgetRecent(t.tid);
-        threads.put(t.tid, t);
+        putThread(t);
         linkPending = true;
     }
 
@@ -476,6 +474,13 @@ public final class StateEngine implements MetadataSink {
         recent[(int) tid & (RECENT - 1)] = null;
     }
 
+    /** Adds a thread to the table, or replaces the one with its tid, keeping the lookup caches in step. */
+    private void putThread(ThreadInfo t) {
+        threads.put(t.tid, t);
+        recent[(int) t.tid & (RECENT - 1)] = t;
+        lastMissTid = Long.MIN_VALUE;
+    }
+
     /** The thread with that tid, or null; no thread is made up. */
     private ThreadInfo find(long tid) {
         int slot = (int) tid & (RECENT - 1);
@@ -514,9 +519,7 @@ public final class StateEngine implements MetadataSink {
                 }
             });
             t.nchilds = n[0];
-            lastMissTid = Long.MIN_VALUE;
-            threads.put(tid, t);
-            recent[(int) tid & (RECENT - 1)] = t;
+            putThread(t);
         }
         return t;
     }
@@ -1524,9 +1527,7 @@ public final class StateEngine implements MetadataSink {
         }
         c.cloneTs = ev.ts();
         countInMainThread(c);
-        forgetRecent(childtid);
-        lastMissTid = Long.MIN_VALUE;
-        threads.put(childtid, c);
+        putThread(c);
         if (collision) {
             // the entry of the event's thread may have been replaced: look it up again
             tinfo = find(ev.tid());
