@@ -1659,25 +1659,42 @@ struct jdig_dqinfo {
 	__u32 flags, valid;
 };
 
-/* sysdig's bit for each command (quotactl_cmds), 0 for commands it does not know */
+/* sysdig's bit for each command (quotactl_cmds) */
+#define QC_QUOTAON (1 << 0)
+#define QC_QUOTAOFF (1 << 1)
+#define QC_GETFMT (1 << 2)
+#define QC_GETINFO (1 << 3)
+#define QC_SETINFO (1 << 4)
+#define QC_GETQUOTA (1 << 5)
+#define QC_SETQUOTA (1 << 6)
+#define QC_SYNC (1 << 7)
+#define QC_XQUOTAON (1 << 8)
+#define QC_XQUOTAOFF (1 << 9)
+#define QC_XGETQUOTA (1 << 10)
+#define QC_XSETQLIM (1 << 11)
+#define QC_XGETQSTAT (1 << 12)
+#define QC_XQUOTARM (1 << 13)
+#define QC_XQUOTASYNC (1 << 14)
+
+/* sysdig's bit for a command word, 0 for commands it does not know */
 static __always_inline __u16 quota_cmd(__u64 cmd)
 {
 	switch ((__u32)cmd >> 8) {
-	case JQ_QUOTAON: return 1 << 0;
-	case JQ_QUOTAOFF: return 1 << 1;
-	case JQ_GETFMT: return 1 << 2;
-	case JQ_GETINFO: return 1 << 3;
-	case JQ_SETINFO: return 1 << 4;
-	case JQ_GETQUOTA: return 1 << 5;
-	case JQ_SETQUOTA: return 1 << 6;
-	case JQ_SYNC: return 1 << 7;
-	case JQ_XQUOTAON: return 1 << 8;
-	case JQ_XQUOTAOFF: return 1 << 9;
-	case JQ_XGETQUOTA: return 1 << 10;
-	case JQ_XSETQLIM: return 1 << 11;
-	case JQ_XGETQSTAT: return 1 << 12;
-	case JQ_XQUOTARM: return 1 << 13;
-	case JQ_XQUOTASYNC: return 1 << 14;
+	case JQ_QUOTAON: return QC_QUOTAON;
+	case JQ_QUOTAOFF: return QC_QUOTAOFF;
+	case JQ_GETFMT: return QC_GETFMT;
+	case JQ_GETINFO: return QC_GETINFO;
+	case JQ_SETINFO: return QC_SETINFO;
+	case JQ_GETQUOTA: return QC_GETQUOTA;
+	case JQ_SETQUOTA: return QC_SETQUOTA;
+	case JQ_SYNC: return QC_SYNC;
+	case JQ_XQUOTAON: return QC_XQUOTAON;
+	case JQ_XQUOTAOFF: return QC_XQUOTAOFF;
+	case JQ_XGETQUOTA: return QC_XGETQUOTA;
+	case JQ_XSETQLIM: return QC_XSETQLIM;
+	case JQ_XGETQSTAT: return QC_XGETQSTAT;
+	case JQ_XQUOTARM: return QC_XQUOTARM;
+	case JQ_XQUOTASYNC: return QC_XQUOTASYNC;
 	}
 	return 0;
 }
@@ -1700,12 +1717,12 @@ static __always_inline int f_quotactl_e(void *ctx)
 	struct evb b;
 	__u16 cmd = quota_cmd(A(0));
 	__u32 kind = (__u32)A(0) & 0xff;
-	int per_id = cmd == (1 << 5) || cmd == (1 << 6) || cmd == (1 << 10) || cmd == (1 << 11);
+	int per_id = cmd == QC_GETQUOTA || cmd == QC_SETQUOTA || cmd == QC_XGETQUOTA || cmd == QC_XSETQLIM;
 	evb_begin(&b, f, PPME_SYSCALL_QUOTACTL_E, 4);
 	put_u16(&b, cmd);
 	put_u8(&b, kind == 0 ? 1 : kind == 1 ? 2 : 0);
 	put_u32(&b, per_id ? (__u32)A(2) : 0);
-	put_u8(&b, cmd == 1 ? quota_fmt((__u32)A(2)) : 1);
+	put_u8(&b, cmd == QC_QUOTAON ? quota_fmt((__u32)A(2)) : 1);
 	return evb_submit(&b);
 }
 
@@ -1719,16 +1736,16 @@ static __always_inline int f_quotactl_x(void *ctx)
 	struct jdig_dqblk q = {};
 	struct jdig_dqinfo qi = {};
 	__u32 fmt = 0;
-	if (cmd == (1 << 5) || cmd == (1 << 6))
+	if (cmd == QC_GETQUOTA || cmd == QC_SETQUOTA)
 		bpf_probe_read_user(&q, sizeof(q), (const void *)A(3));
-	if (cmd == (1 << 3) || cmd == (1 << 4))
+	if (cmd == QC_GETINFO || cmd == QC_SETINFO)
 		bpf_probe_read_user(&qi, sizeof(qi), (const void *)A(3));
-	if (cmd == (1 << 2))
+	if (cmd == QC_GETFMT)
 		bpf_probe_read_user(&fmt, sizeof(fmt), (const void *)A(3));
 	evb_begin(&b, f, PPME_SYSCALL_QUOTACTL_X, 14);
 	put_u64(&b, f->ret);
 	put_user_str(&b, A(1));
-	if (cmd == 1)
+	if (cmd == QC_QUOTAON)
 		put_user_str(&b, A(3));
 	else
 		put_empty(&b);
@@ -1742,7 +1759,7 @@ static __always_inline int f_quotactl_x(void *ctx)
 	put_u64(&b, qi.valid & 1 ? qi.bgrace : 0);
 	put_u64(&b, qi.valid & 2 ? qi.igrace : 0);
 	put_u8(&b, qi.valid & 4 ? (__u8)qi.flags : 0);
-	put_u8(&b, cmd == (1 << 2) ? quota_fmt(fmt) : 1);
+	put_u8(&b, cmd == QC_GETFMT ? quota_fmt(fmt) : 1);
 	return evb_submit(&b);
 }
 
