@@ -34,6 +34,11 @@ ratio() {
   awk "BEGIN{printf \"%.2f\", $1 / ($2 > 0 ? $2 : 0.001)}"
 }
 
+# avg_best SECS...: "average best" of the times given
+avg_best() {
+  printf "%s\n" "$@" | awk '{s+=$1; if(NR==1||$1<m)m=$1} END{printf "%.3f %.2f", s/NR, m}'
+}
+
 # row NAME ARGS...: the same arguments to jdig and sysdig, run in turns (so both see the same load on a busy
 # machine); prints the average and the best of each, the peak memory, and the ratios (above 1: jdig is faster)
 row() {
@@ -44,9 +49,9 @@ row() {
     r=$(once sysdig "$@"); ss+=("${r% *}"); sk=${r#* }
   done
   local stats
-  stats=$(printf "%s\n" "${js[@]}" | awk '{s+=$1; if(NR==1||$1<m)m=$1} END{printf "%.3f %.2f", s/NR, m}')
+  stats=$(avg_best "${js[@]}")
   local ja=${stats% *} jb=${stats#* }
-  stats=$(printf "%s\n" "${ss[@]}" | awk '{s+=$1; if(NR==1||$1<m)m=$1} END{printf "%.3f %.2f", s/NR, m}')
+  stats=$(avg_best "${ss[@]}")
   local sa=${stats% *} sb=${stats#* }
   printf "%-26s jdig avg %6.3fs best %5.2fs %7d KB | sysdig avg %6.3fs best %5.2fs %7d KB | sysdig/jdig avg %sx best %sx (%d runs)\n" \
     "$name" "$ja" "$jb" "$jk" "$sa" "$sb" "$sk" "$(ratio "$sa" "$ja")" "$(ratio "$sb" "$jb")" "$runs"

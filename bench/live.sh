@@ -106,13 +106,15 @@ if [[ -s "$vmlinux" ]] && command -v clang >/dev/null && [[ -f /usr/include/bpf/
       kill -TERM "$lpid"; wait "$lpid" || true
     done
   done
-  b=$(median < "$floor/base")
+  # floor_line NAME TIMES BASE_TIMES: the median of the times and its ratio to the median of the base times
+  floor_line() {
+    local t b
+    t=$(median < "$2"); b=$(median < "$3")
+    printf '  %-46s %7.3fs %6.2fx\n' "$1" "$t" "$(echo "$t / $b" | bc -l)"
+  }
   printf '\ngetpid overhead floors (median of %s rounds):\n' "$rounds"
-  printf '  %-46s %7.3fs %6.2fx\n' "bare" "$b" 1
-  printf '  %-46s %7.3fs %6.2fx\n' "empty programs on sys_enter and sys_exit" "$(median < "$floor/empty")" \
-    "$(echo "$(median < "$floor/empty") / $b" | bc -l)"
-  printf '  %-46s %7.3fs %6.2fx\n' "one 32-byte ring record per enter and exit" "$(median < "$floor/ring")" \
-    "$(echo "$(median < "$floor/ring") / $b" | bc -l)"
-  printf '  %-46s %7.3fs %6.2fx\n' "jdig -w (above)" "$(median < "$work/getpid.jdig")" \
-    "$(echo "$(median < "$work/getpid.jdig") / $(median < "$work/getpid.base")" | bc -l)"
+  floor_line "bare" "$floor/base" "$floor/base"
+  floor_line "empty programs on sys_enter and sys_exit" "$floor/empty" "$floor/base"
+  floor_line "one 32-byte ring record per enter and exit" "$floor/ring" "$floor/base"
+  floor_line "jdig -w (above)" "$work/getpid.jdig" "$work/getpid.base"
 fi
