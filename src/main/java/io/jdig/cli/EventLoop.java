@@ -148,6 +148,9 @@ public final class EventLoop {
         while (!stopped) {
             int r = step(src);
             if (r != NEXT) {
+                if (r == STOPPED) {
+                    stopped = true;
+                }
                 return r == ENDED;
             }
         }
@@ -158,11 +161,10 @@ public final class EventLoop {
     private static final int ENDED = 1;
     private static final int STOPPED = 2;
 
-    /** Reads and handles one event: NEXT, ENDED (the source has no more) or STOPPED. */
+    /** Reads and handles one event: NEXT, ENDED (the source has no more) or STOPPED (the limit, or a consumer). */
     private int step(EventSource src) throws IOException {
         EventView ev = ctx.ev;
         if (maxEvents >= 0 && matched >= maxEvents) {
-            stopped = true;
             return STOPPED;
         }
         if (!src.next()) {
@@ -189,7 +191,6 @@ public final class EventLoop {
                     state.process(ev);
                 }
                 if (tap != null && !tap.onEvent(ctx)) {
-                    stopped = true;
                     return STOPPED;
                 }
                 return NEXT;
@@ -227,17 +228,14 @@ public final class EventLoop {
         if (firstTs == 0) {
             firstTs = ts;
         } else if (maxDurationNs > 0 && ts - firstTs >= maxDurationNs) {
-            stopped = true;
             return STOPPED;
         }
         matched++;
         if (tap != null && !tap.onEvent(ctx)) {
-            stopped = true;
             return STOPPED;
         }
         if (consumer != null) {
             if (!consumer.onEvent(ctx)) {
-                stopped = true;
                 return STOPPED;
             }
             return NEXT;
