@@ -67,7 +67,7 @@ final class ChiselArgs {
                 continue;
             }
             if (locator == null) {
-                locator = Chisels.locator(chiselPaths(in));
+                locator = Jdig.chiselLocator(chiselPaths(in));
             }
             ChiselLocator loc = locator;
             ChiselInfo info = loc.find(name).map(s -> ChiselRuntime.describe(loc, s)).orElse(null);

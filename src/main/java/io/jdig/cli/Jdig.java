@@ -1,26 +1,32 @@
 package io.jdig.cli;
 
+import io.jdig.chisel.ChiselException;
+import io.jdig.chisel.ChiselListing;
+import io.jdig.chisel.ChiselLocator;
+import io.jdig.chisel.ChiselRuntime;
 import io.jdig.field.BufferFormat;
-import io.jdig.field.EventContext;
+import io.jdig.field.RenderSettings;
 import io.jdig.field.TimeMode;
-import io.jdig.filter.EventPredicate;
-import io.jdig.filter.FilterCompiler;
 import io.jdig.filter.FilterException;
 import io.jdig.format.EventFormatter;
 import io.jdig.format.FormatException;
-import io.jdig.scap.ScapFormatException;
-import io.jdig.scap.ScapReader;
-import io.jdig.state.StateEngine;
+import io.jdig.pipeline.Outcome;
+import io.jdig.pipeline.Pipeline;
+import io.jdig.pipeline.PipelineException;
+import io.jdig.pipeline.Source;
+import io.jdig.scap.CycleWriter;
+import io.jdig.sinks.ChiselSink;
+import io.jdig.sinks.EventCounts;
+import io.jdig.sinks.EventPrinter;
+import io.jdig.sinks.Output;
+import io.jdig.sinks.TraceWriterSink;
 import picocli.CommandLine;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Wires the parts of jdig together for one command line. */
+/** The {@code jdig} command: turns sysdig's command-line options into the settings and sinks of one pipeline run. */
 public final class Jdig {
     public static final String VERSION = "0.1.0";
 
@@ -85,15 +91,12 @@ public final class Jdig {
                 return Listings.events(out);
             }
             if (o.listChisels || o.chisels.contains("l") && o.chisels.size() == 1 && o.readFiles.isEmpty()) {
-                return Chisels.list(o, out);
+                return listChisels(o);
             }
             if (o.chiselInfo != null) {
-                return Chisels.info(o, out);
+                return chiselInfo(o);
             }
-            if (o.readFiles.isEmpty()) {
-                return Live.run(o);
-            }
-            return readFiles(o);
+            return capture(o);
         } catch (UsageException e) {
             err.println("jdig: " + e.getMessage());
             return e.code;
@@ -137,17 +140,6 @@ public final class Jdig {
         };
     }
 
-    static EventPredicate compileFilter(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return FilterCompiler.compile(text);
-        } catch (FilterException e) {
-            throw new UsageException(e.render().substring("jdig: ".length()));
-        }
-    }
-
     static EventFormatter formatter(Options o, boolean tty) {
         String f = o.format;
         if (f == null) {
@@ -186,113 +178,120 @@ public final class Jdig {
         return sb.toString();
     }
 
-    static void configure(EventContext c, Options o) {
-        c.bufferFormat = bufferFormat(o);
-        c.timeMode = timeMode(o);
-        c.json = o.json;
-        // sysdig cuts printed buffers at 80 characters unless -v is given or chisels run
-        c.maxBufferLen = o.verbose || !o.chisels.isEmpty() ? 0 : 80;
+    /** The chisel search path: see {@link ChiselLocator#standard(List, String)}. */
+    static ChiselLocator chiselLocator(List<String> chiselPaths) {
+        return ChiselLocator.standard(chiselPaths, System.getenv("JDIG_CHISEL_PATH"));
     }
 
-    private int readFiles(Options o) {
-        StateEngine state = new StateEngine();
-        EventLoop loop = new EventLoop(state);
-        configure(loop.context(), o);
-        EventPredicate filter = compileFilter(o.filterText());
-        Output out = new Output(stdout, o.unbuffered || o.json);
-        if (!o.chisels.isEmpty()) {
-            int rc = Chisels.runOnFiles(o, state, loop, filter, out, err);
-            if (o.nextRunArgs != null) {
-                // a chisel asked for a follow-up run (around: write the events near its matches), as sysdig
-                // does: the new command line is split at spaces and run like a fresh one
-                return run(java.util.Arrays.stream(o.nextRunArgs.split(" ")).filter(a -> !a.isEmpty())
-                        .toArray(String[]::new));
-            }
-            return rc;
+    private static RenderSettings render(Options o) {
+        // sysdig cuts printed buffers at 80 characters unless -v is given
+        return new RenderSettings(bufferFormat(o), timeMode(o), o.json, o.verbose ? 0 : 80);
+    }
+
+    private static boolean isTerminal() {
+        var con = System.console();
+        return con != null && con.isTerminal();
+    }
+
+    /** Reads trace files or captures live, into the sinks the options ask for. */
+    private int capture(Options o) {
+        boolean live = o.readFiles.isEmpty();
+        RenderSettings render = render(o);
+        Pipeline.Builder b = Pipeline.builder().errors(err, "jdig: ");
+        try {
+            b.filter(o.filterText());
+        } catch (FilterException e) {
+            throw new UsageException(e.render().substring("jdig: ".length()));
         }
-        if (o.writeFile != null) {
-            return Writer.runOnFiles(o, state, loop, filter);
-        }
-        boolean tty = System.console() != null && System.console().isTerminal();
-        // a quiet run prints nothing: its default format need not be compiled (a given one still is, for its errors)
-        EventFormatter formatter = o.quiet && o.format == null ? null : formatter(o, tty);
-        loop.printer(formatter, o.json, out).filter(filter, o.displayFilter).quiet(o.quiet).debug(o.debug);
+        b.displayFilter(o.displayFilter).progress(o.progress && !live).verbose(o.verbose);
         if (o.numEvents != null) {
-            loop.limit(o.numEvents);
+            b.maxEvents(o.numEvents);
         }
         if (o.maxSeconds != null) {
-            loop.duration(o.maxSeconds * 1_000_000_000L);
+            b.maxDuration(o.maxSeconds * 1_000_000_000L);
         }
-        Summary summary = o.summary ? new Summary() : null;
-        loop.summary(summary);
-        int rc = 0;
-        long started = System.nanoTime();
-        try {
-            for (String f : o.readFiles) {
-                rc = readOne(f, state, loop, o, out);
-                if (rc != 0 || loop.stopped()) {
-                    break;
-                }
+        if (live) {
+            int snaplen = o.snaplen != null ? o.snaplen : -1;
+            if (o.snaplen != null && snaplen < 0) {
+                throw new UsageException("invalid snaplen " + snaplen);
             }
-        } finally {
+            b.source(new Source.Live(snaplen, !o.excludeUsers));
+        } else {
+            o.readFiles.forEach(f -> b.source(Source.ofName(f)));
+        }
+        Output output = new Output(stdout, o.unbuffered || o.json);
+        if (o.writeFile != null) {
+            b.sink(new TraceWriterSink(writerConfig(o, live), o.fatfile));
+        }
+        if (!o.chisels.isEmpty()) {
+            List<ChiselSink.Spec> specs = new ArrayList<>();
+            for (int i = 0; i < o.chisels.size(); i++) {
+                specs.add(new ChiselSink.Spec(o.chisels.get(i), i < o.chiselArgs.size() ? o.chiselArgs.get(i) : null));
+            }
             try {
-                out.flush();
-            } catch (UncheckedIOException e) {
-                // stdout closed (e.g. piped into head): nothing more to say
+                b.sink(new ChiselSink(specs, chiselLocator(o.chiselPath), render, o.printContainerData, o.debug,
+                        o.filterText(), output, err));
+            } catch (PipelineException e) {
+                throw new UsageException(e.getMessage());
+            }
+        } else {
+            if (o.summary) {
+                b.sink(new EventCounts(output));
+            }
+            // with -w, events are printed only when a format or JSON is asked for
+            boolean print = !o.quiet && (o.writeFile == null || o.format != null || o.json);
+            // a run that prints nothing need not compile its default format (a given one still is, for its errors)
+            EventFormatter formatter = !print && o.format == null ? null : formatter(o, isTerminal());
+            if (print) {
+                boolean reset = o.format == null || o.printContainerData;
+                b.sink(o.json ? EventPrinter.json(formatter, render, o.debug, reset, output)
+                        : EventPrinter.text(formatter, render, o.debug, reset, output));
             }
         }
-        if (summary != null) {
-            summary.print(this.out);
+        Outcome outcome = b.build().run();
+        if (!outcome.nextRun().isEmpty()) {
+            // a chisel asked for a follow-up run (around: write the events near its matches), as sysdig does
+            return run(outcome.nextRun().toArray(new String[0]));
         }
-        if (o.verbose) {
-            double secs = (System.nanoTime() - started) / 1e9;
-            err.printf(java.util.Locale.ROOT, "Driver Events:0%nDriver Drops:0%nSuppressed by Comm:0%n"
-                    + "Elapsed time: %.3f, Captured Events: %d, %.2f eps%n", secs, loop.matched(),
-                    secs > 0 ? loop.matched() / secs : 0.0);
-        }
-        return rc;
+        return outcome.exitCode();
     }
 
-    private int readOne(String file, StateEngine state, EventLoop loop, Options o, Output out) {
-        Path p = Path.of(file);
-        if (Files.isDirectory(p)) {
-            err.println("jdig: " + file + ": is a directory, not a trace file");
-            return 1;
+    /** -w and its rotation options. */
+    private static CycleWriter.Config writerConfig(Options o, boolean live) {
+        long c = o.fileSizeMb == null ? 0 : o.fileSizeMb;
+        long g = o.rotateSeconds == null ? 0 : o.rotateSeconds;
+        int w = o.fileLimit == null ? 0 : o.fileLimit;
+        long e = o.eventLimit == null ? 0 : o.eventLimit;
+        if (o.fileSizeMb != null && c <= 0) {
+            throw new UsageException("invalid file size");
         }
-        Progress progress = o.progress ? new Progress(p) : null;
-        try (ScapReader r = ScapReader.open(p, state)) {
-            r.readHeader();
-            if (progress != null) {
-                loop.consumer(null);
-            }
-            loop.newSection();
-            loop.run(progress != null ? progress.wrap(r) : r);
-            out.endOfCapture(o);
-            if (progress != null) {
-                progress.done();
-            }
-            return 0;
-        } catch (NoSuchFileException e) {
-            err.println("jdig: " + file + ": no such file");
-            return 1;
-        } catch (ScapFormatException e) {
-            flushQuietly(out);
-            err.println("jdig: " + file + ": " + e.getMessage() + " (at byte " + e.offset() + ")");
-            return 1;
-        } catch (UncheckedIOException e) {
-            return 0; // output closed
-        } catch (IOException e) {
-            flushQuietly(out);
-            err.println("jdig: " + file + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-            return 1;
+        if (o.rotateSeconds != null && g <= 0) {
+            throw new UsageException("invalid duration");
         }
+        if (o.fileLimit != null && w <= 0) {
+            throw new UsageException("invalid file limit");
+        }
+        if (o.eventLimit != null && e <= 0) {
+            throw new UsageException("invalid event limit");
+        }
+        return new CycleWriter.Config(o.writeFile, c, g, w, e, o.compress, live);
     }
 
-    private static void flushQuietly(Output out) {
+    /** -cl: the chisels found along the chisel path. */
+    private int listChisels(Options o) {
+        out.print(ChiselListing.list(ChiselRuntime.describeAll(chiselLocator(o.chiselPath)), true));
+        out.flush();
+        return 0;
+    }
+
+    /** -i NAME: a chisel's description and arguments. */
+    private int chiselInfo(Options o) {
         try {
+            out.print(ChiselRuntime.infoText(chiselLocator(o.chiselPath), o.chiselInfo));
             out.flush();
-        } catch (UncheckedIOException e) {
-            // output closed
+            return 0;
+        } catch (ChiselException e) {
+            throw new UsageException(e.getMessage());
         }
     }
 }

@@ -1,11 +1,10 @@
 package io.jdig.bench;
 
-import io.jdig.cli.EventLoop;
+import io.jdig.pipeline.Pipeline;
+import io.jdig.pipeline.Source;
 import io.jdig.field.EventContext;
 import io.jdig.filter.EventPredicate;
 import io.jdig.filter.FilterCompiler;
-import io.jdig.scap.ScapReader;
-import io.jdig.state.StateEngine;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -58,20 +57,15 @@ public class FilterBench {
 
     @Setup(Level.Trial)
     public void setup() throws Exception {
-        StateEngine state = new StateEngine();
-        EventLoop loop = new EventLoop(state);
         List<byte[]> evs = new ArrayList<>();
         List<Integer> cs = new ArrayList<>();
-        loop.consumer(c -> {
+        Pipeline p = Pipeline.builder().source(new Source.TraceFile(Path.of(trace))).sink(c -> {
             evs.add(Arrays.copyOfRange(c.ev.buffer(), c.ev.offset(), c.ev.offset() + c.ev.length()));
             cs.add(c.ev.cpu());
             return true;
-        });
-        try (ScapReader r = ScapReader.open(Path.of(trace), state)) {
-            r.readHeader();
-            loop.run(r);
-        }
-        ctx = loop.context();
+        }).build();
+        p.run();
+        ctx = p.context();
         events = evs.toArray(byte[][]::new);
         cpus = cs.stream().mapToInt(Integer::intValue).toArray();
         predicate = FilterCompiler.compile(filter);

@@ -1,4 +1,4 @@
-package io.jdig.cli;
+package io.jdig.sinks;
 
 import io.jdig.chisel.ChiselException;
 import io.jdig.chisel.ChiselHost;
@@ -17,6 +17,7 @@ import io.jdig.field.BufferFormat;
 import io.jdig.field.EventContext;
 import io.jdig.field.Field;
 import io.jdig.field.FieldRegistry;
+import io.jdig.field.RenderSettings;
 import io.jdig.filter.EventPredicate;
 import io.jdig.filter.FilterCompiler;
 import io.jdig.filter.FilterException;
@@ -43,10 +44,13 @@ import java.util.TreeMap;
  * current event. Field values go to Lua straight from the extracted value, without intermediate Java objects.
  */
 final class ChiselBridge implements ChiselHost {
-    private final EventContext ctx;
-    private final StateEngine state;
-    private final Options opts;
+    private EventContext ctx;
+    private StateEngine state;
     private final ChiselOut out;
+    private final boolean json;
+    private final boolean printContainerData;
+    private final boolean debug;
+    private final String userFilter;
     private final boolean userBufferFormat;
     private final Field typeField = FieldRegistry.create("evt.type", null);
     private final ByteBuf scratch = new ByteBuf(64);
@@ -63,13 +67,21 @@ final class ChiselBridge implements ChiselHost {
 
     private final java.io.PrintStream err;
 
-    ChiselBridge(EventContext ctx, Options opts, ChiselOut out, java.io.PrintStream err) {
+    ChiselBridge(ChiselOut out, java.io.PrintStream err, RenderSettings render, boolean printContainerData,
+                 boolean debug, String userFilter) {
         this.err = err;
-        this.ctx = ctx;
-        this.state = ctx.state;
-        this.opts = opts;
         this.out = out;
-        this.userBufferFormat = ctx.bufferFormat != BufferFormat.NORMAL;
+        this.json = render.json();
+        this.printContainerData = printContainerData;
+        this.debug = debug;
+        this.userFilter = userFilter;
+        this.userBufferFormat = render.bufferFormat() != BufferFormat.NORMAL;
+    }
+
+    /** The run's context: the event and state that fields, filters and tables read from now on. */
+    void attach(EventContext c) {
+        this.ctx = c;
+        this.state = c.state;
     }
 
     /**
@@ -211,7 +223,6 @@ final class ChiselBridge implements ChiselHost {
         } catch (FormatException e) {
             throw new ChiselException(e.getMessage(), e);
         }
-        boolean json = opts.json;
         EventContext c = ctx;
         return new io.jdig.chisel.EventFormatter() {
             @Override
@@ -272,12 +283,12 @@ final class ChiselBridge implements ChiselHost {
 
     @Override
     public String outputFormat() {
-        return opts.json ? "json" : "normal";
+        return json ? "json" : "normal";
     }
 
     @Override
     public boolean isPrintContainerData() {
-        return opts.printContainerData;
+        return printContainerData;
     }
 
     @Override
@@ -457,7 +468,7 @@ final class ChiselBridge implements ChiselHost {
 
     @Override
     public String globalFilter() {
-        String user = opts.filterText();
+        String user = userFilter;
         if (!globalFilterSet) {
             return user;
         }
@@ -485,7 +496,7 @@ final class ChiselBridge implements ChiselHost {
 
     @Override
     public void log(String message, String severity) {
-        if (opts.debug || "error".equals(severity) || "critical".equals(severity)) {
+        if (debug || "error".equals(severity) || "critical".equals(severity)) {
             err.println(message);
         }
     }

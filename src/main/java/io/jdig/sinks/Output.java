@@ -1,22 +1,16 @@
-package io.jdig.cli;
+package io.jdig.sinks;
 
 import io.jdig.event.ByteBuf;
 
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
-/** The one buffered byte stream jdig prints to. */
+/** The one buffered byte stream that printers and chisels write to. */
 public final class Output {
     private final OutputStream out;
     public final ByteBuf buf = new ByteBuf(1 << 17);
     private final boolean unbuffered;
-
-    public Output(boolean unbuffered) {
-        this(new FileOutputStream(FileDescriptor.out), unbuffered);
-    }
 
     public Output(OutputStream out, boolean unbuffered) {
         this.out = out;
@@ -27,13 +21,9 @@ public final class Output {
 
     /**
      * What sysdig prints when a capture ends and stdout is a terminal, before the chisels' on_capture_end: the
-     * escape sequence that resets the colors its default (colored) event lines may have left set. Not with a -p
-     * format of the user's (-pc, which only picks the container format, still resets).
+     * escape sequence that resets the colors its default (colored) event lines may have left set.
      */
-    public void endOfCapture(Options o) {
-        if (o.format != null && !o.printContainerData) {
-            return;
-        }
+    public void resetColors() {
         var con = System.console();
         if (con != null && con.isTerminal()) {
             buf.append(RESET);

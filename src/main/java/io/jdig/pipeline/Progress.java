@@ -1,4 +1,4 @@
-package io.jdig.cli;
+package io.jdig.pipeline;
 
 import io.jdig.event.EventSource;
 import io.jdig.scap.ScapReader;
@@ -10,10 +10,11 @@ import java.nio.file.Path;
 /** -P: reports on stderr how far through a file reading has got. */
 final class Progress {
     private final long size;
-    private long lastReport;
+    private final java.io.PrintStream err;
     private ScapReader reader;
 
-    Progress(Path file) {
+    Progress(Path file, java.io.PrintStream err) {
+        this.err = err;
         long s;
         try {
             s = Files.size(file);
@@ -74,16 +75,16 @@ final class Progress {
             return;
         }
         String line = String.format(java.util.Locale.ROOT, "%.2f", pct);
-        System.err.print("\r" + " ".repeat(lastLine.length()) + "\r" + line);
-        System.err.flush();
+        err.print("\r" + " ".repeat(lastLine.length()) + "\r" + line);
+        err.flush();
         lastLine = line;
         lastPct = pct;
     }
 
     void done() {
         if (reader != null) {
-            System.err.print("\r" + " ".repeat(lastLine.length()) + "\r100.00\n");
-            System.err.flush();
+            err.print("\r" + " ".repeat(lastLine.length()) + "\r100.00\n");
+            err.flush();
         }
     }
 }

@@ -1,20 +1,30 @@
-package io.jdig.cli;
+package io.jdig.sinks;
 
 import io.jdig.event.EventTable;
 import io.jdig.event.EventTypes;
 import io.jdig.event.EventView;
 import io.jdig.event.ValueTables;
 
-import java.io.PrintStream;
+import io.jdig.field.EventContext;
+import io.jdig.pipeline.Run;
+import io.jdig.pipeline.Sink;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The -S table: how many times each event type was seen. */
-public final class Summary {
+/** {@code -S}: how many times each event type was seen, as a table at the end. */
+public final class EventCounts implements Sink {
     private final long[] counts = new long[EventTable.size()];
     private final long[] generic = new long[2 * 1024];
 
-    public void count(EventView ev) {
+    private final Output out;
+
+    public EventCounts(Output out) {
+        this.out = out;
+    }
+
+    @Override
+    public boolean onEvent(EventContext c) {
+        EventView ev = c.ev;
         int t = ev.type();
         if ((t == EventTypes.GENERIC_E || t == EventTypes.GENERIC_X) && ev.paramCount() > 0) {
             int id = (int) ev.paramAsLong(0, false);
@@ -24,9 +34,11 @@ public final class Summary {
         } else {
             counts[t]++;
         }
+        return true;
     }
 
-    public void print(PrintStream out) {
+    @Override
+    public void close(Run run) {
         record Row(String name, long n) {
         }
         List<Row> rows = new ArrayList<>();
@@ -47,7 +59,8 @@ public final class Summary {
         for (Row r : rows) {
             sb.append(r.name).append(r.n).append('\n');
         }
-        out.print(sb);
+        out.flush();
+        out.buf.append(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         out.flush();
     }
 

@@ -1,4 +1,4 @@
-package io.jdig.cli;
+package io.jdig.pipeline;
 
 import io.jdig.filter.Expr;
 import io.jdig.filter.FilterParser;

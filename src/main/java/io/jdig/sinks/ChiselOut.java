@@ -1,4 +1,4 @@
-package io.jdig.cli;
+package io.jdig.sinks;
 
 import io.jdig.event.ByteBuf;
 

@@ -1,0 +1,23 @@
+package io.jdig.consumer;
+
+/** A filter that is not valid in sysdig's filter language: what is wrong, and where. */
+public final class InvalidFilterException extends IllegalArgumentException {
+    private final String filter;
+    private final int position;
+
+    InvalidFilterException(String message, String filter, int position) {
+        super(message);
+        this.filter = filter;
+        this.position = position;
+    }
+
+    /** The filter as given. */
+    public String filter() {
+        return filter;
+    }
+
+    /** The offset in the filter, from 0, where it stops making sense; -1 when the problem has no one place. */
+    public int position() {
+        return position;
+    }
+}

@@ -1,0 +1,477 @@
+package io.jdig.pipeline;
+
+import io.jdig.event.EventSource;
+import io.jdig.event.meta.Metadata;
+import io.jdig.event.meta.MetadataSink;
+import io.jdig.field.EventContext;
+import io.jdig.filter.EventPredicate;
+import io.jdig.filter.FilterCompiler;
+import io.jdig.filter.FilterException;
+import io.jdig.scap.ScapFormatException;
+import io.jdig.scap.ScapReader;
+import io.jdig.state.StateEngine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * One run of jdig: sources (trace files read one after the other, as sysdig reads several {@code -r}; standard
+ * input; live capture) feed one state engine and one filter, and every event that passes goes to all the sinks.
+ * The run owns the limits ({@code -n}, {@code -M}), progress ({@code -P}), the end-of-capture statistics, the
+ * messages for files that cannot be read, and the second run a chisel asks for.
+ */
+public final class Pipeline {
+    private final List<Source> sources;
+    private final Sink[] sinks;
+    private final String filterText;
+    private final EventPredicate filter;
+    private final boolean displayFilter;
+    private final long maxEvents;
+    private final long maxDurationNs;
+    private final boolean progress;
+    private final boolean verbose;
+    private final PrintStream err;
+    private final String prefix;
+    private final InputStream stdin;
+    private final EventContext ctx;
+    private final Run run;
+    private final EventLoop loop;
+    private String lastError;
+
+    private Pipeline(Builder b) {
+        this.sources = List.copyOf(b.sources);
+        this.sinks = b.sinks.toArray(new Sink[0]);
+        this.filterText = b.filterText;
+        this.filter = b.filter;
+        this.displayFilter = b.displayFilter;
+        this.maxEvents = b.maxEvents;
+        this.maxDurationNs = b.maxDurationNs;
+        this.progress = b.progress;
+        this.verbose = b.verbose;
+        this.err = b.err;
+        this.prefix = b.prefix;
+        this.stdin = b.stdin;
+        this.ctx = new EventContext(new StateEngine());
+        this.run = new Run(ctx, err, displayFilter ? filter : null);
+        this.loop = new EventLoop(ctx, run);
+        loop.sinks(sinks);
+        loop.limit(maxEvents);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The context the sinks see (its rendering settings may be set before the run starts). */
+    public EventContext context() {
+        return ctx;
+    }
+
+    /** Ends the run after the current event; callable from any thread. */
+    public void stop() {
+        run.stop();
+    }
+
+    /** Reads every source to its end (or to a limit, or until a sink stops the run) and closes the sinks. */
+    public Outcome run() {
+        int rc = 0;
+        long started = System.nanoTime();
+        try {
+            for (Source s : sources) {
+                rc = switch (s) {
+                    case Source.Live live -> new LiveCapture(this, live).run();
+                    case Source.TraceFile f -> readTrace(s);
+                    case Source.Stdin in -> readTrace(s);
+                };
+                if (rc != 0 || loop.stopped() || run.stopRequested()) {
+                    break;
+                }
+            }
+        } catch (PipelineException e) {
+            rc = report(e);
+        } catch (UncheckedIOException e) {
+            // standard output closed (jdig | head): nothing more to say
+        } finally {
+            rc = closeSinks(rc);
+        }
+        if (verbose && !(sources.size() == 1 && sources.get(0) instanceof Source.Live)) {
+            double secs = (System.nanoTime() - started) / 1e9;
+            err.printf(Locale.ROOT, "Driver Events:0%nDriver Drops:0%nSuppressed by Comm:0%n"
+                    + "Elapsed time: %.3f, Captured Events: %d, %.2f eps%n", secs, loop.matched(),
+                    secs > 0 ? loop.matched() / secs : 0.0);
+        }
+        if (run.failed() && rc == 0) {
+            rc = 1;
+        }
+        List<String> next = run.nextRun() == null ? List.of() : CommandWords.split(run.nextRun());
+        return new Outcome(rc, loop.matched(), next, lastError);
+    }
+
+    private int report(PipelineException e) {
+        if (e.getMessage() != null) {
+            error(e.getMessage());
+        }
+        return e.exitCode();
+    }
+
+    /** One line on the error stream; the last one is also the outcome's error. */
+    void error(String message) {
+        lastError = message;
+        err.println(prefix + message);
+    }
+
+    private int closeSinks(int rc) {
+        for (Sink s : sinks) {
+            try {
+                s.close(run);
+            } catch (PipelineException e) {
+                int code = report(e);
+                rc = rc == 0 ? code : rc;
+            } catch (UncheckedIOException e) {
+                // standard output closed
+            } catch (IOException e) {
+                error(describe(e));
+                rc = rc == 0 ? 1 : rc;
+            }
+        }
+        return rc;
+    }
+
+    /**
+     * Reads trace sources an event at a time instead of to their end: each {@link Cursor#next()} runs the loop until
+     * one event has reached the sinks. For the API's pull-style reading; live sources are not read this way.
+     */
+    public Cursor cursor() {
+        return new Cursor();
+    }
+
+    /** A position in the run's trace sources; see {@link #cursor()}. */
+    public final class Cursor implements AutoCloseable {
+        private int index;
+        private ScapReader reader;
+        private boolean closed;
+
+        private Cursor() {
+        }
+
+        /**
+         * Delivers the next event that passes the filter to the sinks; false at the end of the last source or
+         * when a limit or a sink stopped the run.
+         *
+         * @throws IOException a source cannot be read (missing, not a trace, damaged at some byte)
+         */
+        public boolean next() throws IOException {
+            while (!closed) {
+                if (reader == null) {
+                    if (index >= sources.size()) {
+                        return false;
+                    }
+                    open(sources.get(index++));
+                }
+                int r;
+                try {
+                    r = loop.advance(reader);
+                } catch (ScapFormatException e) {
+                    finishSource(false);
+                    throw new IOException(sources.get(index - 1).name() + ": " + e.getMessage() + " (at byte "
+                            + e.offset() + ")", e);
+                }
+                if (r == EventLoop.DELIVERED) {
+                    return true;
+                }
+                finishSource(true);
+                if (r == EventLoop.STOPPED) {
+                    index = sources.size();
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        private void open(Source s) throws IOException {
+            if (!(s instanceof Source.TraceFile(var path))) {
+                throw new IOException("only trace files can be read an event at a time");
+            }
+            if (Files.isDirectory(path)) {
+                throw new IOException(s.name() + ": is a directory, not a trace file");
+            }
+            Metadata collected = needsMetadata() ? new Metadata() : null;
+            beginSource(s, collected == null ? Metadata::new : () -> collected);
+            ScapReader r;
+            try {
+                r = ScapReader.open(path, collected == null ? ctx.state : Metadata.tee(ctx.state, collected));
+            } catch (NoSuchFileException e) {
+                throw new IOException(s.name() + ": no such file", e);
+            }
+            try {
+                r.readHeader();
+            } catch (ScapFormatException e) {
+                r.close();
+                throw new IOException(s.name() + ": " + e.getMessage() + " (at byte " + e.offset() + ")", e);
+            }
+            reader = r;
+            loop.newSection();
+            startSinks();
+        }
+
+        private void finishSource(boolean complete) throws IOException {
+            try {
+                endSinks(complete);
+            } finally {
+                reader.close();
+                reader = null;
+            }
+        }
+
+        /** Closes the current source and the sinks. */
+        @Override
+        public void close() throws IOException {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (reader != null) {
+                finishSource(false);
+            }
+            closeSinks(0);
+        }
+    }
+
+    // ---- one source --------------------------------------------------------------------------------------
+
+    private int readTrace(Source s) {
+        if (s instanceof Source.TraceFile(var path) && Files.isDirectory(path)) {
+            error(s.name() + ": is a directory, not a trace file");
+            return 1;
+        }
+        Metadata collected = needsMetadata() ? new Metadata() : null;
+        MetadataSink state = collected == null ? ctx.state : Metadata.tee(ctx.state, collected);
+        beginSource(s, collected == null ? Metadata::new : () -> collected);
+        Progress shown = progress && s instanceof Source.TraceFile(var path) ? new Progress(path, err) : null;
+        try (ScapReader r = s instanceof Source.TraceFile(var path) ? ScapReader.open(path, state)
+                : new ScapReader(stdin, "-", state)) {
+            r.readHeader();
+            loop.newSection();
+            startSinks();
+            readAll(shown != null ? shown.wrap(r) : r);
+            if (shown != null) {
+                shown.done();
+            }
+            return 0;
+        } catch (NoSuchFileException e) {
+            error(s.name() + ": no such file");
+            return 1;
+        } catch (ScapFormatException e) {
+            error(s.name() + ": " + e.getMessage() + " (at byte " + e.offset() + ")");
+            return 1;
+        } catch (UncheckedIOException e) {
+            return 0; // standard output closed
+        } catch (IOException e) {
+            error(s.name() + ": " + describe(e));
+            return 1;
+        }
+    }
+
+    /** Runs the loop over an open source, then tells the sinks it is over. */
+    void readAll(EventSource src) throws IOException {
+        boolean complete = false;
+        try {
+            loop.run(src);
+            complete = true;
+        } finally {
+            endSinks(complete);
+        }
+    }
+
+    /** A new source: the sinks' init, then the filter (the user's and the sinks') for it. */
+    void beginSource(Source s, java.util.function.Supplier<Metadata> meta) {
+        run.beginSource(s, meta);
+        for (Sink k : sinks) {
+            k.init(run);
+        }
+        EventPredicate f = displayFilter ? null : filter;
+        for (EventPredicate extra : run.sinkFilters()) {
+            f = f == null ? extra : and(f, extra);
+        }
+        loop.filter(f);
+    }
+
+    void startSinks() throws IOException {
+        for (Sink k : sinks) {
+            k.start(run);
+        }
+    }
+
+    private void endSinks(boolean complete) throws IOException {
+        for (Sink k : sinks) {
+            k.end(run, complete);
+        }
+    }
+
+    private static EventPredicate and(EventPredicate a, EventPredicate b) {
+        return c -> a.test(c) && b.test(c);
+    }
+
+    boolean needsMetadata() {
+        for (Sink k : sinks) {
+            if (k.needsMetadata()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean needsState() {
+        for (Sink k : sinks) {
+            if (k.needsState()) {
+                return true;
+            }
+        }
+        return filter != null;
+    }
+
+    void idle() throws IOException {
+        for (Sink k : sinks) {
+            k.idle();
+        }
+    }
+
+    static String describe(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
+    // ---- what LiveCapture reads ----------------------------------------------------------------------------
+
+    Run runState() {
+        return run;
+    }
+
+    EventLoop loop() {
+        return loop;
+    }
+
+    PrintStream err() {
+        return err;
+    }
+
+    String prefix() {
+        return prefix;
+    }
+
+    boolean verbose() {
+        return verbose;
+    }
+
+    long maxDurationNs() {
+        return maxDurationNs;
+    }
+
+    /** The event types the filter can admit (for the kernel side), or null for any. */
+    Set<String> interestingTypes() {
+        return displayFilter ? null : InterestingTypes.of(filterText);
+    }
+
+    /** The settings of a run. */
+    public static final class Builder {
+        private final List<Source> sources = new ArrayList<>();
+        private final List<Sink> sinks = new ArrayList<>();
+        private String filterText = "";
+        private EventPredicate filter;
+        private boolean displayFilter;
+        private long maxEvents = -1;
+        private long maxDurationNs = -1;
+        private boolean progress;
+        private boolean verbose;
+        private PrintStream err = System.err;
+        private String prefix = "jdig: ";
+        private InputStream stdin = System.in;
+
+        private Builder() {
+        }
+
+        public Builder source(Source s) {
+            sources.add(s);
+            return this;
+        }
+
+        /** Adds a sink; sinks see each event in the order they were added. */
+        public Builder sink(Sink s) {
+            sinks.add(s);
+            return this;
+        }
+
+        /** The filter, in sysdig's language, compiled here once; blank for none. */
+        public Builder filter(String text) throws FilterException {
+            filterText = text == null ? "" : text;
+            filter = filterText.isBlank() ? null : FilterCompiler.compile(filterText);
+            return this;
+        }
+
+        /** {@code -d}: the filter decides what is printed, after the state update; sinks see every event. */
+        public Builder displayFilter(boolean on) {
+            displayFilter = on;
+            return this;
+        }
+
+        /** {@code -n}: stop after this many events have passed the filter. */
+        public Builder maxEvents(long n) {
+            maxEvents = n;
+            return this;
+        }
+
+        /** {@code -M}: stop once events span this many nanoseconds (live: once that much time has passed). */
+        public Builder maxDuration(long ns) {
+            maxDurationNs = ns;
+            return this;
+        }
+
+        /** {@code -P}: progress through each trace file on the error stream. */
+        public Builder progress(boolean on) {
+            progress = on;
+            return this;
+        }
+
+        /** {@code -v}: statistics of the capture on the error stream at the end. */
+        public Builder verbose(boolean on) {
+            verbose = on;
+            return this;
+        }
+
+        /** Where problems are reported, each line starting with {@code prefix}. */
+        public Builder errors(PrintStream stream, String linePrefix) {
+            err = stream;
+            prefix = linePrefix;
+            return this;
+        }
+
+        public Builder stdin(InputStream in) {
+            stdin = in;
+            return this;
+        }
+
+        public Pipeline build() {
+            Pipeline p = new Pipeline(this);
+            if (maxDurationNs > 0) {
+                p.loop.duration(maxDurationNs);
+            }
+            return p;
+        }
+    }
+}

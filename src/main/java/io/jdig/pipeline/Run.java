@@ -1,0 +1,124 @@
+package io.jdig.pipeline;
+
+import io.jdig.event.meta.Metadata;
+import io.jdig.field.EventContext;
+import io.jdig.filter.EventPredicate;
+import io.jdig.state.StateEngine;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** What a sink can see of the run it is part of, and what it can ask of it. */
+public final class Run {
+    private final EventContext context;
+    private final PrintStream err;
+    private final EventPredicate displayFilter;
+    private final List<EventPredicate> sinkFilters = new ArrayList<>();
+    private Source source;
+    private Supplier<Metadata> metadata = Metadata::new;
+    private int requestedSnaplen = -1;
+    private String nextRun;
+    private boolean failed;
+    private volatile boolean stopRequested;
+
+    Run(EventContext context, PrintStream err, EventPredicate displayFilter) {
+        this.context = context;
+        this.err = err;
+        this.displayFilter = displayFilter;
+    }
+
+    /** The context every field reads: the current event, the state, the rendering settings. */
+    public EventContext context() {
+        return context;
+    }
+
+    public StateEngine state() {
+        return context.state;
+    }
+
+    /** Whether the events come from live capture rather than a trace. */
+    public boolean live() {
+        return source instanceof Source.Live;
+    }
+
+    /** The current source's name (a file name; empty when live). */
+    public String sourceName() {
+        return source == null ? "" : source.name();
+    }
+
+    /** Where sinks report problems, one line each. */
+    public PrintStream err() {
+        return err;
+    }
+
+    /**
+     * The filter to apply when printing, in display-filter mode ({@code -d}: events reach the sinks unfiltered,
+     * and a printer tests each line it has formatted), else null.
+     */
+    public EventPredicate displayFilter() {
+        return displayFilter;
+    }
+
+    /** In {@link Sink#init}: the run admits only events that also pass this filter (a chisel's set_filter). */
+    public void addFilter(EventPredicate filter) {
+        sinkFilters.add(filter);
+    }
+
+    /** In {@link Sink#init} of live capture: the snaplen a sink asks for, unless the user gave one. */
+    public void requestSnaplen(int snaplen) {
+        requestedSnaplen = snaplen;
+    }
+
+    /** Asks for a second run, once this one is over, with this command line (split into words as a shell would). */
+    public void requestNextRun(String commandLine) {
+        nextRun = commandLine;
+    }
+
+    /** A sink failed and has said why: the run ends with status 1. */
+    public void fail() {
+        failed = true;
+    }
+
+    /** Ends the run after the current event (any thread may call this). */
+    public void stop() {
+        stopRequested = true;
+    }
+
+    /**
+     * The metadata at the head of the capture (machine, interfaces, users, processes and their fds): for a trace
+     * file, what its header held; live, a fresh /proc snapshot at each call after the first.
+     */
+    public Metadata metadata() {
+        return metadata.get();
+    }
+
+    // ---- the pipeline's side -----------------------------------------------------------------------------
+
+    void beginSource(Source s, Supplier<Metadata> meta) {
+        source = s;
+        metadata = meta;
+        sinkFilters.clear();
+    }
+
+    List<EventPredicate> sinkFilters() {
+        return sinkFilters;
+    }
+
+    int requestedSnaplen() {
+        return requestedSnaplen;
+    }
+
+    String nextRun() {
+        return nextRun;
+    }
+
+    boolean failed() {
+        return failed;
+    }
+
+    boolean stopRequested() {
+        return stopRequested;
+    }
+}

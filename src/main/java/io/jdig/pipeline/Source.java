@@ -1,0 +1,43 @@
+package io.jdig.pipeline;
+
+import java.nio.file.Path;
+
+/** Where a run's events come from. */
+public sealed interface Source {
+    /** A name for messages and for chisels ({@code evt.source}). */
+    String name();
+
+    /** A trace file, plain or gzip. */
+    record TraceFile(Path path) implements Source {
+        @Override
+        public String name() {
+            return path.toString();
+        }
+    }
+
+    /** A trace on standard input ({@code -r -}). */
+    record Stdin() implements Source {
+        @Override
+        public String name() {
+            return "-";
+        }
+    }
+
+    /**
+     * Live capture with the eBPF driver.
+     *
+     * @param snaplen      bytes of each I/O buffer to capture, or -1 for the default (80) or what a chisel asks
+     * @param withUsers    whether the /proc snapshot includes the users and groups
+     */
+    record Live(int snaplen, boolean withUsers) implements Source {
+        @Override
+        public String name() {
+            return "";
+        }
+    }
+
+    /** {@code -r NAME}: standard input for {@code -}, else a file. */
+    static Source ofName(String name) {
+        return name.equals("-") ? new Stdin() : new TraceFile(Path.of(name));
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * jdig: system exploration and troubleshooting for Linux, compatible with sysdig's trace files, filters, fields and
+ * chisels. Programs use it through {@link io.jdig.consumer.EventStream}: open a trace file or live capture, set a
+ * filter, read fields by their sysdig names. Everything else (the reader, the state engine, the driver, the command
+ * line) is internal.
+ */
+module io.jdig {
+    requires info.picocli;
+    // only at compile time: the tests, compiled into the module, count allocated bytes with the JVM's thread bean
+    requires static jdk.management;
+
+    exports io.jdig.consumer;
+}
