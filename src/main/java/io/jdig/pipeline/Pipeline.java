@@ -257,7 +257,7 @@ public final class Pipeline {
         beginSource(s, collected == null ? Metadata::new : () -> collected);
         Progress shown = progress && s instanceof Source.TraceFile(var path) ? new Progress(path, err) : null;
         try (ScapReader r = s instanceof Source.TraceFile(var path) ? ScapReader.open(path, state)
-                : new ScapReader(stdin, "-", state)) {
+                : ScapReader.open(stdin, "-", state)) {
             r.readHeader();
             loop.newSection();
             startSinks();

@@ -77,6 +77,18 @@ public final class ScapReader implements EventSource {
      */
     public static ScapReader open(Path file, MetadataSink sink) throws IOException {
         CountingStream raw = new CountingStream(openFile(file));
+        long size = Files.isRegularFile(file) ? Files.size(file) : -1;
+        return open(raw, file.toString(), file.getFileName() == null ? "trace" : file.getFileName().toString(), size,
+                sink);
+    }
+
+    /** Reads a trace from a stream (standard input: {@code -r -}), plain or gzip, read ahead on a thread of its own. */
+    public static ScapReader open(InputStream in, String name, MetadataSink sink) throws IOException {
+        return open(new CountingStream(in), name, name, -1, sink);
+    }
+
+    private static ScapReader open(CountingStream raw, String name, String shortName, long size, MetadataSink sink)
+            throws IOException {
         java.io.PushbackInputStream head = new java.io.PushbackInputStream(raw, 2);
         int a = head.read();
         int b = a < 0 ? -1 : head.read();
@@ -98,16 +110,14 @@ public final class ScapReader implements EventSource {
                 throw new ScapFormatException("truncated file: the gzip header is cut short", 0);
             }
         }
-        long size = Files.isRegularFile(file) ? Files.size(file) : -1;
         if (size >= 0 && size < SMALL_FILE) {
             // starting a thread and its chunks would cost more than reading such a file
-            ScapReader r = new ScapReader(source, file.toString(), sink);
+            ScapReader r = new ScapReader(source, name, sink);
             r.counter = raw;
             r.firstBuffer = source == head ? (int) size + 8 : 1 << 20;
             return r;
         }
-        ScapReader r = new ScapReader(null, new ReadAhead(source, file.getFileName().toString()), file.toString(),
-                sink);
+        ScapReader r = new ScapReader(null, new ReadAhead(source, shortName), name, sink);
         r.counter = raw;
         return r;
     }
