@@ -18,11 +18,13 @@ final class FieldReader {
     private final Map<String, Slot> slots = new HashMap<>();
     private final ByteBuf scratch = new ByteBuf(256);
 
+    /** Recently read strings of a field, by a hash of their bytes: values that recur are handed out again. */
+    private static final int CACHED = 32;
+
     private static final class Slot {
         final Field field;
-        byte[] lastBytes = new byte[0];
-        int lastLen = -1;
-        String last;
+        final byte[][] bytes = new byte[CACHED][];
+        final String[] strings = new String[CACHED];
 
         Slot(Field field) {
             this.field = field;
@@ -66,16 +68,19 @@ final class FieldReader {
         s.field.appendText(scratch);
         int n = scratch.length();
         byte[] a = scratch.array();
-        if (s.last != null && s.lastLen == n && Arrays.equals(s.lastBytes, 0, n, a, 0, n)) {
-            return s.last;
+        int h = 1;
+        for (int i = 0; i < n; i++) {
+            h = 31 * h + a[i];
         }
-        if (s.lastBytes.length < n) {
-            s.lastBytes = new byte[Math.max(n, 2 * s.lastBytes.length)];
+        int slot = (h ^ (h >>> 16)) & (CACHED - 1);
+        byte[] known = s.bytes[slot];
+        if (known != null && known.length == n && Arrays.equals(known, 0, n, a, 0, n)) {
+            return s.strings[slot];
         }
-        System.arraycopy(a, 0, s.lastBytes, 0, n);
-        s.lastLen = n;
-        s.last = scratch.toString();
-        return s.last;
+        String v = scratch.toString();
+        s.bytes[slot] = Arrays.copyOf(a, n);
+        s.strings[slot] = v;
+        return v;
     }
 
     /** The field as a number, or {@code dflt} when it does not apply; text is read as a leading integer. */
