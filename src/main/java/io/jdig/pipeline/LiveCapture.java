@@ -5,7 +5,6 @@ import io.jdig.capture.CaptureException;
 import io.jdig.capture.LiveEventSource;
 import io.jdig.capture.ProcSnapshot;
 import io.jdig.capture.StartupTrace;
-import io.jdig.event.EventSource;
 import io.jdig.event.meta.Metadata;
 
 import java.io.IOException;
@@ -189,11 +188,12 @@ final class LiveCapture {
     }
 
     /** Tells the sinks whenever the rings are empty, before blocking (they flush their output then). */
-    private static final class IdleNotifying implements EventSource {
+    private static final class IdleNotifying extends WrappedSource {
         private final LiveEventSource src;
         private final Pipeline pipeline;
 
         IdleNotifying(LiveEventSource src, Pipeline pipeline) {
+            super(src);
             this.src = src;
             this.pipeline = pipeline;
         }
@@ -205,31 +205,6 @@ final class LiveCapture {
             }
             pipeline.idle();
             return src.next();
-        }
-
-        @Override
-        public byte[] buffer() {
-            return src.buffer();
-        }
-
-        @Override
-        public int offset() {
-            return src.offset();
-        }
-
-        @Override
-        public int cpu() {
-            return src.cpu();
-        }
-
-        @Override
-        public int flags() {
-            return src.flags();
-        }
-
-        @Override
-        public void close() {
-            src.close();
         }
     }
 }

@@ -344,7 +344,8 @@ public final class Pipeline {
         }
     }
 
-    static String describe(IOException e) {
+    /** A file problem in a few words, for a one-line message. */
+    public static String describe(IOException e) {
         if (e instanceof NoSuchFileException) {
             return "no such file or directory";
         }

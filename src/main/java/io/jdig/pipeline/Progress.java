@@ -26,41 +26,16 @@ final class Progress {
 
     EventSource wrap(ScapReader r) {
         this.reader = r;
-        return new EventSource() {
+        return new WrappedSource(r) {
             private long n;
 
             @Override
             public boolean next() throws IOException {
-                boolean ok = r.next();
+                boolean ok = inner.next();
                 if (++n % 10000 == 0) {
                     report(false);
                 }
                 return ok;
-            }
-
-            @Override
-            public byte[] buffer() {
-                return r.buffer();
-            }
-
-            @Override
-            public int offset() {
-                return r.offset();
-            }
-
-            @Override
-            public int cpu() {
-                return r.cpu();
-            }
-
-            @Override
-            public int flags() {
-                return r.flags();
-            }
-
-            @Override
-            public void close() throws IOException {
-                r.close();
             }
         };
     }

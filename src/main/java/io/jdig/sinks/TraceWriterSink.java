@@ -4,6 +4,7 @@ import io.jdig.event.Category;
 import io.jdig.event.EventFlags;
 import io.jdig.event.EventView;
 import io.jdig.field.EventContext;
+import io.jdig.pipeline.Pipeline;
 import io.jdig.pipeline.PipelineException;
 import io.jdig.pipeline.Run;
 import io.jdig.pipeline.Sink;
@@ -143,16 +144,7 @@ public final class TraceWriterSink implements Sink {
         }
     }
 
-    static String describe(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such directory";
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
-            return f.getReason();
-        }
-        return e.getMessage() == null ? e.toString() : e.getMessage();
+    private static String describe(IOException e) {
+        return e instanceof NoSuchFileException ? "no such directory" : Pipeline.describe(e);
     }
 }
