@@ -55,8 +55,6 @@ public final class Options {
 
     /** The argument word of each -c, in order (null when the chisel took none); filled by ChiselArgs. */
     List<String> chiselArgs = new ArrayList<>();
-    /** Set after a chisel run when a chisel asked for a second run (sysdig.run_app): its command line. */
-    String nextRunArgs;
 
     String filterText() {
         return String.join(" ", filter);

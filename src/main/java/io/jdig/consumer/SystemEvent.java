@@ -118,6 +118,11 @@ public final class SystemEvent {
         return f == null ? null : tables.fd(f);
     }
 
+    /** An internal event (a process list written by the driver), not a system call. */
+    boolean internal() {
+        return ev().info().category() == io.jdig.event.Category.INTERNAL;
+    }
+
     @Override
     public String toString() {
         return "SystemEvent[" + number() + " " + (isEnter() ? "> " : "< ") + type() + " tid=" + threadId() + "]";

@@ -2,6 +2,8 @@ package io.jdig.apitest;
 
 import io.jdig.consumer.EventStream;
 import io.jdig.consumer.InvalidFilterException;
+import io.jdig.consumer.SystemEvent;
+import io.jdig.consumer.TraceFile;
 import io.jdig.consumer.ThreadView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -222,6 +224,32 @@ class EventStreamTest {
         EventStream damaged = EventStream.openFile(cut);
         damaged.onEvent(e -> n.incrementAndGet());
         assertThatThrownBy(damaged::start).isInstanceOf(IOException.class).hasMessageContaining("at byte");
+    }
+
+    @Test
+    void aTraceFileReadAnEventAtATimeGivesWhatTheStreamGives() throws IOException {
+        List<String> pushed = new ArrayList<>();
+        try (EventStream s = EventStream.openFile(trace("libs__curl_google"))) {
+            s.setFilter("proc.name=curl");
+            s.onEvent(e -> pushed.add(e.number() + " " + e.type() + " " + e.getString("fd.name")));
+            s.start();
+        }
+        List<String> pulled = new ArrayList<>();
+        List<String> numbers = new ArrayList<>();
+        try (TraceFile f = TraceFile.open(trace("libs__curl_google"), "proc.name=curl")) {
+            while (f.hasMoreEvents()) {
+                SystemEvent e = f.readEvent();
+                pulled.add(e.number() + " " + e.type() + " " + e.getString("fd.name"));
+                numbers.add(Long.toString(e.number()));
+            }
+            assertThat(f.threads().size()).isPositive();
+        }
+        assertThat(pulled).hasSizeGreaterThan(100).containsExactlyElementsOf(pushed);
+        // sysdig -r TRACE -p %evt.num proc.name=curl
+        assertThat(numbers).containsExactlyElementsOf(recorded("libs__curl_google", "filter_f01").stream()
+                .filter(l -> !l.isEmpty()).toList());
+        assertThatThrownBy(() -> TraceFile.open(trace("libs__sample"), "fd.name=="))
+                .isInstanceOf(InvalidFilterException.class);
     }
 
     @Test
