@@ -2,7 +2,11 @@ package io.jdig.consumer;
 
 /** A filter that is not valid in sysdig's filter language: what is wrong, and where. */
 public final class InvalidFilterException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    /** The filter as given. */
     private final String filter;
+    /** Where the filter stops making sense. */
     private final int position;
 
     InvalidFilterException(String message, String filter, int position) {

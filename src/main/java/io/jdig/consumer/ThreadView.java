@@ -63,10 +63,12 @@ public final class ThreadView {
         return t.cwd;
     }
 
+    /** The user id ({@code user.uid}). */
     public long uid() {
         return t.uid & 0xFFFFFFFFL;
     }
 
+    /** The group id ({@code group.gid}). */
     public long gid() {
         return t.gid & 0xFFFFFFFFL;
     }
