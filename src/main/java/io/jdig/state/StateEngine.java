@@ -26,7 +26,7 @@ public final class StateEngine implements MetadataSink {
     private static final int AT_FDCWD = -100;
     private static final int PPM_O_DIRECTORY = 1 << 10;
     private static final int PPM_FCNTL_F_DUPFD = 1;
-    private static final int PPM_FCNTL_F_DUPFD_CLOEXEC = 13;
+    private static final int PPM_FCNTL_F_DUPFD_CLOEXEC = 26;
     private static final boolean[] STORE_ENTER = new boolean[EventTable.size()];
 
     static {
@@ -1050,15 +1050,12 @@ public final class StateEngine implements MetadataSink {
                 }
             }
         } else if (fam == 1) {
+            // as sinsp: the unix tuple's ends are kept, and the fd is named after the whole tuple as an event prints it
             f.type = FdType.UNIX_SOCK;
             if (len >= 17) {
                 f.unixSource = EventView.i64(b, o + 1);
                 f.unixDest = EventView.i64(b, o + 9);
-                StringBuilder sb = new StringBuilder();
-                for (int i = o + 17; i < o + len && b[i] != 0; i++) {
-                    sb.append((char) (b[i] & 0xFF));
-                }
-                f.setName(sb.toString());
+                f.setName(ParamText.socktuple(b, o, len, f.l4proto));
             }
             return;
         } else {
