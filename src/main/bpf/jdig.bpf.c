@@ -207,25 +207,55 @@ static __always_inline void put_empty(struct evb *b)
 	evb_param_done(b, 0);
 }
 
-/* NUL-terminated user string (PT_CHARBUF / PT_FSPATH); empty when unreadable */
+/*
+ * NUL-terminated user string (PT_CHARBUF / PT_FSPATH). sysdig's drivers never write a string parameter of length
+ * 0 (sysdig's reader then prints whatever its buffer held): an empty string is its NUL alone, a NULL pointer is
+ * "(NULL)" as the kernel module writes it, and sinsp reads "(NULL)" as "no string" (an open's exit name is used
+ * instead). Unreadable memory (a page not yet faulted in) makes sysdig's drivers drop the whole event; jdig keeps
+ * the event and writes "(NULL)" there too, counting the failed read.
+ */
+static __always_inline void put_null_marker(struct evb *b)
+{
+	__u8 *d = evb_cur(b);
+	d[0] = '(';
+	d[1] = 'N';
+	d[2] = 'U';
+	d[3] = 'L';
+	d[4] = 'L';
+	d[5] = ')';
+	d[6] = 0;
+	evb_param_done(b, 7);
+}
+
 static __always_inline void put_user_str(struct evb *b, __u64 p)
 {
-	long n = 0;
-	if (p) {
-		n = bpf_probe_read_user_str(evb_cur(b), MAX_STR, (const void *)p);
-		if (n < 0) {
-			stat_inc(STAT_READ_FAIL);
-			n = 0;
-		}
+	if (!p) {
+		put_null_marker(b);
+		return;
+	}
+	long n = bpf_probe_read_user_str(evb_cur(b), MAX_STR, (const void *)p);
+	if (n <= 0) {
+		stat_inc(STAT_READ_FAIL);
+		put_null_marker(b);
+		return;
 	}
 	evb_param_done(b, n);
+}
+
+/* An empty PT_CHARBUF as sysdig's drivers write it: the terminating NUL alone. */
+static __always_inline void put_empty_str(struct evb *b)
+{
+	*evb_cur(b) = 0;
+	evb_param_done(b, 1);
 }
 
 static __always_inline void put_kernel_str(struct evb *b, const void *p)
 {
 	long n = bpf_probe_read_kernel_str(evb_cur(b), MAX_STR, p);
-	if (n < 0)
-		n = 0;
+	if (n <= 0) {
+		put_empty_str(b);
+		return;
+	}
 	evb_param_done(b, n);
 }
 
@@ -1282,6 +1312,51 @@ static __always_inline int f_execve_e(void *ctx)
  * The 20-parameter exit of execve/execveat (EXECVE_19 layout) and clone/fork/vfork/clone3 (CLONE_20
  * layout): the first 15 parameters are shared, then each family has its own 5.
  */
+#define FAILED_EXEC_ARGS_MAX 16 /* argv entries sysdig's probe reads for a failed execve */
+
+/*
+ * exe and args of a failed execve, as sysdig's eBPF probe writes them: the first FAILED_EXEC_ARGS_MAX strings of
+ * the call's argv, NUL-separated (at most MAX_ARGS_ENV bytes); exe is the first, args the rest. Without any string
+ * (or when argv cannot be read), exe is empty (its NUL) and args has no bytes.
+ */
+static __always_inline void put_failed_exec_args(struct evb *b, __u64 argv)
+{
+	__u32 start = b->off;
+	__u32 total = 0;
+	__u32 exe_len = 0;
+	int ok = argv != 0;
+	for (int j = 0; j < FAILED_EXEC_ARGS_MAX && ok; j++) {
+		__u64 arg = 0;
+		if (bpf_probe_read_user(&arg, sizeof(arg), (const void *)(argv + 8 * j)) || !arg)
+			break;
+		__u32 off = start + total;
+		opaque(off);
+		long n = bpf_probe_read_user_str(&b->f->data[off & OFF_MASK], MAX_STR, (const void *)arg);
+		if (n < 0) {
+			stat_inc(STAT_READ_FAIL);
+			ok = 0;
+			break;
+		}
+		if (j == 0)
+			exe_len = n;
+		total += n;
+		if (total > MAX_ARGS_ENV) {
+			total = MAX_ARGS_ENV;
+			b->f->data[(start + total - 1) & OFF_MASK] = 0;
+			break;
+		}
+	}
+	if (!ok || !total) {
+		put_empty_str(b);
+		put_empty(b);
+		return;
+	}
+	if (exe_len > total)
+		exe_len = total;
+	evb_param_done(b, exe_len);
+	evb_param_done(b, total - exe_len);
+}
+
 static __always_inline int proc_exit(struct frame *f, __u32 ev, int is_clone)
 {
 	struct evb b;
@@ -1303,25 +1378,28 @@ static __always_inline int proc_exit(struct frame *f, __u32 ev, int is_clone)
 		long exe_len = 0;
 		if (total)
 			exe_len = bpf_probe_read_user_str(evb_cur(&b), MAX_STR, (const void *)arg_start);
-		if (exe_len < 0) {
-			stat_inc(STAT_READ_FAIL);
-			exe_len = 0;
+		if (exe_len <= 0) {
+			if (exe_len < 0)
+				stat_inc(STAT_READ_FAIL);
+			/* as sysdig: no argument area gives an empty exe (its NUL) and no args */
+			put_empty_str(&b);
+			put_empty(&b);
+		} else {
+			evb_param_done(&b, exe_len);
+			__u64 rest = total > (__u64)exe_len ? total - exe_len : 0;
+			opaque(rest);
+			rest &= (MAX_ARGS_ENV * 2 - 1);
+			if (rest && bpf_probe_read_user(evb_cur(&b), rest, (const void *)(arg_start + exe_len))) {
+				stat_inc(STAT_READ_FAIL);
+				rest = 0;
+			}
+			if (rest)
+				b.f->data[(b.off + rest - 1) & OFF_MASK] = 0;
+			evb_param_done(&b, rest);
 		}
-		evb_param_done(&b, exe_len);
-		__u64 rest = total > (__u64)exe_len ? total - exe_len : 0;
-		opaque(rest);
-		rest &= (MAX_ARGS_ENV * 2 - 1);
-		if (rest && bpf_probe_read_user(evb_cur(&b), rest, (const void *)(arg_start + exe_len))) {
-			stat_inc(STAT_READ_FAIL);
-			rest = 0;
-		}
-		if (rest)
-			b.f->data[(b.off + rest - 1) & OFF_MASK] = 0;
-		evb_param_done(&b, rest);
 	} else {
-		/* failed execve: the old image is still there; sysdig reads argv from the call */
-		put_empty(&b);
-		put_empty(&b);
+		/* failed execve: the old image is still there; like sysdig, exe and args come from the call's argv */
+		put_failed_exec_args(&b, f->id == 322 ? A(2) : A(1));
 	}
 
 	put_u64(&b, BPF_CORE_READ(t, pid));
@@ -1460,10 +1538,7 @@ static __always_inline int f_getcwd_x(void *ctx)
 	struct evb b;
 	evb_begin(&b, f, PPME_SYSCALL_GETCWD_X, 2);
 	put_u64(&b, f->ret);
-	if (f->ret > 0)
-		put_user_str(&b, A(0));
-	else
-		put_empty(&b);
+	put_user_str(&b, A(0)); /* read whatever the call left, as sysdig's autofill does */
 	return evb_submit(&b);
 }
 
@@ -1748,7 +1823,7 @@ static __always_inline int f_quotactl_x(void *ctx)
 	if (cmd == QC_QUOTAON)
 		put_user_str(&b, A(3));
 	else
-		put_empty(&b);
+		put_empty_str(&b);
 	put_u64(&b, q.valid & 1 ? q.bhardlimit : 0);
 	put_u64(&b, q.valid & 1 ? q.bsoftlimit : 0);
 	put_u64(&b, q.valid & 2 ? q.curspace : 0);

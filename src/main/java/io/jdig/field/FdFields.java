@@ -214,7 +214,7 @@ final class FdFields {
                 long dirfd;
                 if (t == EventTypes.OPENAT_X) {
                     ThreadInfo th = c.thread();
-                    if (th == null || th.lastEnter == null) {
+                    if (th == null || th.lastEnterLen == 0) {
                         return false;
                     }
                     EventView enter = c.scratchView;

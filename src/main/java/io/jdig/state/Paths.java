@@ -12,6 +12,12 @@ public final class Paths {
         return concatenate(dir, path, !path.isEmpty());
     }
 
+    /** A working directory as sinsp keeps it: {@code path} joined to {@code dir}, with a '/' at the end. */
+    public static String asCwd(String dir, String path, boolean present) {
+        String c = concatenate(dir, path, present);
+        return c.endsWith("/") ? c : c + "/";
+    }
+
     /**
      * @param present whether the path parameter had any bytes at all (an empty but present string still takes the
      *                directory, as sysdig's length check does)

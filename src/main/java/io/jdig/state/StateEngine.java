@@ -25,6 +25,8 @@ public final class StateEngine implements MetadataSink {
     private static final long CLONE_STALE_TIME_NS = 2_000_000_000L;
     private static final int AT_FDCWD = -100;
     private static final int PPM_O_DIRECTORY = 1 << 10;
+    private static final int PPM_FCNTL_F_DUPFD = 1;
+    private static final int PPM_FCNTL_F_DUPFD_CLOEXEC = 26;
     private static final boolean[] STORE_ENTER = new boolean[EventTable.size()];
 
     static {
@@ -160,7 +162,7 @@ public final class StateEngine implements MetadataSink {
         t.exe = r.exe();
         t.exepath = r.exepath();
         t.args = r.args();
-        t.cwd = r.cwd();
+        t.cwd = Paths.asCwd("", r.cwd(), !r.cwd().isEmpty());
         t.fdlimit = r.fdlimit();
         t.flags = r.flags();
         t.uid = r.uid();
@@ -304,6 +306,8 @@ public final class StateEngine implements MetadataSink {
             linkThreads();
         }
         applyDeferredRemovals();
+        dropKeptEnter();
+        currentIsExit = !ev.isEnter();
         tinfo = null;
         fdinfo = null;
         fdNameChanged = false;
@@ -388,7 +392,27 @@ public final class StateEngine implements MetadataSink {
     /** The event passed the capture filter: what its parsing changed becomes visible to fields. */
     public void accepted() {
         fdNameChanged = fdNameChangedByParse;
+        if (currentIsExit) {
+            enterToDrop = tinfo;
+        }
     }
+
+    /**
+     * sinsp frees a thread's kept enter event once an exit of that thread has been fully handled (not for exits the
+     * filter dropped), so an exit never pairs with an enter older than the previous exit. Done when the next event
+     * starts, so that fields of the accepted exit can still read its enter.
+     */
+    private void dropKeptEnter() {
+        ThreadInfo t = enterToDrop;
+        if (t != null) {
+            t.lastEnterLen = 0;
+            t.lastEventDataValid = false;
+            enterToDrop = null;
+        }
+    }
+
+    private ThreadInfo enterToDrop;
+    private boolean currentIsExit;
 
     private boolean fdNameChanged;
     private boolean fdNameChangedByParse;
@@ -422,7 +446,7 @@ public final class StateEngine implements MetadataSink {
             default -> {
             }
         }
-        if (tinfo != null && ev.isEnter() && STORE_ENTER[type]) {
+        if (tinfo != null && ev.isEnter() && (STORE_ENTER[type] || type == FCNTL_E && isDupfdCommand(ev))) {
             tinfo.storeEnter(ev.buffer(), ev.offset(), ev.length(), ev.cpu());
         }
         dispatch(ev, type);
@@ -553,7 +577,7 @@ public final class StateEngine implements MetadataSink {
 
     /** Whether the enter event of the current exit was stored and can be read through {@link #enter()}. */
     private boolean retrieveEnter(int exitType) {
-        if (tinfo == null || !tinfo.lastEventDataValid || tinfo.lastEnter == null) {
+        if (tinfo == null || !tinfo.lastEventDataValid || tinfo.lastEnterLen == 0) {
             return false;
         }
         if (!enter.wrap(tinfo.lastEnter, 0, tinfo.lastEnterCpu, 0)) {
@@ -1026,15 +1050,12 @@ public final class StateEngine implements MetadataSink {
                 }
             }
         } else if (fam == 1) {
+            // as sinsp: the unix tuple's ends are kept, and the fd is named after the whole tuple as an event prints it
             f.type = FdType.UNIX_SOCK;
             if (len >= 17) {
                 f.unixSource = EventView.i64(b, o + 1);
                 f.unixDest = EventView.i64(b, o + 9);
-                StringBuilder sb = new StringBuilder();
-                for (int i = o + 17; i < o + len && b[i] != 0; i++) {
-                    sb.append((char) (b[i] & 0xFF));
-                }
-                f.setName(sb.toString());
+                f.setName(ParamText.socktuple(b, o, len, f.l4proto));
             }
             return;
         } else {
@@ -1060,26 +1081,47 @@ public final class StateEngine implements MetadataSink {
         }
     }
 
+    /**
+     * sinsp's guess of a socket's role: server when the process owns the destination port, client when it does
+     * not; when it owns both that port and the source port (the socket itself counts for both), the first transfer
+     * decides (a read makes a server). sinsp reads both ports through its IPv4 view of the socket, which for an
+     * IPv6 socket are bytes 8 to 11 of the source address.
+     */
     private void guessRole(FdInfo f, boolean incoming) {
-        int dport = f.dport;
-        int sport = f.sport;
-        boolean[] bound = {false};
-        boolean[] client = {false};
+        int dport = v4ViewDport(f);
+        int sport = v4ViewSport(f);
+        roleBound = false;
+        roleClientPort = false;
         tinfo.fds.forEach(o -> {
-            if ((o.type == FdType.IPV4_SERVSOCK || o.type == FdType.IPV6_SERVSOCK) && o.sport == dport) {
-                bound[0] = true;
+            if (o.type == FdType.IPV4_SOCK && o.dport == dport || o.type == FdType.IPV4_SERVSOCK && o.sport == dport) {
+                roleBound = true;
             }
-            if (o.type == FdType.IPV4_SOCK && o.isClient() && o.sport == sport) {
-                client[0] = true;
+            if (o.type == FdType.IPV4_SOCK && o.sport == sport) {
+                roleClientPort = true;
             }
         });
-        if (bound[0] && !client[0]) {
-            f.role = FdInfo.ROLE_SERVER;
-        } else if (!bound[0]) {
+        if (!roleBound) {
             f.role = FdInfo.ROLE_CLIENT;
+        } else if (!roleClientPort) {
+            f.role = FdInfo.ROLE_SERVER;
         } else {
             f.role = incoming ? FdInfo.ROLE_SERVER : FdInfo.ROLE_CLIENT;
         }
+    }
+
+    private boolean roleBound;
+    private boolean roleClientPort;
+
+    private static int v4ViewSport(FdInfo f) {
+        return f.type == FdType.IPV6_SOCK ? sip6Port(f, 8) : f.sport;
+    }
+
+    private static int v4ViewDport(FdInfo f) {
+        return f.type == FdType.IPV6_SOCK ? sip6Port(f, 10) : f.dport;
+    }
+
+    private static int sip6Port(FdInfo f, int i) {
+        return f.sip6 == null ? 0 : (f.sip6[i] & 0xFF) | (f.sip6[i + 1] & 0xFF) << 8;
     }
 
     private void parseAccept(EventView ev) {
@@ -1216,15 +1258,26 @@ public final class StateEngine implements MetadataSink {
         addFd(tinfo, res, c);
     }
 
+    /** An fcntl enter whose command makes a new fd: sinsp keeps only those enters for the exit to find. */
+    private static boolean isDupfdCommand(EventView ev) {
+        if (ev.paramCount() < 2) {
+            return false;
+        }
+        long cmd = ev.paramAsLong(1, false);
+        return cmd == PPM_FCNTL_F_DUPFD || cmd == PPM_FCNTL_F_DUPFD_CLOEXEC;
+    }
+
+    /**
+     * As sinsp does, the exit adds its result to the table as a copy of the fd it was called on whenever the kept
+     * enter is an fcntl's; that enter may be an earlier F_DUPFD's when this call's command was another one.
+     */
     private void parseFcntlExit(EventView ev) {
-        if (tinfo == null || fdinfo == null || !retrieveEnter(FCNTL_X) || enter.paramCount() < 2) {
+        if (tinfo == null || !retrieveEnter(FCNTL_X)) {
             return;
         }
         long res = ev.paramAsLong(0, true);
-        long cmd = enter.paramAsLong(1, false);
-        // PPM_FCNTL_F_DUPFD = 1, PPM_FCNTL_F_DUPFD_CLOEXEC = 13
-        if (res >= 0 && (cmd == 1 || cmd == 13)) {
-            addFd(tinfo, res, fdinfo.copy());
+        if (res >= 0 && fdinfo != null) {
+            fdinfo = addFd(tinfo, res, fdinfo.copy());
         }
     }
 
@@ -1232,15 +1285,14 @@ public final class StateEngine implements MetadataSink {
         if (tinfo == null || ev.paramAsLong(0, true) < 0 || ev.paramCount() < 2) {
             return;
         }
-        String path = ev.paramAsString(1);
-        setCwd(Paths.concatenate(cwd(tinfo), path));
+        // sinsp passes the parameter's length with its terminating NUL: an empty path still keeps the directory
+        setCwd(ev.paramAsString(1), ev.paramLen(1) > 0);
     }
 
-    private void setCwd(String c) {
-        if (!c.endsWith("/")) {
-            c = c + "/";
-        }
+    /** sinsp's set_cwd: the path joined to the process's working directory, always ending in '/'. */
+    private void setCwd(String path, boolean present) {
         ThreadInfo main = tinfo.isMain() ? tinfo : threads.get(tinfo.pid);
+        String c = Paths.asCwd(cwd(tinfo), path, present);
         if (main != null) {
             main.cwd = c;
         }
@@ -1251,7 +1303,8 @@ public final class StateEngine implements MetadataSink {
         if (tinfo == null || ev.paramAsLong(0, true) < 0 || fdinfo == null) {
             return;
         }
-        setCwd(fdinfo.name());
+        String name = fdinfo.name();
+        setCwd(name, !name.isEmpty());
     }
 
     private void parseMemory(EventView ev) {

@@ -1,0 +1,178 @@
+package io.jdig.state;
+
+import static io.jdig.event.EventTypes.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jdig.event.EventView;
+import io.jdig.event.meta.FdRecord;
+import io.jdig.event.meta.InterfaceRecord;
+import io.jdig.event.meta.MachineRecord;
+import io.jdig.event.meta.ThreadRecord;
+import io.jdig.scap.ScapWriter;
+import java.io.File;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Fd-table and working-directory cases on a synthetic trace (sysdig 0.29 event layouts), checked on the state
+ * engine directly and, for the same file, against what the real {@code sysdig -r} prints (with CI=true a missing
+ * sysdig fails the test instead of skipping it).
+ */
+class StateFidelityTest {
+    private static final long TID = 500;
+    private final List<byte[]> events = new ArrayList<>();
+    private long ts = 1_700_000_000_000_000_000L;
+
+    private void event(int type, Object... params) {
+        List<byte[]> ps = new ArrayList<>();
+        for (Object p : params) {
+            ps.add(switch (p) {
+                case Long l -> le(8).putLong(l).array();
+                case Integer i -> le(4).putInt(i).array();
+                case Byte b -> new byte[]{b};
+                case String s -> (s + "\0").getBytes(StandardCharsets.UTF_8);
+                case byte[] raw -> raw;
+                default -> throw new IllegalArgumentException(String.valueOf(p));
+            });
+        }
+        int len = 26 + 2 * ps.size() + ps.stream().mapToInt(b -> b.length).sum();
+        ByteBuffer b = le(len).putLong(ts += 1000).putLong(TID).putInt(len).putShort((short) type).putInt(ps.size());
+        ps.forEach(p -> b.putShort((short) p.length));
+        ps.forEach(b::put);
+        events.add(b.array());
+    }
+
+    private static ByteBuffer le(int n) {
+        return ByteBuffer.allocate(n).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** An IPv4 socket tuple: family, source address and port, destination address and port. */
+    private static byte[] tuple4(int sip, int sport, int dip, int dport) {
+        return le(13).put((byte) 2).putInt(sip).putShort((short) sport).putInt(dip).putShort((short) dport).array();
+    }
+
+    private static final int LOCALHOST = 0x0100007f;
+
+    /** The workload: every case of the class in one process, in order. */
+    private void workload() {
+        // F_DUPFD: fd 10 becomes a copy of fd 1 (a bash saving its standard output)
+        event(FCNTL_E, 1L, (byte) 1);
+        event(FCNTL_X, 10L);
+        // another command after it must not reuse the kept F_DUPFD enter
+        event(FCNTL_E, 10L, (byte) 2);
+        event(FCNTL_X, 0L);
+        // dup2 onto an open fd: fd 1 becomes a copy of fd 3
+        event(124, 3L); // dup enter
+        event(DUP_X, 1L);
+        // relative chdir, then an open relative to the new working directory
+        event(94); // chdir enter
+        event(CHDIR_X, 0L, "lib/mysql");
+        event(OPENAT_2_E, -100L, "userss", 1, 0);
+        event(OPENAT_2_X, 4L, -100L, "userss", 1, 0, 0);
+        // a directory opened, and a file opened relative to it
+        event(OPENAT_2_E, -100L, "/srv/data", 1 << 10 | 1, 0);
+        event(OPENAT_2_X, 5L, -100L, "/srv/data", 1 << 10 | 1, 0, 0);
+        event(OPENAT_2_E, 5L, "sub", 1 << 10 | 1, 0);
+        event(OPENAT_2_X, 6L, 5L, "sub", 1 << 10 | 1, 0, 0);
+        // an unconnected UDP socket used with sendto (no local address yet)
+        event(SOCKET_E, 2, 2, 0);
+        event(SOCKET_X, 7L);
+        event(SENDTO_E, 7L, 4, tuple4(0, 0, LOCALHOST, 514));
+        event(SENDTO_X, 4L, "ping".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static ThreadRecord thread() {
+        return new ThreadRecord(TID, TID, 1, 0, 0, "bash", "/bin/bash", "/bin/bash", List.of(), "/var", 1024, 0, 0, 0,
+                0, 0, 0, 0, 0, List.of(), TID, TID, List.of(), "/", -1);
+    }
+
+    private static List<FdRecord> fds() {
+        return List.of(
+                new FdRecord(1, 11, FdRecord.FILE, 1, "/dev/pts/0", 0, 0, null, null, 0, 0, 0, 0, 0, 0),
+                new FdRecord(3, 12, FdRecord.FILE, 1, "/tmp/log.txt", 0, 0, null, null, 0, 0, 0, 0, 0, 0));
+    }
+
+    @Test
+    void theEngineKeepsSinspsFdTableAndWorkingDirectory() {
+        workload();
+        StateEngine state = new StateEngine();
+        state.onThread(thread());
+        state.onFds(TID, fds());
+        EventView ev = new EventView();
+        for (byte[] e : events) {
+            assertThat(ev.wrap(e, 0, 0, 0)).isTrue();
+            state.process(ev);
+            state.accepted();
+        }
+        ThreadInfo t = state.lookup(TID);
+        assertThat(t.fds.get(10).name()).as("F_DUPFD copy of fd 1").isEqualTo("/dev/pts/0");
+        assertThat(t.fds.get(0)).as("F_GETFD's result 0 is no new fd").isNull();
+        assertThat(t.fds.get(1).name()).as("dup2 onto the open fd 1").isEqualTo("/tmp/log.txt");
+        assertThat(t.cwd).isEqualTo("/var/lib/mysql/");
+        assertThat(t.fds.get(4).name()).isEqualTo("/var/lib/mysql/userss");
+        assertThat(t.fds.get(6).name()).isEqualTo("/srv/data/sub");
+        assertThat(t.fds.get(6).type).isEqualTo(FdType.DIRECTORY);
+        FdInfo udp = t.fds.get(7);
+        assertThat(udp.type).isEqualTo(FdType.IPV4_SOCK);
+        assertThat(udp.role).as("a sendto on an unconnected socket: client").isEqualTo(FdInfo.ROLE_CLIENT);
+    }
+
+    @Test
+    void sysdigPrintsTheSameForTheSameFile(@TempDir Path tmp) throws Exception {
+        boolean ci = "true".equals(System.getenv("CI"));
+        boolean haveSysdig = false;
+        for (String d : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)) {
+            haveSysdig |= Files.isExecutable(Path.of(d, "sysdig"));
+        }
+        if (!haveSysdig) {
+            if (ci) {
+                throw new AssertionError("CI=true but sysdig (0.29.3, reader) is not installed");
+            }
+            Assumptions.abort("sysdig (0.29.3, reader) is not installed");
+        }
+        workload();
+        Path scap = tmp.resolve("state.scap");
+        try (ScapWriter w = ScapWriter.create(scap, false)) {
+            w.writeSectionHeader();
+            w.writeMachine(new MachineRecord(2, 1L << 30, 32768, "synthetic", 0, 0));
+            w.writeInterfaces(List.<InterfaceRecord>of());
+            w.writeUsers(List.of(), List.of());
+            w.writeProcesses(List.of(thread()), Set.of());
+            w.writeFds(TID, fds());
+            for (byte[] e : events) {
+                w.writeEvent(e, 0, 0, 0);
+            }
+        }
+        String fmt = "*%evt.num %evt.type %evt.dir %fd.num %fd.name %fd.type %fd.directory %proc.cwd %fd.is_server "
+                + "%fd.cip %fd.sip %fd.cport %fd.sport %evt.args";
+        List<String> theirs = run(tmp, List.of("sysdig", "-r", scap.toString(), "-p", fmt));
+        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "io.jdig.cli.Main",
+                "-r", scap.toString(), "-p", fmt));
+        List<String> ours = run(tmp, cmd);
+        assertThat(theirs).as("sysdig's lines (never an expected-empty output)").hasSize(events.size());
+        assertThat(ours).containsExactlyElementsOf(theirs);
+    }
+
+    /** Runs a command, checks its exit status is 0, returns its output lines. */
+    private static List<String> run(Path tmp, List<String> cmd) throws Exception {
+        Path out = Files.createTempFile(tmp, "out", ".txt");
+        Path err = Files.createTempFile(tmp, "err", ".txt");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().put("TZ", "UTC");
+        Process p = pb.start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("%s exit status: %s", cmd.getFirst(), Files.readString(err)).isZero();
+        return Files.readAllLines(out, StandardCharsets.ISO_8859_1);
+    }
+}
