@@ -263,12 +263,13 @@ final class FdFields {
         return switch (type & ~1) {
             case EventTypes.OPEN_E, EventTypes.OPENAT_E, EventTypes.OPENAT_2_E, EventTypes.OPENAT2_E,
                  EventTypes.CREAT_E -> 'f';
-            case EventTypes.SOCKET_E, 26, 246, 56, 248 -> '4';
-            case 60 -> 'p';
-            case 62 -> 'e';
-            case 126 -> 's';
-            case 136 -> 't';
-            case 138 -> 'i';
+            case EventTypes.SOCKET_E, EventTypes.ACCEPT_E, EventTypes.ACCEPT_5_E, EventTypes.ACCEPT4_E,
+                 EventTypes.ACCEPT4_5_E -> '4';
+            case EventTypes.PIPE_E -> 'p';
+            case EventTypes.EVENTFD_E -> 'e';
+            case EventTypes.SIGNALFD_E -> 's';
+            case EventTypes.TIMERFD_CREATE_E -> 't';
+            case EventTypes.INOTIFY_INIT_E -> 'i';
             default -> 'o';
         };
     }

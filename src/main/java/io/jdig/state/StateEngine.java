@@ -28,8 +28,9 @@ public final class StateEngine implements MetadataSink {
     private static final boolean[] STORE_ENTER = new boolean[EventTable.size()];
 
     static {
-        for (int t : new int[]{SENDTO_E, OPEN_E, CREAT_E, OPENAT_E, OPENAT_2_E, OPENAT2_E, SOCKET_E, 62, 94, FCHDIR_E,
-                36, 140, 142, 144, SENDMSG_E, 188, 192, 194, 198, 200, 288, 292, 330, 294}) {
+        for (int t : new int[]{SENDTO_E, OPEN_E, CREAT_E, OPENAT_E, OPENAT_2_E, OPENAT2_E, SOCKET_E, EVENTFD_E,
+                CHDIR_E, FCHDIR_E, SHUTDOWN_E, GETRLIMIT_E, SETRLIMIT_E, PRLIMIT_E, SENDMSG_E, SENDFILE_E,
+                SETRESUID_E, SETRESGID_E, SETUID_E, SETGID_E, EXECVE_18_E, EXECVE_19_E, EXECVEAT_E, SETPGID_E}) {
             STORE_ENTER[t] = true;
         }
     }
