@@ -715,18 +715,27 @@ public final class StateEngine implements MetadataSink {
     }
 
     private String dirfdBase(String name, long dirfd) {
-        if (!name.isEmpty() && name.charAt(0) == '/') {
+        boolean absolute = !name.isEmpty() && name.charAt(0) == '/';
+        if (!absolute && dirfd != AT_FDCWD) {
+            fdinfo = tinfo.fds.get(dirfd);
+        }
+        return dirfdBase(tinfo, absolute, dirfd);
+    }
+
+    /**
+     * The directory that a path given relative to {@code dirfd} (the *at calls) joins, as the state resolves it:
+     * "." for an absolute path, the process's working directory for AT_FDCWD, else the directory fd's name and
+     * '/', or "<UNKNOWN>" when the thread has no such fd. Without a thread: "" for AT_FDCWD, "<UNKNOWN>" else.
+     */
+    public String dirfdBase(ThreadInfo t, boolean absolute, long dirfd) {
+        if (absolute) {
             return ".";
         }
         if (dirfd == AT_FDCWD) {
-            return cwd(tinfo);
+            return t == null ? "" : cwd(t);
         }
-        FdInfo d = tinfo.fds.get(dirfd);
-        fdinfo = d;
-        if (d == null) {
-            return "<UNKNOWN>";
-        }
-        return d.name() + "/";
+        FdInfo d = t == null ? null : t.fds.get(dirfd);
+        return d == null ? "<UNKNOWN>" : d.name() + "/";
     }
 
     private void parseSocket(EventView ev) {
