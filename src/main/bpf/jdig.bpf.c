@@ -557,12 +557,18 @@ static __always_inline __u32 task_tty(struct task_struct *t)
 
 /* ------------------------------------------------------------------------------------------------ */
 
-#define ENTER_FILLER(num, fn)                                                                      \
+/* ENTER_FILLER(PPME_..._E, fn) and EXIT_FILLER(PPME_..._X, fn) register fn for that event: the program names
+ * are flavour letter + '_' + the event number (b_2, r_2, t_2), which the loader reads back. The *_N level lets
+ * the event's name expand to its number before it is pasted into the names. */
+#define ENTER_FILLER(ev, fn) ENTER_FILLER_N(ev, fn)
+#define EXIT_FILLER(ev, fn) EXIT_FILLER_N(ev, fn)
+
+#define ENTER_FILLER_N(num, fn)                                                                    \
 	SEC("tp_btf/sys_enter") int b_##num(unsigned long long *ctx) { return fn(ctx); }          \
 	SEC("raw_tp/sys_enter") int r_##num(unsigned long long *ctx) { return fn(ctx); }          \
 	SEC("tracepoint/raw_syscalls/sys_enter") int t_##num(void *ctx) { return fn(ctx); }
 
-#define EXIT_FILLER(num, fn)                                                                       \
+#define EXIT_FILLER_N(num, fn)                                                                     \
 	SEC("tp_btf/sys_exit") int b_##num(unsigned long long *ctx) { return fn(ctx); }           \
 	SEC("raw_tp/sys_exit") int r_##num(unsigned long long *ctx) { return fn(ctx); }           \
 	SEC("tracepoint/raw_syscalls/sys_exit") int t_##num(void *ctx) { return fn(ctx); }
@@ -1706,8 +1712,6 @@ static __always_inline int f_umount_e(void *ctx)
 }
 
 /* quotactl: the kernel's command words (QCMD(subcmd, type)) and the quota structures of its uapi */
-#define PPME_SYSCALL_QUOTACTL_E 190
-#define PPME_SYSCALL_QUOTACTL_X 191
 #define JQ_SYNC 0x800001
 #define JQ_QUOTAON 0x800002
 #define JQ_QUOTAOFF 0x800003
@@ -2223,139 +2227,139 @@ static __always_inline int f_sockopt_x(void *ctx)
 
 /* ---- filler registrations (program name = flavour letter + '_' + sysdig event number) ------------ */
 
-ENTER_FILLER(2, f_open_e)
-EXIT_FILLER(3, f_open_x)
-EXIT_FILLER(7, f_read_x)
-EXIT_FILLER(9, f_write_x)
-ENTER_FILLER(18, f_socket_e)
-EXIT_FILLER(21, f_bind_x)
-ENTER_FILLER(22, f_connect_e)
-EXIT_FILLER(23, f_connect_x)
-ENTER_FILLER(24, f_listen_e)
-ENTER_FILLER(30, f_sendto_e)
-EXIT_FILLER(31, f_read_x)         /* sendto: data = what was sent */
-EXIT_FILLER(35, f_recvfrom_x)
-ENTER_FILLER(36, f_shutdown_e)
-ENTER_FILLER(42, f_socket_e)      /* socketpair */
-EXIT_FILLER(43, f_socketpair_x)
-ENTER_FILLER(48, f_sendmsg_e)
-EXIT_FILLER(49, f_sendmsg_x)
-EXIT_FILLER(53, f_recvmsg_x)
-ENTER_FILLER(58, f_creat_e)
-EXIT_FILLER(59, f_creat_x)
-EXIT_FILLER(61, f_pipe_x)
-ENTER_FILLER(64, f_futex_e)
-EXIT_FILLER(67, f_res_path_x)
-EXIT_FILLER(69, f_res_path_x)
-ENTER_FILLER(78, f_epoll_wait_e)
-ENTER_FILLER(80, f_poll_e)
-EXIT_FILLER(81, f_poll_x)
-ENTER_FILLER(86, f_lseek_e)
-EXIT_FILLER(95, f_res_path_x)
-EXIT_FILLER(113, f_read_x)
-EXIT_FILLER(115, f_write_x)
-EXIT_FILLER(117, f_readv_x)
-ENTER_FILLER(118, f_writev_e)
-EXIT_FILLER(119, f_writev_x)
-ENTER_FILLER(120, f_preadv_e)
-EXIT_FILLER(121, f_readv_x)
-ENTER_FILLER(122, f_writev_e)     /* pwritev */
-EXIT_FILLER(123, f_writev_x)
-ENTER_FILLER(128, f_kill_e)
-ENTER_FILLER(130, f_kill_e)       /* tkill */
-ENTER_FILLER(132, f_kill_e)       /* tgkill */
-ENTER_FILLER(134, f_nanosleep_e)
-ENTER_FILLER(150, f_fcntl_e)
-ENTER_FILLER(158, f_brk_e)
-EXIT_FILLER(159, f_mem_x)
-ENTER_FILLER(160, f_mmap_e)
-EXIT_FILLER(161, f_mem_x)
-ENTER_FILLER(164, f_munmap_e)
-EXIT_FILLER(165, f_mem_x)
-ENTER_FILLER(170, f_ioctl_e)
-EXIT_FILLER(175, f_two_paths_x)
-EXIT_FILLER(177, f_renameat_x)
-EXIT_FILLER(223, f_clone_x)
-EXIT_FILLER(225, f_clone_x)
-EXIT_FILLER(227, f_clone_x)
-EXIT_FILLER(247, f_accept_x)
-ENTER_FILLER(248, f_accept4_e)
-EXIT_FILLER(249, f_accept_x)
-ENTER_FILLER(276, f_mkdir_e)
-EXIT_FILLER(277, f_res_path_x)
-EXIT_FILLER(279, f_res_path_x)
-ENTER_FILLER(292, f_execve_e)
-EXIT_FILLER(293, f_execve_x)
-EXIT_FILLER(301, f_res_path_x)
-EXIT_FILLER(303, f_unlinkat_x)
-EXIT_FILLER(305, f_mkdirat_x)
-ENTER_FILLER(306, f_openat_e)
-EXIT_FILLER(307, f_openat_x)
-EXIT_FILLER(319, f_renameat_x)
-ENTER_FILLER(326, f_openat2_e)
-EXIT_FILLER(327, f_openat2_x)
-ENTER_FILLER(330, f_execve_e)     /* execveat */
-EXIT_FILLER(331, f_execve_x)
-EXIT_FILLER(335, f_clone_x)
+ENTER_FILLER(PPME_SYSCALL_OPEN_E, f_open_e)
+EXIT_FILLER(PPME_SYSCALL_OPEN_X, f_open_x)
+EXIT_FILLER(PPME_SYSCALL_READ_X, f_read_x)
+EXIT_FILLER(PPME_SYSCALL_WRITE_X, f_write_x)
+ENTER_FILLER(PPME_SOCKET_SOCKET_E, f_socket_e)
+EXIT_FILLER(PPME_SOCKET_BIND_X, f_bind_x)
+ENTER_FILLER(PPME_SOCKET_CONNECT_E, f_connect_e)
+EXIT_FILLER(PPME_SOCKET_CONNECT_X, f_connect_x)
+ENTER_FILLER(PPME_SOCKET_LISTEN_E, f_listen_e)
+ENTER_FILLER(PPME_SOCKET_SENDTO_E, f_sendto_e)
+EXIT_FILLER(PPME_SOCKET_SENDTO_X, f_read_x)         /* sendto: data = what was sent */
+EXIT_FILLER(PPME_SOCKET_RECVFROM_X, f_recvfrom_x)
+ENTER_FILLER(PPME_SOCKET_SHUTDOWN_E, f_shutdown_e)
+ENTER_FILLER(PPME_SOCKET_SOCKETPAIR_E, f_socket_e)      /* socketpair */
+EXIT_FILLER(PPME_SOCKET_SOCKETPAIR_X, f_socketpair_x)
+ENTER_FILLER(PPME_SOCKET_SENDMSG_E, f_sendmsg_e)
+EXIT_FILLER(PPME_SOCKET_SENDMSG_X, f_sendmsg_x)
+EXIT_FILLER(PPME_SOCKET_RECVMSG_X, f_recvmsg_x)
+ENTER_FILLER(PPME_SYSCALL_CREAT_E, f_creat_e)
+EXIT_FILLER(PPME_SYSCALL_CREAT_X, f_creat_x)
+EXIT_FILLER(PPME_SYSCALL_PIPE_X, f_pipe_x)
+ENTER_FILLER(PPME_SYSCALL_FUTEX_E, f_futex_e)
+EXIT_FILLER(PPME_SYSCALL_STAT_X, f_res_path_x)
+EXIT_FILLER(PPME_SYSCALL_LSTAT_X, f_res_path_x)
+ENTER_FILLER(PPME_SYSCALL_EPOLLWAIT_E, f_epoll_wait_e)
+ENTER_FILLER(PPME_SYSCALL_POLL_E, f_poll_e)
+EXIT_FILLER(PPME_SYSCALL_POLL_X, f_poll_x)
+ENTER_FILLER(PPME_SYSCALL_LSEEK_E, f_lseek_e)
+EXIT_FILLER(PPME_SYSCALL_CHDIR_X, f_res_path_x)
+EXIT_FILLER(PPME_SYSCALL_PREAD_X, f_read_x)
+EXIT_FILLER(PPME_SYSCALL_PWRITE_X, f_write_x)
+EXIT_FILLER(PPME_SYSCALL_READV_X, f_readv_x)
+ENTER_FILLER(PPME_SYSCALL_WRITEV_E, f_writev_e)
+EXIT_FILLER(PPME_SYSCALL_WRITEV_X, f_writev_x)
+ENTER_FILLER(PPME_SYSCALL_PREADV_E, f_preadv_e)
+EXIT_FILLER(PPME_SYSCALL_PREADV_X, f_readv_x)
+ENTER_FILLER(PPME_SYSCALL_PWRITEV_E, f_writev_e)     /* pwritev */
+EXIT_FILLER(PPME_SYSCALL_PWRITEV_X, f_writev_x)
+ENTER_FILLER(PPME_SYSCALL_KILL_E, f_kill_e)
+ENTER_FILLER(PPME_SYSCALL_TKILL_E, f_kill_e)       /* tkill */
+ENTER_FILLER(PPME_SYSCALL_TGKILL_E, f_kill_e)       /* tgkill */
+ENTER_FILLER(PPME_SYSCALL_NANOSLEEP_E, f_nanosleep_e)
+ENTER_FILLER(PPME_SYSCALL_FCNTL_E, f_fcntl_e)
+ENTER_FILLER(PPME_SYSCALL_BRK_4_E, f_brk_e)
+EXIT_FILLER(PPME_SYSCALL_BRK_4_X, f_mem_x)
+ENTER_FILLER(PPME_SYSCALL_MMAP_E, f_mmap_e)
+EXIT_FILLER(PPME_SYSCALL_MMAP_X, f_mem_x)
+ENTER_FILLER(PPME_SYSCALL_MUNMAP_E, f_munmap_e)
+EXIT_FILLER(PPME_SYSCALL_MUNMAP_X, f_mem_x)
+ENTER_FILLER(PPME_SYSCALL_IOCTL_3_E, f_ioctl_e)
+EXIT_FILLER(PPME_SYSCALL_RENAME_X, f_two_paths_x)
+EXIT_FILLER(PPME_SYSCALL_RENAMEAT_X, f_renameat_x)
+EXIT_FILLER(PPME_SYSCALL_CLONE_20_X, f_clone_x)
+EXIT_FILLER(PPME_SYSCALL_FORK_20_X, f_clone_x)
+EXIT_FILLER(PPME_SYSCALL_VFORK_20_X, f_clone_x)
+EXIT_FILLER(PPME_SOCKET_ACCEPT_5_X, f_accept_x)
+ENTER_FILLER(PPME_SOCKET_ACCEPT4_5_E, f_accept4_e)
+EXIT_FILLER(PPME_SOCKET_ACCEPT4_5_X, f_accept_x)
+ENTER_FILLER(PPME_SYSCALL_MKDIR_2_E, f_mkdir_e)
+EXIT_FILLER(PPME_SYSCALL_MKDIR_2_X, f_res_path_x)
+EXIT_FILLER(PPME_SYSCALL_RMDIR_2_X, f_res_path_x)
+ENTER_FILLER(PPME_SYSCALL_EXECVE_19_E, f_execve_e)
+EXIT_FILLER(PPME_SYSCALL_EXECVE_19_X, f_execve_x)
+EXIT_FILLER(PPME_SYSCALL_UNLINK_2_X, f_res_path_x)
+EXIT_FILLER(PPME_SYSCALL_UNLINKAT_2_X, f_unlinkat_x)
+EXIT_FILLER(PPME_SYSCALL_MKDIRAT_X, f_mkdirat_x)
+ENTER_FILLER(PPME_SYSCALL_OPENAT_2_E, f_openat_e)
+EXIT_FILLER(PPME_SYSCALL_OPENAT_2_X, f_openat_x)
+EXIT_FILLER(PPME_SYSCALL_RENAMEAT2_X, f_renameat_x)
+ENTER_FILLER(PPME_SYSCALL_OPENAT2_E, f_openat2_e)
+EXIT_FILLER(PPME_SYSCALL_OPENAT2_X, f_openat2_x)
+ENTER_FILLER(PPME_SYSCALL_EXECVEAT_E, f_execve_e)     /* execveat */
+EXIT_FILLER(PPME_SYSCALL_EXECVEAT_X, f_execve_x)
+EXIT_FILLER(PPME_SYSCALL_CLONE3_X, f_clone_x)
 
-ENTER_FILLER(62, f_eventfd_e)      /* eventfd, eventfd2 */
-EXIT_FILLER(93, f_getcwd_x)
-ENTER_FILLER(126, f_signalfd_e)    /* signalfd, signalfd4 */
-ENTER_FILLER(136, f_timerfd_create_e)
-ENTER_FILLER(138, f_inotify_init_e) /* inotify_init, inotify_init1 */
-ENTER_FILLER(166, f_splice_e)
-EXIT_FILLER(179, f_two_paths_x)   /* symlink */
-EXIT_FILLER(181, f_symlinkat_x)
-ENTER_FILLER(188, f_sendfile_e)
-EXIT_FILLER(189, f_sendfile_x)
-ENTER_FILLER(192, f_id3_e)        /* setresuid */
-ENTER_FILLER(194, f_id3_e)        /* setresgid */
-ENTER_FILLER(198, f_id_e)         /* setuid */
-ENTER_FILLER(200, f_id_e)         /* setgid */
-ENTER_FILLER(240, f_setns_e)
-ENTER_FILLER(242, f_flock_e)
-ENTER_FILLER(256, f_mount_e)
-EXIT_FILLER(257, f_mount_x)
-ENTER_FILLER(258, f_umount_e)
-EXIT_FILLER(259, f_res_path_x)    /* umount2 */
-ENTER_FILLER(264, f_access_e)
-EXIT_FILLER(265, f_res_path_x)    /* access */
-EXIT_FILLER(267, f_res_path_x)    /* chroot */
-ENTER_FILLER(284, f_unshare_e)
-ENTER_FILLER(294, f_setpgid_e)
-EXIT_FILLER(309, f_two_paths_x)   /* link */
-EXIT_FILLER(311, f_linkat_x)
-EXIT_FILLER(313, f_fchmodat_x)
-EXIT_FILLER(315, f_chmod_x)
-EXIT_FILLER(317, f_fchmod_x)
-EXIT_FILLER(321, f_userfaultfd_x)
-ENTER_FILLER(328, f_mprotect_e)
-ENTER_FILLER(332, f_copy_file_range_e)
-EXIT_FILLER(333, f_copy_file_range_x)
+ENTER_FILLER(PPME_SYSCALL_EVENTFD_E, f_eventfd_e)      /* eventfd, eventfd2 */
+EXIT_FILLER(PPME_SYSCALL_GETCWD_X, f_getcwd_x)
+ENTER_FILLER(PPME_SYSCALL_SIGNALFD_E, f_signalfd_e)    /* signalfd, signalfd4 */
+ENTER_FILLER(PPME_SYSCALL_TIMERFD_CREATE_E, f_timerfd_create_e)
+ENTER_FILLER(PPME_SYSCALL_INOTIFY_INIT_E, f_inotify_init_e) /* inotify_init, inotify_init1 */
+ENTER_FILLER(PPME_SYSCALL_SPLICE_E, f_splice_e)
+EXIT_FILLER(PPME_SYSCALL_SYMLINK_X, f_two_paths_x)   /* symlink */
+EXIT_FILLER(PPME_SYSCALL_SYMLINKAT_X, f_symlinkat_x)
+ENTER_FILLER(PPME_SYSCALL_SENDFILE_E, f_sendfile_e)
+EXIT_FILLER(PPME_SYSCALL_SENDFILE_X, f_sendfile_x)
+ENTER_FILLER(PPME_SYSCALL_SETRESUID_E, f_id3_e)        /* setresuid */
+ENTER_FILLER(PPME_SYSCALL_SETRESGID_E, f_id3_e)        /* setresgid */
+ENTER_FILLER(PPME_SYSCALL_SETUID_E, f_id_e)         /* setuid */
+ENTER_FILLER(PPME_SYSCALL_SETGID_E, f_id_e)         /* setgid */
+ENTER_FILLER(PPME_SYSCALL_SETNS_E, f_setns_e)
+ENTER_FILLER(PPME_SYSCALL_FLOCK_E, f_flock_e)
+ENTER_FILLER(PPME_SYSCALL_MOUNT_E, f_mount_e)
+EXIT_FILLER(PPME_SYSCALL_MOUNT_X, f_mount_x)
+ENTER_FILLER(PPME_SYSCALL_UMOUNT_E, f_umount_e)
+EXIT_FILLER(PPME_SYSCALL_UMOUNT_X, f_res_path_x)    /* umount2 */
+ENTER_FILLER(PPME_SYSCALL_ACCESS_E, f_access_e)
+EXIT_FILLER(PPME_SYSCALL_ACCESS_X, f_res_path_x)    /* access */
+EXIT_FILLER(PPME_SYSCALL_CHROOT_X, f_res_path_x)    /* chroot */
+ENTER_FILLER(PPME_SYSCALL_UNSHARE_E, f_unshare_e)
+ENTER_FILLER(PPME_SYSCALL_SETPGID_E, f_setpgid_e)
+EXIT_FILLER(PPME_SYSCALL_LINK_2_X, f_two_paths_x)   /* link */
+EXIT_FILLER(PPME_SYSCALL_LINKAT_2_X, f_linkat_x)
+EXIT_FILLER(PPME_SYSCALL_FCHMODAT_X, f_fchmodat_x)
+EXIT_FILLER(PPME_SYSCALL_CHMOD_X, f_chmod_x)
+EXIT_FILLER(PPME_SYSCALL_FCHMOD_X, f_fchmod_x)
+EXIT_FILLER(PPME_SYSCALL_USERFAULTFD_X, f_userfaultfd_x)
+ENTER_FILLER(PPME_SYSCALL_MPROTECT_E, f_mprotect_e)
+ENTER_FILLER(PPME_SYSCALL_COPY_FILE_RANGE_E, f_copy_file_range_e)
+EXIT_FILLER(PPME_SYSCALL_COPY_FILE_RANGE_X, f_copy_file_range_x)
 
-EXIT_FILLER(45, f_sockopt_x)      /* setsockopt */
-EXIT_FILLER(47, f_sockopt_x)      /* getsockopt */
-ENTER_FILLER(140, f_rlimit_e)     /* getrlimit */
-EXIT_FILLER(141, f_rlimit_x)
-ENTER_FILLER(142, f_rlimit_e)     /* setrlimit */
-EXIT_FILLER(143, f_rlimit_x)
-ENTER_FILLER(144, f_prlimit_e)
-EXIT_FILLER(145, f_prlimit_x)
-ENTER_FILLER(168, f_ptrace_e)
-EXIT_FILLER(169, f_ptrace_x)
-EXIT_FILLER(211, f_getresid_x)    /* getresuid */
-EXIT_FILLER(213, f_getresid_x)    /* getresgid */
-ENTER_FILLER(250, f_semop_e)
-EXIT_FILLER(251, f_semop_x)
-ENTER_FILLER(252, f_semctl_e)
-ENTER_FILLER(254, f_ppoll_e)
-EXIT_FILLER(255, f_poll_x)        /* ppoll */
-ENTER_FILLER(262, f_semget_e)
-ENTER_FILLER(296, f_bpf_e)
-EXIT_FILLER(297, f_bpf_x)
-ENTER_FILLER(298, f_seccomp_e)
-ENTER_FILLER(190, f_quotactl_e)
-EXIT_FILLER(191, f_quotactl_x)
+EXIT_FILLER(PPME_SOCKET_SETSOCKOPT_X, f_sockopt_x)      /* setsockopt */
+EXIT_FILLER(PPME_SOCKET_GETSOCKOPT_X, f_sockopt_x)      /* getsockopt */
+ENTER_FILLER(PPME_SYSCALL_GETRLIMIT_E, f_rlimit_e)     /* getrlimit */
+EXIT_FILLER(PPME_SYSCALL_GETRLIMIT_X, f_rlimit_x)
+ENTER_FILLER(PPME_SYSCALL_SETRLIMIT_E, f_rlimit_e)     /* setrlimit */
+EXIT_FILLER(PPME_SYSCALL_SETRLIMIT_X, f_rlimit_x)
+ENTER_FILLER(PPME_SYSCALL_PRLIMIT_E, f_prlimit_e)
+EXIT_FILLER(PPME_SYSCALL_PRLIMIT_X, f_prlimit_x)
+ENTER_FILLER(PPME_SYSCALL_PTRACE_E, f_ptrace_e)
+EXIT_FILLER(PPME_SYSCALL_PTRACE_X, f_ptrace_x)
+EXIT_FILLER(PPME_SYSCALL_GETRESUID_X, f_getresid_x)    /* getresuid */
+EXIT_FILLER(PPME_SYSCALL_GETRESGID_X, f_getresid_x)    /* getresgid */
+ENTER_FILLER(PPME_SYSCALL_SEMOP_E, f_semop_e)
+EXIT_FILLER(PPME_SYSCALL_SEMOP_X, f_semop_x)
+ENTER_FILLER(PPME_SYSCALL_SEMCTL_E, f_semctl_e)
+ENTER_FILLER(PPME_SYSCALL_PPOLL_E, f_ppoll_e)
+EXIT_FILLER(PPME_SYSCALL_PPOLL_X, f_poll_x)        /* ppoll */
+ENTER_FILLER(PPME_SYSCALL_SEMGET_E, f_semget_e)
+ENTER_FILLER(PPME_SYSCALL_BPF_E, f_bpf_e)
+EXIT_FILLER(PPME_SYSCALL_BPF_X, f_bpf_x)
+ENTER_FILLER(PPME_SYSCALL_SECCOMP_E, f_seccomp_e)
+ENTER_FILLER(PPME_SYSCALL_QUOTACTL_E, f_quotactl_e)
+EXIT_FILLER(PPME_SYSCALL_QUOTACTL_X, f_quotactl_x)
 
 /* ---- fixed-size events ---------------------------------------------------------------------------
  * The commonest events have a fixed size: they are reserved straight in the CPU's ring and written there
@@ -2371,108 +2375,108 @@ EXIT_FILLER(191, f_quotactl_x)
 #define K_ID_X 6      /* res as a 32-bit id (getuid and friends) */
 
 static const __u8 ev_kind[PPM_EVENT_MAX] = {
-	[4] = K_FD_E,
-	[5] = K_RES_X,
-	[6] = K_RW_E,
-	[8] = K_RW_E,
-	[19] = K_RES_X,
-	[20] = K_FD_E,
-	[25] = K_RES_X,
-	[34] = K_RW_E,
-	[37] = K_RES_X,
-	[52] = K_FD_E,
-	[60] = K_EMPTY_E,
-	[65] = K_RES_X,
-	[66] = K_EMPTY_E,
-	[68] = K_EMPTY_E,
-	[70] = K_FD_E,
-	[71] = K_RES_X,
-	[79] = K_RES_X,
-	[82] = K_EMPTY_E,
-	[83] = K_RES_X,
-	[87] = K_RES_X,
-	[94] = K_EMPTY_E,
-	[96] = K_FD_E,
-	[97] = K_RES_X,
-	[112] = K_RWPOS_E,
-	[114] = K_RWPOS_E,
-	[116] = K_FD_E,
-	[124] = K_FD_E,
-	[125] = K_RES_X,
-	[129] = K_RES_X,
-	[131] = K_RES_X,
-	[133] = K_RES_X,
-	[135] = K_RES_X,
-	[151] = K_RES_X,
-	[171] = K_RES_X,
-	[174] = K_EMPTY_E,
-	[176] = K_EMPTY_E,
-	[222] = K_EMPTY_E,
-	[224] = K_EMPTY_E,
-	[226] = K_EMPTY_E,
-	[246] = K_EMPTY_E,
-	[278] = K_EMPTY_E,
-	[300] = K_EMPTY_E,
-	[302] = K_EMPTY_E,
-	[304] = K_EMPTY_E,
-	[318] = K_EMPTY_E,
-	[334] = K_EMPTY_E,
+	[PPME_SYSCALL_CLOSE_E] = K_FD_E,
+	[PPME_SYSCALL_CLOSE_X] = K_RES_X,
+	[PPME_SYSCALL_READ_E] = K_RW_E,
+	[PPME_SYSCALL_WRITE_E] = K_RW_E,
+	[PPME_SOCKET_SOCKET_X] = K_RES_X,
+	[PPME_SOCKET_BIND_E] = K_FD_E,
+	[PPME_SOCKET_LISTEN_X] = K_RES_X,
+	[PPME_SOCKET_RECVFROM_E] = K_RW_E,
+	[PPME_SOCKET_SHUTDOWN_X] = K_RES_X,
+	[PPME_SOCKET_RECVMSG_E] = K_FD_E,
+	[PPME_SYSCALL_PIPE_E] = K_EMPTY_E,
+	[PPME_SYSCALL_FUTEX_X] = K_RES_X,
+	[PPME_SYSCALL_STAT_E] = K_EMPTY_E,
+	[PPME_SYSCALL_LSTAT_E] = K_EMPTY_E,
+	[PPME_SYSCALL_FSTAT_E] = K_FD_E,
+	[PPME_SYSCALL_FSTAT_X] = K_RES_X,
+	[PPME_SYSCALL_EPOLLWAIT_X] = K_RES_X,
+	[PPME_SYSCALL_SELECT_E] = K_EMPTY_E,
+	[PPME_SYSCALL_SELECT_X] = K_RES_X,
+	[PPME_SYSCALL_LSEEK_X] = K_RES_X,
+	[PPME_SYSCALL_CHDIR_E] = K_EMPTY_E,
+	[PPME_SYSCALL_FCHDIR_E] = K_FD_E,
+	[PPME_SYSCALL_FCHDIR_X] = K_RES_X,
+	[PPME_SYSCALL_PREAD_E] = K_RWPOS_E,
+	[PPME_SYSCALL_PWRITE_E] = K_RWPOS_E,
+	[PPME_SYSCALL_READV_E] = K_FD_E,
+	[PPME_SYSCALL_DUP_E] = K_FD_E,
+	[PPME_SYSCALL_DUP_X] = K_RES_X,
+	[PPME_SYSCALL_KILL_X] = K_RES_X,
+	[PPME_SYSCALL_TKILL_X] = K_RES_X,
+	[PPME_SYSCALL_TGKILL_X] = K_RES_X,
+	[PPME_SYSCALL_NANOSLEEP_X] = K_RES_X,
+	[PPME_SYSCALL_FCNTL_X] = K_RES_X,
+	[PPME_SYSCALL_IOCTL_3_X] = K_RES_X,
+	[PPME_SYSCALL_RENAME_E] = K_EMPTY_E,
+	[PPME_SYSCALL_RENAMEAT_E] = K_EMPTY_E,
+	[PPME_SYSCALL_CLONE_20_E] = K_EMPTY_E,
+	[PPME_SYSCALL_FORK_20_E] = K_EMPTY_E,
+	[PPME_SYSCALL_VFORK_20_E] = K_EMPTY_E,
+	[PPME_SOCKET_ACCEPT_5_E] = K_EMPTY_E,
+	[PPME_SYSCALL_RMDIR_2_E] = K_EMPTY_E,
+	[PPME_SYSCALL_UNLINK_2_E] = K_EMPTY_E,
+	[PPME_SYSCALL_UNLINKAT_2_E] = K_EMPTY_E,
+	[PPME_SYSCALL_MKDIRAT_E] = K_EMPTY_E,
+	[PPME_SYSCALL_RENAMEAT2_E] = K_EMPTY_E,
+	[PPME_SYSCALL_CLONE3_E] = K_EMPTY_E,
 	/* fd-creating and state-changing calls */
-	[63] = K_RES_X,    /* eventfd */
-	[92] = K_EMPTY_E,  /* getcwd */
-	[127] = K_RES_X,   /* signalfd */
-	[137] = K_RES_X,   /* timerfd_create */
-	[139] = K_RES_X,   /* inotify_init */
-	[193] = K_RES_X,   /* setresuid */
-	[195] = K_RES_X,   /* setresgid */
-	[199] = K_RES_X,   /* setuid */
-	[201] = K_RES_X,   /* setgid */
-	[241] = K_RES_X,   /* setns */
-	[266] = K_EMPTY_E, /* chroot */
-	[274] = K_EMPTY_E, /* setsid */
-	[275] = K_RES_X,
-	[285] = K_RES_X,   /* unshare */
-	[295] = K_RES_X,   /* setpgid */
-	[320] = K_EMPTY_E, /* userfaultfd */
+	[PPME_SYSCALL_EVENTFD_X] = K_RES_X,    /* eventfd */
+	[PPME_SYSCALL_GETCWD_E] = K_EMPTY_E,  /* getcwd */
+	[PPME_SYSCALL_SIGNALFD_X] = K_RES_X,   /* signalfd */
+	[PPME_SYSCALL_TIMERFD_CREATE_X] = K_RES_X,   /* timerfd_create */
+	[PPME_SYSCALL_INOTIFY_INIT_X] = K_RES_X,   /* inotify_init */
+	[PPME_SYSCALL_SETRESUID_X] = K_RES_X,   /* setresuid */
+	[PPME_SYSCALL_SETRESGID_X] = K_RES_X,   /* setresgid */
+	[PPME_SYSCALL_SETUID_X] = K_RES_X,   /* setuid */
+	[PPME_SYSCALL_SETGID_X] = K_RES_X,   /* setgid */
+	[PPME_SYSCALL_SETNS_X] = K_RES_X,   /* setns */
+	[PPME_SYSCALL_CHROOT_E] = K_EMPTY_E, /* chroot */
+	[PPME_SYSCALL_SETSID_E] = K_EMPTY_E, /* setsid */
+	[PPME_SYSCALL_SETSID_X] = K_RES_X,
+	[PPME_SYSCALL_UNSHARE_X] = K_RES_X,   /* unshare */
+	[PPME_SYSCALL_SETPGID_X] = K_RES_X,   /* setpgid */
+	[PPME_SYSCALL_USERFAULTFD_E] = K_EMPTY_E, /* userfaultfd */
 	/* files */
-	[167] = K_RES_X,   /* splice */
-	[178] = K_EMPTY_E, /* symlink */
-	[180] = K_EMPTY_E, /* symlinkat */
-	[236] = K_FD_E,    /* getdents */
-	[237] = K_RES_X,
-	[238] = K_FD_E,    /* getdents64 */
-	[239] = K_RES_X,
-	[243] = K_RES_X,   /* flock */
-	[308] = K_EMPTY_E, /* link */
-	[310] = K_EMPTY_E, /* linkat */
-	[312] = K_EMPTY_E, /* fchmodat */
-	[314] = K_EMPTY_E, /* chmod */
-	[316] = K_EMPTY_E, /* fchmod */
-	[329] = K_RES_X,   /* mprotect */
+	[PPME_SYSCALL_SPLICE_X] = K_RES_X,   /* splice */
+	[PPME_SYSCALL_SYMLINK_E] = K_EMPTY_E, /* symlink */
+	[PPME_SYSCALL_SYMLINKAT_E] = K_EMPTY_E, /* symlinkat */
+	[PPME_SYSCALL_GETDENTS_E] = K_FD_E,    /* getdents */
+	[PPME_SYSCALL_GETDENTS_X] = K_RES_X,
+	[PPME_SYSCALL_GETDENTS64_E] = K_FD_E,    /* getdents64 */
+	[PPME_SYSCALL_GETDENTS64_X] = K_RES_X,
+	[PPME_SYSCALL_FLOCK_X] = K_RES_X,   /* flock */
+	[PPME_SYSCALL_LINK_2_E] = K_EMPTY_E, /* link */
+	[PPME_SYSCALL_LINKAT_2_E] = K_EMPTY_E, /* linkat */
+	[PPME_SYSCALL_FCHMODAT_E] = K_EMPTY_E, /* fchmodat */
+	[PPME_SYSCALL_CHMOD_E] = K_EMPTY_E, /* chmod */
+	[PPME_SYSCALL_FCHMOD_E] = K_EMPTY_E, /* fchmod */
+	[PPME_SYSCALL_MPROTECT_X] = K_RES_X,   /* mprotect */
 	/* the rest */
-	[38] = K_EMPTY_E,  /* getsockname: no parameters either way */
-	[39] = K_EMPTY_E,
-	[40] = K_EMPTY_E,  /* getpeername */
-	[41] = K_EMPTY_E,
-	[50] = K_EMPTY_E,  /* sendmmsg */
-	[51] = K_EMPTY_E,
-	[54] = K_EMPTY_E,  /* recvmmsg */
-	[55] = K_EMPTY_E,
-	[44] = K_EMPTY_E,  /* setsockopt */
-	[46] = K_EMPTY_E,  /* getsockopt */
-	[202] = K_EMPTY_E, /* getuid */
-	[203] = K_ID_X,
-	[204] = K_EMPTY_E, /* geteuid */
-	[205] = K_ID_X,
-	[206] = K_EMPTY_E, /* getgid */
-	[207] = K_ID_X,
-	[208] = K_EMPTY_E, /* getegid */
-	[209] = K_ID_X,
-	[210] = K_EMPTY_E, /* getresuid */
-	[212] = K_EMPTY_E, /* getresgid */
-	[253] = K_RES_X,   /* semctl */
-	[263] = K_RES_X,   /* semget */
-	[299] = K_RES_X,   /* seccomp */
+	[PPME_SOCKET_GETSOCKNAME_E] = K_EMPTY_E,  /* getsockname: no parameters either way */
+	[PPME_SOCKET_GETSOCKNAME_X] = K_EMPTY_E,
+	[PPME_SOCKET_GETPEERNAME_E] = K_EMPTY_E,  /* getpeername */
+	[PPME_SOCKET_GETPEERNAME_X] = K_EMPTY_E,
+	[PPME_SOCKET_SENDMMSG_E] = K_EMPTY_E,  /* sendmmsg */
+	[PPME_SOCKET_SENDMMSG_X] = K_EMPTY_E,
+	[PPME_SOCKET_RECVMMSG_E] = K_EMPTY_E,  /* recvmmsg */
+	[PPME_SOCKET_RECVMMSG_X] = K_EMPTY_E,
+	[PPME_SOCKET_SETSOCKOPT_E] = K_EMPTY_E,  /* setsockopt */
+	[PPME_SOCKET_GETSOCKOPT_E] = K_EMPTY_E,  /* getsockopt */
+	[PPME_SYSCALL_GETUID_E] = K_EMPTY_E, /* getuid */
+	[PPME_SYSCALL_GETUID_X] = K_ID_X,
+	[PPME_SYSCALL_GETEUID_E] = K_EMPTY_E, /* geteuid */
+	[PPME_SYSCALL_GETEUID_X] = K_ID_X,
+	[PPME_SYSCALL_GETGID_E] = K_EMPTY_E, /* getgid */
+	[PPME_SYSCALL_GETGID_X] = K_ID_X,
+	[PPME_SYSCALL_GETEGID_E] = K_EMPTY_E, /* getegid */
+	[PPME_SYSCALL_GETEGID_X] = K_ID_X,
+	[PPME_SYSCALL_GETRESUID_E] = K_EMPTY_E, /* getresuid */
+	[PPME_SYSCALL_GETRESGID_E] = K_EMPTY_E, /* getresgid */
+	[PPME_SYSCALL_SEMCTL_X] = K_RES_X,   /* semctl */
+	[PPME_SYSCALL_SEMGET_X] = K_RES_X,   /* semget */
+	[PPME_SYSCALL_SECCOMP_X] = K_RES_X,   /* seccomp */
 };
 
 static __always_inline void fixed_hdr(__u8 *d, __u64 ts, struct frame *f, __u32 type, __u32 len, __u32 nparams)

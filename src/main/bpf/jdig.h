@@ -1,4 +1,5 @@
-/* Constants shared by the jdig eBPF driver and its Java loader (io.jdig.capture.BpfLoader mirrors them). */
+/* Constants shared by the jdig eBPF driver and its Java loader: io.jdig.capture.BpfLoader mirrors them, and
+ * DriverContractTest checks the mirror (defines and struct layouts) against this file. */
 #ifndef JDIG_H
 #define JDIG_H
 

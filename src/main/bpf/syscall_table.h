@@ -1,5 +1,6 @@
 /* x86_64 syscall number -> sysdig 0.29 (libs e5c53d6) enter event, exit event, ppm_sc code.
- * Generated data (facts of the event numbering); Java mirror: io.jdig.capture.SyscallTable. */
+ * Written by hand, like its Java mirror io.jdig.capture.SyscallTable; DriverContractTest checks both against each
+ * other and the event numbers against the event table. */
 #ifndef JDIG_SYSCALL_TABLE_H
 #define JDIG_SYSCALL_TABLE_H
 

@@ -44,15 +44,18 @@ public final class BpfLoader implements AutoCloseable {
     /** Load options. */
     public record Options(long ringBytesPerCpu, int snaplen, boolean schedSwitch) {
         public static Options defaults() {
-            return new Options(16L << 20, 80, false);
+            return new Options(16L << 20, DEFAULT_SNAPLEN, false);
         }
     }
 
-    // mirror of src/main/bpf/jdig.h
+    // The driver's constants and structures (src/main/bpf/jdig.h); DriverContractTest checks these against it.
     static final int STAT_EVENTS = 0, STAT_DROPS = 1, STAT_READ_FAIL = 2, STAT_TOO_BIG = 3, STAT_MAX = 4;
     static final int SLOT_SIGNAL = 509, SLOT_PROCEXIT = 510, SLOT_SWITCH = 511, INTERESTING_SIZE = 512;
-    static final int MAX_SNAPLEN = 32768;
-    static final int RT_SIZE = 8 + INTERESTING_SIZE;
+    static final int MAX_SNAPLEN = 32768, DEFAULT_SNAPLEN = 80;
+    /** struct jdig_rt: offsets of snaplen, enabled (both __u32) and interesting[], and its size. */
+    static final int RT_SNAPLEN = 0, RT_ENABLED = 4, RT_INTERESTING = 8, RT_SIZE = RT_INTERESTING + INTERESTING_SIZE;
+    /** struct jdig_ro: offsets of boot_to_epoch_ns (__u64) and self_tgid (__u32), and its size. */
+    static final int RO_BOOT_TO_EPOCH_NS = 0, RO_SELF_TGID = 8, RO_SIZE = 16;
     static final String RESOURCE = "/io/jdig/capture/jdig.bpf.o";
     private static final Pattern FILLER = Pattern.compile("[brt]_(\\d+)");
 
@@ -178,10 +181,11 @@ public final class BpfLoader implements AutoCloseable {
                 throw new CaptureException("cannot open the eBPF driver: " + Libbpf.strerror(Libbpf.errno(errnoState)) + logTail());
             }
             // load-time constants
-            MemorySegment ro = arena.allocate(16, 8);
-            ro.set(JAVA_LONG, 0, Libbpf.bootToEpochNs());
-            ro.set(JAVA_INT, 8, (int) ProcessHandle.current().pid());
-            call((int) Libbpf.H.mapSetInitialValue.invokeExact(map(".rodata.cfg"), ro, 16L), "setting the driver's constants");
+            MemorySegment ro = arena.allocate(RO_SIZE, 8);
+            ro.set(JAVA_LONG, RO_BOOT_TO_EPOCH_NS, Libbpf.bootToEpochNs());
+            ro.set(JAVA_INT, RO_SELF_TGID, (int) ProcessHandle.current().pid());
+            call((int) Libbpf.H.mapSetInitialValue.invokeExact(map(".rodata.cfg"), ro, (long) RO_SIZE),
+                    "setting the driver's constants");
             // sizes
             call((int) Libbpf.H.mapSetMaxEntries.invokeExact(map("frames"), ncpu), "sizing frames");
             MemorySegment rings = map("rings");
@@ -326,11 +330,11 @@ public final class BpfLoader implements AutoCloseable {
 
     /** Writes the whole runtime configuration ({@code struct jdig_rt}) in one map update. */
     private synchronized void writeConfig() throws CaptureException {
-        rt[0] = (byte) snaplen;
-        rt[1] = (byte) (snaplen >> 8);
-        rt[2] = (byte) (snaplen >> 16);
-        rt[3] = (byte) (snaplen >> 24);
-        rt[4] = (byte) (enabled ? 1 : 0);
+        rt[RT_SNAPLEN] = (byte) snaplen;
+        rt[RT_SNAPLEN + 1] = (byte) (snaplen >> 8);
+        rt[RT_SNAPLEN + 2] = (byte) (snaplen >> 16);
+        rt[RT_SNAPLEN + 3] = (byte) (snaplen >> 24);
+        rt[RT_ENABLED] = (byte) (enabled ? 1 : 0);
         try (Arena a = Arena.ofConfined()) {
             MemorySegment key = a.allocate(4), val = a.allocate(RT_SIZE, 8);
             key.set(JAVA_INT, 0, 0);
@@ -357,7 +361,7 @@ public final class BpfLoader implements AutoCloseable {
     /** Sets which syscall numbers (and the signal, process-exit and switch slots) are captured. */
     public synchronized void setInteresting(boolean[] slots) throws CaptureException {
         for (int i = 0; i < INTERESTING_SIZE; i++) {
-            rt[8 + i] = (byte) (i < slots.length && slots[i] ? 1 : 0);
+            rt[RT_INTERESTING + i] = (byte) (i < slots.length && slots[i] ? 1 : 0);
         }
         writeConfig();
     }

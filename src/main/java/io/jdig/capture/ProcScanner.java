@@ -27,7 +27,7 @@ public final class ProcScanner {
 
     private final Path proc;
     /** socket tables by network namespace inode */
-    private final Map<String, Map<Long, FdInfo>> socketsByNetns = new HashMap<>();
+    private final Map<String, Map<Long, ProcFdRecord>> socketsByNetns = new HashMap<>();
 
     public ProcScanner() {
         this(Path.of("/proc"));
@@ -38,8 +38,8 @@ public final class ProcScanner {
     }
 
     /** All threads of all processes. */
-    public List<ThreadInfo> scan() {
-        List<ThreadInfo> out = new ArrayList<>();
+    public List<ProcThreadRecord> scan() {
+        List<ProcThreadRecord> out = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(proc)) {
             for (Path p : ds) {
                 String n = p.getFileName().toString();
@@ -57,7 +57,7 @@ public final class ProcScanner {
     }
 
     /** The threads of one process (empty when it is gone). */
-    public List<ThreadInfo> scanProcess(long pid) {
+    public List<ProcThreadRecord> scanProcess(long pid) {
         Path pdir = proc.resolve(Long.toString(pid));
         List<String> argv = splitNul(readBytes(pdir.resolve("cmdline")), Integer.MAX_VALUE);
         List<String> env = splitNul(readBytes(pdir.resolve("environ")), MAX_BLOB);
@@ -70,8 +70,8 @@ public final class ProcScanner {
         long fdlimit = fdLimit(pdir);
         List<String> cgroups = cgroups(pdir);
         int loginuid = (int) parseLongOr(readString(pdir.resolve("loginuid")).trim(), -1);
-        List<FdInfo> fds = fds(pdir);
-        List<ThreadInfo> out = new ArrayList<>();
+        List<ProcFdRecord> fds = fds(pdir);
+        List<ProcThreadRecord> out = new ArrayList<>();
         List<Long> tids = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(pdir.resolve("task"))) {
             for (Path t : ds) {
@@ -105,7 +105,7 @@ public final class ProcScanner {
             long vpid = lastField(st.get("NStgid"), tgid);
             String exe = argv.isEmpty() ? comm : argv.get(0);
             List<String> args = argv.size() > 1 ? limit(argv.subList(1, argv.size())) : List.of();
-            out.add(new ThreadInfo(tid, tgid, ppid, session, pgrp, comm, exe, exepath, args, cwd, fdlimit, 0, uid, gid,
+            out.add(new ProcThreadRecord(tid, tgid, ppid, session, pgrp, comm, exe, exepath, args, cwd, fdlimit, 0, uid, gid,
                     (int) kb(st.get("VmSize")), (int) kb(st.get("VmRSS")), (int) kb(st.get("VmSwap")), majflt, minflt,
                     env, vtid, vpid, cgroups, root, loginuid, tid == tgid ? fds : List.of()));
         }
@@ -114,9 +114,9 @@ public final class ProcScanner {
 
     // ---- fds ----------------------------------------------------------------------------------------
 
-    private List<FdInfo> fds(Path pdir) {
-        List<FdInfo> out = new ArrayList<>();
-        Map<Long, FdInfo> sockets = null;
+    private List<ProcFdRecord> fds(Path pdir) {
+        List<ProcFdRecord> out = new ArrayList<>();
+        Map<Long, ProcFdRecord> sockets = null;
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(pdir.resolve("fd"))) {
             for (Path p : ds) {
                 String n = p.getFileName().toString();
@@ -133,21 +133,21 @@ public final class ProcScanner {
                     if (sockets == null) {
                         sockets = sockets(pdir);
                     }
-                    FdInfo s = sockets.get(ino);
+                    ProcFdRecord s = sockets.get(ino);
                     if (s != null) {
-                        out.add(new FdInfo(fd, ino, s.scapType(), 0, s.name(), s.localAddr(), s.localPort(),
+                        out.add(new ProcFdRecord(fd, ino, s.scapType(), 0, s.name(), s.localAddr(), s.localPort(),
                                 s.remoteAddr(), s.remotePort(), s.l4proto(), s.server()));
                     } else {
-                        out.add(new FdInfo(fd, ino, FdInfo.UNSUPPORTED, 0, target, null, 0, null, 0, 0, false));
+                        out.add(new ProcFdRecord(fd, ino, ProcFdRecord.UNSUPPORTED, 0, target, null, 0, null, 0, 0, false));
                     }
                 } else if (target.startsWith("pipe:[")) {
-                    out.add(new FdInfo(fd, bracketNumber(target), FdInfo.FIFO, 0, target, null, 0, null, 0, 0, false));
+                    out.add(new ProcFdRecord(fd, bracketNumber(target), ProcFdRecord.FIFO, 0, target, null, 0, null, 0, 0, false));
                 } else if (target.startsWith("anon_inode:")) {
-                    out.add(new FdInfo(fd, inode(p), anonType(target), 0, target, null, 0, null, 0, 0, false));
+                    out.add(new ProcFdRecord(fd, inode(p), anonType(target), 0, target, null, 0, null, 0, 0, false));
                 } else {
                     boolean dir = Files.isDirectory(p);
                     int flags = openFlags(pdir.resolve("fdinfo").resolve(n));
-                    out.add(new FdInfo(fd, inode(p), dir ? FdInfo.DIRECTORY : FdInfo.FILE_V2, flags, target, null, 0,
+                    out.add(new ProcFdRecord(fd, inode(p), dir ? ProcFdRecord.DIRECTORY : ProcFdRecord.FILE_V2, flags, target, null, 0,
                             null, 0, 0, false));
                 }
             }
@@ -161,12 +161,12 @@ public final class ProcScanner {
     static int anonType(String target) {
         String k = target.substring("anon_inode:".length()).replace("[", "").replace("]", "");
         return switch (k) {
-            case "eventfd" -> FdInfo.EVENT;
-            case "eventpoll" -> FdInfo.EVENTPOLL;
-            case "inotify" -> FdInfo.INOTIFY;
-            case "signalfd" -> FdInfo.SIGNALFD;
-            case "timerfd" -> FdInfo.TIMERFD;
-            default -> FdInfo.UNSUPPORTED; // bpf-*, io_uring, pidfd, userfaultfd...: no 0.29 type
+            case "eventfd" -> ProcFdRecord.EVENT;
+            case "eventpoll" -> ProcFdRecord.EVENTPOLL;
+            case "inotify" -> ProcFdRecord.INOTIFY;
+            case "signalfd" -> ProcFdRecord.SIGNALFD;
+            case "timerfd" -> ProcFdRecord.TIMERFD;
+            default -> ProcFdRecord.UNSUPPORTED; // bpf-*, io_uring, pidfd, userfaultfd...: no 0.29 type
         };
     }
 
@@ -203,25 +203,25 @@ public final class ProcScanner {
 
     // ---- sockets --------------------------------------------------------------------------------------
 
-    private Map<Long, FdInfo> sockets(Path pdir) {
+    private Map<Long, ProcFdRecord> sockets(Path pdir) {
         String ns = readLink(pdir.resolve("ns").resolve("net"));
         return socketsByNetns.computeIfAbsent(ns, k -> readSocketTables(pdir.resolve("net")));
     }
 
-    static Map<Long, FdInfo> readSocketTables(Path net) {
-        Map<Long, FdInfo> m = new HashMap<>();
-        readInet(net.resolve("tcp"), false, FdInfo.L4_TCP, m);
-        readInet(net.resolve("udp"), false, FdInfo.L4_UDP, m);
-        readInet(net.resolve("raw"), false, FdInfo.L4_RAW, m);
-        readInet(net.resolve("tcp6"), true, FdInfo.L4_TCP, m);
-        readInet(net.resolve("udp6"), true, FdInfo.L4_UDP, m);
-        readInet(net.resolve("raw6"), true, FdInfo.L4_RAW, m);
+    static Map<Long, ProcFdRecord> readSocketTables(Path net) {
+        Map<Long, ProcFdRecord> m = new HashMap<>();
+        readInet(net.resolve("tcp"), false, ProcFdRecord.L4_TCP, m);
+        readInet(net.resolve("udp"), false, ProcFdRecord.L4_UDP, m);
+        readInet(net.resolve("raw"), false, ProcFdRecord.L4_RAW, m);
+        readInet(net.resolve("tcp6"), true, ProcFdRecord.L4_TCP, m);
+        readInet(net.resolve("udp6"), true, ProcFdRecord.L4_UDP, m);
+        readInet(net.resolve("raw6"), true, ProcFdRecord.L4_RAW, m);
         readUnix(net.resolve("unix"), m);
         readNetlink(net.resolve("netlink"), m);
         return m;
     }
 
-    private static void readInet(Path file, boolean v6, int l4, Map<Long, FdInfo> m) {
+    private static void readInet(Path file, boolean v6, int l4, Map<Long, ProcFdRecord> m) {
         String[] lines = readString(file).split("\n");
         for (int i = 1; i < lines.length; i++) {
             String[] f = lines[i].trim().split("\\s+");
@@ -235,14 +235,14 @@ public final class ProcScanner {
             }
             byte[] lip = hexAddr(local[0]), rip = hexAddr(remote[0]);
             int lport = Integer.parseInt(local[1], 16), rport = Integer.parseInt(remote[1], 16);
-            boolean listen = l4 == FdInfo.L4_TCP ? "0A".equals(f[3]) : (rport == 0 && isZero(rip));
+            boolean listen = l4 == ProcFdRecord.L4_TCP ? "0A".equals(f[3]) : (rport == 0 && isZero(rip));
             String name = listen ? fmt(lip, lport, v6) : fmt(lip, lport, v6) + "->" + fmt(rip, rport, v6);
-            int type = v6 ? (listen ? FdInfo.IPV6_SERVSOCK : FdInfo.IPV6_SOCK) : (listen ? FdInfo.IPV4_SERVSOCK : FdInfo.IPV4_SOCK);
-            m.put(ino, new FdInfo(-1, ino, type, 0, name, lip, lport, listen ? null : rip, listen ? 0 : rport, l4, listen));
+            int type = v6 ? (listen ? ProcFdRecord.IPV6_SERVSOCK : ProcFdRecord.IPV6_SOCK) : (listen ? ProcFdRecord.IPV4_SERVSOCK : ProcFdRecord.IPV4_SOCK);
+            m.put(ino, new ProcFdRecord(-1, ino, type, 0, name, lip, lport, listen ? null : rip, listen ? 0 : rport, l4, listen));
         }
     }
 
-    private static void readUnix(Path file, Map<Long, FdInfo> m) {
+    private static void readUnix(Path file, Map<Long, ProcFdRecord> m) {
         String[] lines = readString(file).split("\n");
         for (int i = 1; i < lines.length; i++) {
             String[] f = lines[i].trim().split("\\s+", 8);
@@ -256,11 +256,11 @@ public final class ProcScanner {
             for (int k = 0; k < 8; k++) {
                 src[k] = (byte) (addr >>> (8 * k));
             }
-            m.put(ino, new FdInfo(-1, ino, FdInfo.UNIX_SOCK, 0, path, src, 0, new byte[8], 0, FdInfo.L4_NA, false));
+            m.put(ino, new ProcFdRecord(-1, ino, ProcFdRecord.UNIX_SOCK, 0, path, src, 0, new byte[8], 0, ProcFdRecord.L4_NA, false));
         }
     }
 
-    private static void readNetlink(Path file, Map<Long, FdInfo> m) {
+    private static void readNetlink(Path file, Map<Long, ProcFdRecord> m) {
         String[] lines = readString(file).split("\n");
         for (int i = 1; i < lines.length; i++) {
             String[] f = lines[i].trim().split("\\s+");
@@ -268,7 +268,7 @@ public final class ProcScanner {
                 continue;
             }
             long ino = parseLongOr(f[f.length - 1], 0);
-            m.putIfAbsent(ino, new FdInfo(-1, ino, FdInfo.NETLINK, 0, "", null, 0, null, 0, 0, false));
+            m.putIfAbsent(ino, new ProcFdRecord(-1, ino, ProcFdRecord.NETLINK, 0, "", null, 0, null, 0, 0, false));
         }
     }
 

@@ -49,14 +49,14 @@ public final class ProcSnapshot {
                 m.groups.add(new GroupRecord(g.gid(), g.name()));
             }
         }
-        for (ThreadInfo t : new ProcScanner().scan()) {
+        for (ProcThreadRecord t : new ProcScanner().scan()) {
             int flags = t.tid() == t.pid() ? 0 : PPM_CL_CLONE_THREAD | PPM_CL_CLONE_FILES;
             m.threads.add(new ThreadRecord(t.tid(), t.pid(), t.ptid(), t.sid(), t.vpgid(), t.comm(), t.exe(),
                     t.exepath(), t.args(), t.cwd(), t.fdlimit(), flags, t.uid(), t.gid(), t.vmsizeKb(), t.vmrssKb(),
                     t.vmswapKb(), t.pfmajor(), t.pfminor(), t.env(), t.vtid(), t.vpid(), t.cgroups(), t.root(),
                     t.loginuid()));
             List<FdRecord> fds = new ArrayList<>(t.fds().size());
-            for (FdInfo f : t.fds()) {
+            for (ProcFdRecord f : t.fds()) {
                 fds.add(toRecord(f));
             }
             m.fds.put(t.tid(), fds);
@@ -67,19 +67,19 @@ public final class ProcSnapshot {
         return m;
     }
 
-    static FdRecord toRecord(FdInfo f) {
+    static FdRecord toRecord(ProcFdRecord f) {
         return switch (f.scapType()) {
-            case FdInfo.IPV4_SOCK -> new FdRecord(f.fd(), f.ino(), f.scapType(), 0, "", le32(f.localAddr()),
+            case ProcFdRecord.IPV4_SOCK -> new FdRecord(f.fd(), f.ino(), f.scapType(), 0, "", le32(f.localAddr()),
                     le32(f.remoteAddr()), null, null, f.localPort(), f.remotePort(), f.l4proto(), 0, 0, 0);
-            case FdInfo.IPV4_SERVSOCK -> new FdRecord(f.fd(), f.ino(), f.scapType(), 0, "", le32(f.localAddr()), 0,
+            case ProcFdRecord.IPV4_SERVSOCK -> new FdRecord(f.fd(), f.ino(), f.scapType(), 0, "", le32(f.localAddr()), 0,
                     null, null, f.localPort(), 0, f.l4proto(), 0, 0, 0);
-            case FdInfo.IPV6_SOCK -> new FdRecord(f.fd(), f.ino(), f.scapType(), 0, "", 0, 0, f.localAddr(),
+            case ProcFdRecord.IPV6_SOCK -> new FdRecord(f.fd(), f.ino(), f.scapType(), 0, "", 0, 0, f.localAddr(),
                     f.remoteAddr(), f.localPort(), f.remotePort(), f.l4proto(), 0, 0, 0);
-            case FdInfo.IPV6_SERVSOCK -> new FdRecord(f.fd(), f.ino(), f.scapType(), 0, "", 0, 0, f.localAddr(), null,
+            case ProcFdRecord.IPV6_SERVSOCK -> new FdRecord(f.fd(), f.ino(), f.scapType(), 0, "", 0, 0, f.localAddr(), null,
                     f.localPort(), 0, f.l4proto(), 0, 0, 0);
-            case FdInfo.UNIX_SOCK -> new FdRecord(f.fd(), f.ino(), f.scapType(), 0, f.name(), 0, 0, null, null, 0, 0, 0,
+            case ProcFdRecord.UNIX_SOCK -> new FdRecord(f.fd(), f.ino(), f.scapType(), 0, f.name(), 0, 0, null, null, 0, 0, 0,
                     le64(f.localAddr()), le64(f.remoteAddr()), 0);
-            case FdInfo.FILE_V2 -> new FdRecord(f.fd(), f.ino(), f.scapType(), f.openFlags(), f.name(), 0, 0, null,
+            case ProcFdRecord.FILE_V2 -> new FdRecord(f.fd(), f.ino(), f.scapType(), f.openFlags(), f.name(), 0, 0, null,
                     null, 0, 0, 0, 0, 0, 0);
             default -> FdRecord.named(f.fd(), f.ino(), f.scapType(), 0, f.name());
         };
@@ -109,7 +109,7 @@ public final class ProcSnapshot {
     }
 
     /** scap_proc_fill_exe_writable, approximately: the user owns the executable, or may write it by mode bits. */
-    private static boolean exeWritable(ThreadInfo t) {
+    private static boolean exeWritable(ProcThreadRecord t) {
         if (t.exepath() == null || t.exepath().isEmpty()) {
             return false;
         }

@@ -10,29 +10,11 @@ import java.util.Map;
  * tools/gen-event-table.py). The event type number is the index.
  */
 public final class EventTable {
-    /** Number of event types sysdig 0.29 knows; files it reads skip anything at or above. */
+    /**
+     * Number of event types sysdig 0.29 knows; files it reads skip anything at or above. The events by name are
+     * {@link EventTypes}' constants, generated from the same table.
+     */
     public static final int MAX_029 = 336;
-
-    // well-known event numbers
-    public static final int GENERIC_E = 0;
-    public static final int GENERIC_X = 1;
-    public static final int SCHEDSWITCH_1_E = 146;
-    public static final int SCHEDSWITCH_6_E = 152;
-    public static final int PROCEXIT_E = 16;
-    public static final int PROCEXIT_1_E = 186;
-    public static final int DROP_E = 148;
-    public static final int DROP_X = 149;
-    public static final int PROCINFO_E = 234;
-    public static final int CONTAINER_E = 272;
-    public static final int CONTAINER_JSON_E = 272;
-    public static final int CONTAINER_JSON_2_E = 324;
-    public static final int NOTIFICATION_E = 280;
-    public static final int INFRASTRUCTURE_EVENT_E = 296;
-    public static final int PLUGINEVENT_E = 322;
-    public static final int USER_ADDED_E = 354;
-    public static final int USER_DELETED_E = 356;
-    public static final int GROUP_ADDED_E = 358;
-    public static final int GROUP_DELETED_E = 360;
 
     /** The table's text; row i of the table starts at ROWS[i]. */
     private static final String TEXT = EventTableText.TEXT;

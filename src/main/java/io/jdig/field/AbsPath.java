@@ -1,5 +1,6 @@
 package io.jdig.field;
 
+import io.jdig.event.EventTypes;
 import io.jdig.event.EventView;
 import io.jdig.state.FdInfo;
 import io.jdig.state.Paths;
@@ -22,31 +23,31 @@ final class AbsPath {
         String dirArg = null;
         String pathArg = null;
         switch (ev.type()) {
-            case 177, 319 -> { // renameat, renameat2 exits
+            case EventTypes.RENAMEAT_X, EventTypes.RENAMEAT2_X -> {
                 dirArg = which == 2 ? "newdirfd" : "olddirfd";
                 pathArg = which == 2 ? "newpath" : "oldpath";
             }
-            case 181 -> { // symlinkat exit
+            case EventTypes.SYMLINKAT_X -> {
                 dirArg = "linkdirfd";
                 pathArg = "linkpath";
             }
-            case 102, 307, 327 -> { // openat enter, openat exit (v2), openat2 exit
+            case EventTypes.OPENAT_E, EventTypes.OPENAT_2_X, EventTypes.OPENAT2_X -> {
                 dirArg = "dirfd";
                 pathArg = "name";
             }
-            case 106, 311 -> { // linkat enter (old), linkat exit (v2)
+            case EventTypes.LINKAT_E, EventTypes.LINKAT_2_X -> {
                 dirArg = which == 2 ? "newdir" : "olddir";
                 pathArg = which == 2 ? "newpath" : "oldpath";
             }
-            case 110, 303 -> { // unlinkat enter (old), unlinkat exit (v2)
+            case EventTypes.UNLINKAT_E, EventTypes.UNLINKAT_2_X -> {
                 dirArg = "dirfd";
                 pathArg = "name";
             }
-            case 305 -> { // mkdirat exit
+            case EventTypes.MKDIRAT_X -> {
                 dirArg = "dirfd";
                 pathArg = "path";
             }
-            case 313 -> { // fchmodat exit
+            case EventTypes.FCHMODAT_X -> {
                 dirArg = "dirfd";
                 pathArg = "filename";
             }

@@ -3,10 +3,7 @@ package io.jdig.field;
 import io.jdig.state.Containers;
 import io.jdig.state.ThreadInfo;
 
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 import static io.jdig.event.ParamType.*;
 import static io.jdig.event.PrintFormat.*;
@@ -15,58 +12,6 @@ import static io.jdig.field.FieldRegistry.add;
 /** The container.* fields: the container the thread runs in ("host" when none). */
 final class ContainerFields {
     private ContainerFields() {
-    }
-
-    /** What the container's description holds beyond the basics, read once per container. */
-    record Details(String imageId, String repo, String tag, String digest, List<String[]> mounts) {
-    }
-
-    private static final Map<Containers.Info, Details> DETAILS = new IdentityHashMap<>();
-
-    static Details details(Containers.Info i) {
-        Details d = DETAILS.get(i);
-        if (d == null) {
-            String j = i.json() == null ? "" : i.json();
-            d = new Details(str(j, "imageid"), str(j, "imagerepo"), str(j, "imagetag"), str(j, "imagedigest"),
-                    mounts(j));
-            DETAILS.put(i, d);
-        }
-        return d;
-    }
-
-    private static String str(String json, String key) {
-        String s = json.isEmpty() ? null : Containers.jsonString(json, key);
-        return s == null ? "" : s;
-    }
-
-    private static List<String[]> mounts(String json) {
-        List<String[]> out = new ArrayList<>();
-        int i = json.indexOf("\"Mounts\"");
-        if (i < 0) {
-            return out;
-        }
-        int open = json.indexOf('[', i);
-        if (open < 0) {
-            return out;
-        }
-        int p = open + 1;
-        while (true) {
-            int s = json.indexOf('{', p);
-            int close = json.indexOf(']', p);
-            if (s < 0 || (close >= 0 && close < s)) {
-                break;
-            }
-            int e = json.indexOf('}', s);
-            if (e < 0) {
-                break;
-            }
-            String obj = json.substring(s, e + 1);
-            String rw = obj.replaceAll("\\s", "");
-            out.add(new String[] {str(obj, "Source"), str(obj, "Destination"), str(obj, "Mode"),
-                    rw.contains("\"RW\":true") ? "true" : "false", str(obj, "Propagation")});
-            p = e + 1;
-        }
-        return out;
     }
 
     interface InfoExtractor {
@@ -119,7 +64,7 @@ final class ContainerFields {
         add("container.image", CHARBUF, NA, "name of the container's image, e.g. falcosecurity/falco:latest",
                 ci((c, i, v) -> nonEmpty(v, i.image())));
         add("container.image.id", CHARBUF, NA, "id of the container's image, e.g. 6f7e2741b66b",
-                ci((c, i, v) -> nonEmpty(v, details(i).imageId())));
+                ci((c, i, v) -> nonEmpty(v, i.details().imageId())));
         add("container.type", CHARBUF, NA, "kind of container: docker, cri, containerd, cri-o, lxc, rkt...; 'host' "
                 + "outside containers", (c, v) -> {
             ThreadInfo t = c.thread();
@@ -149,7 +94,7 @@ final class ContainerFields {
                 }));
         add("container.mounts", CHARBUF, NA, "the container's mounts, comma separated, each as "
                 + "source:dest:mode:rdwr:propagation", ci((c, i, v) -> {
-            List<String[]> ms = details(i).mounts();
+            List<String[]> ms = i.details().mounts();
             for (int k = 0; k < ms.size(); k++) {
                 if (k > 0) {
                     v.str.append((byte) ',');
@@ -167,11 +112,11 @@ final class ContainerFields {
         mount("container.mount.rdwr", "read/write flag of one mount, by number or by source path", 3);
         mount("container.mount.propagation", "propagation of one mount, by number or by source path", 4);
         add("container.image.repository", CHARBUF, NA, "repository of the container's image, e.g. falcosecurity/falco",
-                ci((c, i, v) -> nonEmpty(v, details(i).repo())));
+                ci((c, i, v) -> nonEmpty(v, i.details().repo())));
         add("container.image.tag", CHARBUF, NA, "tag of the container's image, e.g. latest",
-                ci((c, i, v) -> nonEmpty(v, details(i).tag())));
+                ci((c, i, v) -> nonEmpty(v, i.details().tag())));
         add("container.image.digest", CHARBUF, NA, "registry digest of the container's image, e.g. sha256:...",
-                ci((c, i, v) -> nonEmpty(v, details(i).digest())));
+                ci((c, i, v) -> nonEmpty(v, i.details().digest())));
         add("container.healthcheck", CHARBUF, NA, "the container's health check command line; NONE when it has none",
                 ci((c, i, v) -> nonEmpty(v, "NONE")));
         add("container.liveness_probe", CHARBUF, NA, "the container's liveness probe command line; NONE when it has "
@@ -220,7 +165,7 @@ final class ContainerFields {
             }
             int index = idx;
             return new Field(d, a, ci((c, i, v) -> {
-                List<String[]> ms = details(i).mounts();
+                List<String[]> ms = i.details().mounts();
                 String[] m = null;
                 if (index >= 0) {
                     m = index < ms.size() ? ms.get(index) : null;

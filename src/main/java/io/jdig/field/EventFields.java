@@ -567,13 +567,11 @@ final class EventFields {
         return true;
     }
 
-    private static final int INFRASTRUCTURE_EVENT_E = 286;
-
     private static void infra(String name, String desc, String key) {
         add(new FieldDef(name, CHARBUF, NA, FieldDef.TABLE_ONLY, desc, FieldDef.ArgSyntax.NONE,
                 (d, a) -> new Field(d, a, (c, v) -> {
                     EventView ev = c.ev;
-                    if (ev.type() != INFRASTRUCTURE_EVENT_E || ev.paramCount() < 3) {
+                    if (ev.type() != EventTypes.INFRASTRUCTURE_EVENT_E || ev.paramCount() < 3) {
                         return false;
                     }
                     String descr = ev.paramAsString(2);

@@ -13,9 +13,7 @@ import io.jdig.state.FdType;
 import io.jdig.state.Paths;
 import io.jdig.state.ThreadInfo;
 
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 import static io.jdig.event.ParamType.*;
 import static io.jdig.event.PrintFormat.*;
@@ -108,45 +106,19 @@ final class FdFields {
         return ip6(v, server ? f.dip6 : f.sip6);
     }
 
-    private static final Map<Containers.Info, Integer> CONTAINER_IPS = new IdentityHashMap<>();
-
-    static int containerIp(Containers.Info i) {
-        Integer ip = CONTAINER_IPS.get(i);
-        if (ip == null) {
-            ip = 0;
-            String s = i.json() == null ? null : Containers.jsonString(i.json(), "ip");
-            if (s != null) {
-                String[] parts = s.split("\\.");
-                if (parts.length == 4) {
-                    try {
-                        int a = 0;
-                        for (int k = 0; k < 4; k++) {
-                            a |= (Integer.parseInt(parts[k]) & 0xFF) << (8 * k);
-                        }
-                        ip = a;
-                    } catch (NumberFormatException e) {
-                        ip = 0;
-                    }
-                }
-            }
-            CONTAINER_IPS.put(i, ip);
-        }
-        return ip;
-    }
-
     /** Whether an IPv4 address belongs to this machine (or the thread's container), as sysdig decides it. */
     static boolean isLocal4(EventContext c, int addr, ThreadInfo t) {
         if (t != null && !t.containerId.isEmpty()) {
             Containers.Info ci = c.state.containers().get(t.containerId);
             if (ci != null) {
-                int cip = containerIp(ci);
+                int cip = ci.ip4();
                 if (cip != 0) {
                     if (cip == addr) {
                         return true;
                     }
                 } else {
                     for (Containers.Info other : c.state.containers().all().values()) {
-                        if (containerIp(other) == addr) {
+                        if (other.ip4() == addr) {
                             return true;
                         }
                     }
@@ -232,24 +204,10 @@ final class FdFields {
                     nlen = ev.stringLen(2);
                     dirfd = ev.paramAsLong(1, true);
                 }
-                // the directory goes first, then the name joins it as sysdig joins paths (no allocation)
+                // the directory (as the state engine resolves it) goes first, then the name joins it as sysdig
+                // joins paths
                 int start = v.str.length();
-                ThreadInfo th = c.thread();
-                if (nlen > 0 && b[no] == '/') {
-                    v.str.append((byte) '.');
-                } else if (dirfd == -100) {
-                    ThreadInfo m = th == null ? null : ProcessFields.main(c, th);
-                    if (m != null) {
-                        v.str.append(m.cwd);
-                    }
-                } else {
-                    FdInfo d = th == null ? null : th.fds.get(dirfd);
-                    if (d == null) {
-                        v.str.append("<UNKNOWN>");
-                    } else {
-                        v.str.append(d.nameBytes()).append((byte) '/');
-                    }
-                }
+                v.str.append(c.state.dirfdBase(c.thread(), nlen > 0 && b[no] == '/', dirfd));
                 Paths.appendJoined(v.str, start, b, no, nlen, nlen > 0);
                 return true;
             }
@@ -263,12 +221,13 @@ final class FdFields {
         return switch (type & ~1) {
             case EventTypes.OPEN_E, EventTypes.OPENAT_E, EventTypes.OPENAT_2_E, EventTypes.OPENAT2_E,
                  EventTypes.CREAT_E -> 'f';
-            case EventTypes.SOCKET_E, 26, 246, 56, 248 -> '4';
-            case 60 -> 'p';
-            case 62 -> 'e';
-            case 126 -> 's';
-            case 136 -> 't';
-            case 138 -> 'i';
+            case EventTypes.SOCKET_E, EventTypes.ACCEPT_E, EventTypes.ACCEPT_5_E, EventTypes.ACCEPT4_E,
+                 EventTypes.ACCEPT4_5_E -> '4';
+            case EventTypes.PIPE_E -> 'p';
+            case EventTypes.EVENTFD_E -> 'e';
+            case EventTypes.SIGNALFD_E -> 's';
+            case EventTypes.TIMERFD_CREATE_E -> 't';
+            case EventTypes.INOTIFY_INIT_E -> 'i';
             default -> 'o';
         };
     }

@@ -15,11 +15,6 @@ final class FdlistFields {
     private FdlistFields() {
     }
 
-    static final int POLL_E = 80;
-    static final int POLL_X = 81;
-    static final int PPOLL_E = 254;
-    static final int PPOLL_X = 255;
-
     interface Item {
         /** Appends the item for one fd; false when that fd adds nothing. */
         boolean append(EventContext c, long fd, FdInfo f, FieldValue v);
@@ -30,9 +25,9 @@ final class FdlistFields {
             EventView ev = c.ev;
             int t = ev.type();
             int pi;
-            if (t == POLL_E || t == PPOLL_E) {
+            if (t == EventTypes.POLL_E || t == EventTypes.PPOLL_E) {
                 pi = 0;
-            } else if (t == POLL_X || t == PPOLL_X) {
+            } else if (t == EventTypes.POLL_X || t == EventTypes.PPOLL_X) {
                 pi = 1;
             } else {
                 return false;

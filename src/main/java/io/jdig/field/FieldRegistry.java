@@ -15,16 +15,24 @@ import java.util.Map;
  * a format string, {@link #create} makes a field from a name and an optional argument.
  */
 public final class FieldRegistry {
-    private static final Map<String, FieldDef> BY_NAME = new LinkedHashMap<>();
-    private static final List<FieldDef> ALL = new ArrayList<>();
-    private static final List<FieldClass> CLASSES = new ArrayList<>();
-    private static FieldClass current;
+    /**
+     * The registration under way while this class initialises (the field classes add their fields to it), then
+     * null: the registry is fixed once initialised, and the tables below are unmodifiable.
+     */
+    private static Registration registering = new Registration();
 
     /**
      * A group of fields as sysdig lists them with -l: a name (several groups may share one, as the two evt
      * groups do), a short qualifier shown after it, a description, and whether -l leaves it out.
      */
     public record FieldClass(String name, String shortDesc, String description, boolean hidden, List<FieldDef> fields) {
+    }
+
+    private static final class Registration {
+        final Map<String, FieldDef> byName = new LinkedHashMap<>();
+        final List<FieldDef> all = new ArrayList<>();
+        final List<FieldClass> classes = new ArrayList<>();
+        FieldClass current;
     }
 
     static {
@@ -38,30 +46,50 @@ public final class FieldRegistry {
         OrchestrationFields.register();
     }
 
+    private static final Map<String, FieldDef> BY_NAME = Collections.unmodifiableMap(registering.byName);
+    private static final List<FieldDef> ALL = List.copyOf(registering.all);
+    private static final List<FieldClass> CLASSES = registering.classes.stream()
+            .map(c -> new FieldClass(c.name(), c.shortDesc(), c.description(), c.hidden(), List.copyOf(c.fields())))
+            .toList();
+
+    static {
+        registering = null;
+    }
+
+    private static Registration registration() {
+        if (registering == null) {
+            throw new IllegalStateException("fields are registered only while FieldRegistry initialises");
+        }
+        return registering;
+    }
+
     /** Starts a new group: fields added from now on belong to it (in sysdig's -l order). */
     static void beginClass(String name, String shortDesc, String description) {
-        current = new FieldClass(name, shortDesc, description, false, new ArrayList<>());
-        CLASSES.add(current);
+        Registration r = registration();
+        r.current = new FieldClass(name, shortDesc, description, false, new ArrayList<>());
+        r.classes.add(r.current);
     }
 
     static void beginHiddenClass(String name) {
-        current = new FieldClass(name, "", "", true, new ArrayList<>());
-        CLASSES.add(current);
+        Registration r = registration();
+        r.current = new FieldClass(name, "", "", true, new ArrayList<>());
+        r.classes.add(r.current);
     }
 
     /** The groups of fields in listing order. */
     public static List<FieldClass> classes() {
-        return Collections.unmodifiableList(CLASSES);
+        return CLASSES;
     }
 
     private FieldRegistry() {
     }
 
     static void add(FieldDef def) {
-        BY_NAME.put(def.name(), def);
-        ALL.add(def);
-        if (current != null) {
-            current.fields().add(def);
+        Registration r = registration();
+        r.byName.put(def.name(), def);
+        r.all.add(def);
+        if (r.current != null) {
+            r.current.fields().add(def);
         }
     }
 
@@ -74,7 +102,7 @@ public final class FieldRegistry {
     }
 
     public static List<FieldDef> all() {
-        return Collections.unmodifiableList(ALL);
+        return ALL;
     }
 
     public static FieldDef def(String name) {

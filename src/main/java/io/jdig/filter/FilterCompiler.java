@@ -6,12 +6,10 @@ import io.jdig.field.EventContext;
 import io.jdig.field.Field;
 import io.jdig.field.FieldDef;
 import io.jdig.field.FieldRegistry;
+import io.jdig.state.Services;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -254,36 +252,6 @@ public final class FilterCompiler {
         return parseC(s, true);
     }
 
-    private static java.util.Map<String, Integer> services;
-
-    private static synchronized Integer service(String name) {
-        if (services == null) {
-            services = new java.util.HashMap<>();
-            try {
-                for (String line : Files.readAllLines(Path.of("/etc/services"), StandardCharsets.ISO_8859_1)) {
-                    int h = line.indexOf('#');
-                    String l = (h >= 0 ? line.substring(0, h) : line).trim();
-                    if (l.isEmpty()) {
-                        continue;
-                    }
-                    String[] parts = l.split("\\s+");
-                    if (parts.length < 2 || parts[1].indexOf('/') < 0) {
-                        continue;
-                    }
-                    int port = Integer.parseInt(parts[1].substring(0, parts[1].indexOf('/')));
-                    for (int k = 0; k < parts.length; k++) {
-                        if (k != 1) {
-                            services.putIfAbsent(parts[k], port);
-                        }
-                    }
-                }
-            } catch (Exception e) {
-                // no services database: only numeric ports
-            }
-        }
-        return services.get(name);
-    }
-
     /** The filter value as a number of the field's type. */
     private long numberValue(Field f, Value.Str s, boolean bool) {
         ParamType t = f.type;
@@ -304,7 +272,7 @@ public final class FilterCompiler {
             if (v.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
                 return norm(new java.math.BigInteger(v).longValue(), t);
             }
-            Integer p = service(v);
+            Integer p = Services.port(v);
             if (p == null) {
                 throw error("unrecognized protocol '" + v + "' (not a port number or a service name)", s.pos());
             }

@@ -3,6 +3,7 @@ package io.jdig.scap;
 import io.jdig.event.EventInfo;
 import io.jdig.event.EventSource;
 import io.jdig.event.EventTable;
+import io.jdig.event.EventTypes;
 import io.jdig.event.EventView;
 import io.jdig.event.meta.FdRecord;
 import io.jdig.event.meta.GroupRecord;
@@ -643,7 +644,7 @@ public final class ScapReader implements EventSource {
 
     /** Rewrites a v1 event (22-byte header without nparams) as a v2 event in the conversion buffer. */
     private boolean convertV1(int ev, int evLen, EventInfo info, long at) throws ScapFormatException {
-        if (info.id() == EventTable.NOTIFICATION_E || info.id() == EventTable.INFRASTRUCTURE_EVENT_E) {
+        if (info.id() == EventTypes.NOTIFICATION_E || info.id() == EventTypes.INFRASTRUCTURE_EVENT_E) {
             evLen -= 3;
         }
         int lsize = info.largePayload() ? 4 : 2;

@@ -1,13 +1,23 @@
 package io.jdig.state;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Containers known to the capture (from container events) and container ids derived from cgroups. */
 public final class Containers {
-    /** What a container event told us about one container. */
-    public record Info(String id, String name, String image, String type, boolean privileged, String json) {
+    /**
+     * What a container event told us about one container. {@code ip4} is its "ip" as an IPv4 address in network
+     * order read as a little-endian int (as fd addresses are held), 0 when the event gives none; {@code details}
+     * what its description holds beyond that. Both are read once, when the event arrives.
+     */
+    public record Info(String id, String name, String image, String type, boolean privileged, String json, int ip4,
+                       Details details) {
+    }
+
+    /** What a container's description holds beyond the basics: image identity and mounts. */
+    public record Details(String imageId, String repo, String tag, String digest, List<String[]> mounts) {
     }
 
     private final Map<String, Info> byId = new HashMap<>();
@@ -89,8 +99,68 @@ public final class Containers {
         String type = jsonRaw(json, "type");
         String priv = jsonRaw(json, "privileged");
         byId.put(id, new Info(id, name == null ? "" : name, image == null ? "" : image,
-                containerType(type), "true".equals(priv), json));
+                containerType(type), "true".equals(priv), json, ipv4(jsonString(json, "ip")), details(json)));
         return id;
+    }
+
+    private static Details details(String j) {
+        return new Details(str(j, "imageid"), str(j, "imagerepo"), str(j, "imagetag"), str(j, "imagedigest"),
+                mounts(j));
+    }
+
+    private static String str(String json, String key) {
+        String s = json.isEmpty() ? null : jsonString(json, key);
+        return s == null ? "" : s;
+    }
+
+    private static List<String[]> mounts(String json) {
+        List<String[]> out = new ArrayList<>();
+        int i = json.indexOf("\"Mounts\"");
+        if (i < 0) {
+            return out;
+        }
+        int open = json.indexOf('[', i);
+        if (open < 0) {
+            return out;
+        }
+        int p = open + 1;
+        while (true) {
+            int s = json.indexOf('{', p);
+            int close = json.indexOf(']', p);
+            if (s < 0 || (close >= 0 && close < s)) {
+                break;
+            }
+            int e = json.indexOf('}', s);
+            if (e < 0) {
+                break;
+            }
+            String obj = json.substring(s, e + 1);
+            String rw = obj.replaceAll("\\s", "");
+            out.add(new String[] {str(obj, "Source"), str(obj, "Destination"), str(obj, "Mode"),
+                    rw.contains("\"RW\":true") ? "true" : "false", str(obj, "Propagation")});
+            p = e + 1;
+        }
+        return out;
+    }
+
+    /** A dotted IPv4 address as fd addresses hold it (network order read little-endian), or 0. */
+    private static int ipv4(String s) {
+        if (s == null) {
+            return 0;
+        }
+        String[] parts = s.split("\\.");
+        if (parts.length != 4) {
+            return 0;
+        }
+        try {
+            int a = 0;
+            for (int k = 0; k < 4; k++) {
+                a |= (Integer.parseInt(parts[k]) & 0xFF) << (8 * k);
+            }
+            return a;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static String containerType(String code) {

@@ -11,18 +11,70 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Port numbers as service names from the system's services database, for -R: off unless asked for, when ports
- * print as numbers. A port the database does not name still prints as its number.
+ * The system's services database (/etc/services), the one place that reads it: port numbers as service names for
+ * -R (off unless asked for, when ports print as numbers; a port the database does not name still prints as its
+ * number), and service names as port numbers for filters ({@code fd.port=http}).
  */
 public final class Services {
     private static final Path DATABASE = Path.of("/etc/services");
     private static volatile boolean resolve;
-    private static Map<Integer, String> names;
 
     private Services() {
     }
 
-    /** Turns name resolution on or off for the rest of the run. */
+    /** The database, read once when first needed and never changed. */
+    private static final class Database {
+        /** Names by port and protocol (1 tcp, 2 udp, 0 any: the first entry of the port in the file). */
+        static final Map<Integer, String> NAMES;
+        /** Ports by service name and alias (the first entry that gives the name). */
+        static final Map<String, Integer> PORTS;
+
+        static {
+            Map<Integer, String> names = new HashMap<>();
+            Map<String, Integer> ports = new HashMap<>();
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(DATABASE, StandardCharsets.ISO_8859_1);
+            } catch (IOException e) {
+                lines = List.of();
+            }
+            for (String line : lines) {
+                int hash = line.indexOf('#');
+                String[] w = (hash >= 0 ? line.substring(0, hash) : line).trim().split("\\s+");
+                if (w.length < 2) {
+                    continue;
+                }
+                int slash = w[1].indexOf('/');
+                if (slash <= 0) {
+                    continue;
+                }
+                int port;
+                try {
+                    port = Integer.parseInt(w[1].substring(0, slash));
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                String proto = w[1].substring(slash + 1);
+                int p = proto.equals("tcp") ? 1 : proto.equals("udp") ? 2 : 3;
+                if (p < 3) {
+                    names.putIfAbsent(port << 2 | p, w[0]);
+                }
+                names.putIfAbsent(port << 2, w[0]);
+                for (int k = 0; k < w.length; k++) {
+                    if (k != 1) {
+                        ports.putIfAbsent(w[k], port);
+                    }
+                }
+            }
+            NAMES = Map.copyOf(names);
+            PORTS = Map.copyOf(ports);
+        }
+    }
+
+    /**
+     * Turns name resolution on or off for the rest of the run (-R). This is process-wide: every capture of the
+     * process prints ports the same way.
+     */
     public static void resolve(boolean on) {
         resolve = on;
     }
@@ -38,46 +90,13 @@ public final class Services {
         return name != null ? name : Integer.toString(port);
     }
 
-    private static synchronized String name(int port, int l4proto) {
-        if (names == null) {
-            names = load();
-        }
-        int proto = l4proto == FdInfo.L4_TCP ? 1 : l4proto == FdInfo.L4_UDP ? 2 : 0;
-        return names.get(port << 2 | proto);
+    /** The port a service name or alias stands for, or null when the database does not know it. */
+    public static Integer port(String serviceName) {
+        return Database.PORTS.get(serviceName);
     }
 
-    /** Entries by port and protocol (1 tcp, 2 udp, 0 any: the first entry of the port in the file). */
-    private static Map<Integer, String> load() {
-        Map<Integer, String> m = new HashMap<>();
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(DATABASE, StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            return m;
-        }
-        for (String line : lines) {
-            int hash = line.indexOf('#');
-            String[] w = (hash >= 0 ? line.substring(0, hash) : line).trim().split("\\s+");
-            if (w.length < 2) {
-                continue;
-            }
-            int slash = w[1].indexOf('/');
-            if (slash <= 0) {
-                continue;
-            }
-            int port;
-            try {
-                port = Integer.parseInt(w[1].substring(0, slash));
-            } catch (NumberFormatException e) {
-                continue;
-            }
-            String proto = w[1].substring(slash + 1);
-            int p = proto.equals("tcp") ? 1 : proto.equals("udp") ? 2 : 3;
-            if (p < 3) {
-                m.putIfAbsent(port << 2 | p, w[0]);
-            }
-            m.putIfAbsent(port << 2, w[0]);
-        }
-        return m;
+    private static String name(int port, int l4proto) {
+        int proto = l4proto == FdInfo.L4_TCP ? 1 : l4proto == FdInfo.L4_UDP ? 2 : 0;
+        return Database.NAMES.get(port << 2 | proto);
     }
 }

@@ -30,8 +30,9 @@ public final class StateEngine implements MetadataSink {
     private static final boolean[] STORE_ENTER = new boolean[EventTable.size()];
 
     static {
-        for (int t : new int[]{SENDTO_E, OPEN_E, CREAT_E, OPENAT_E, OPENAT_2_E, OPENAT2_E, SOCKET_E, 62, 94, FCHDIR_E,
-                36, 140, 142, 144, SENDMSG_E, 188, 192, 194, 198, 200, 288, 292, 330, 294}) {
+        for (int t : new int[]{SENDTO_E, OPEN_E, CREAT_E, OPENAT_E, OPENAT_2_E, OPENAT2_E, SOCKET_E, EVENTFD_E,
+                CHDIR_E, FCHDIR_E, SHUTDOWN_E, GETRLIMIT_E, SETRLIMIT_E, PRLIMIT_E, SENDMSG_E, SENDFILE_E,
+                SETRESUID_E, SETRESGID_E, SETUID_E, SETGID_E, EXECVE_18_E, EXECVE_19_E, EXECVEAT_E, SETPGID_E}) {
             STORE_ENTER[t] = true;
         }
     }
@@ -738,18 +739,27 @@ public final class StateEngine implements MetadataSink {
     }
 
     private String dirfdBase(String name, long dirfd) {
-        if (!name.isEmpty() && name.charAt(0) == '/') {
+        boolean absolute = !name.isEmpty() && name.charAt(0) == '/';
+        if (!absolute && dirfd != AT_FDCWD) {
+            fdinfo = tinfo.fds.get(dirfd);
+        }
+        return dirfdBase(tinfo, absolute, dirfd);
+    }
+
+    /**
+     * The directory that a path given relative to {@code dirfd} (the *at calls) joins, as the state resolves it:
+     * "." for an absolute path, the process's working directory for AT_FDCWD, else the directory fd's name and
+     * '/', or "<UNKNOWN>" when the thread has no such fd. Without a thread: "" for AT_FDCWD, "<UNKNOWN>" else.
+     */
+    public String dirfdBase(ThreadInfo t, boolean absolute, long dirfd) {
+        if (absolute) {
             return ".";
         }
         if (dirfd == AT_FDCWD) {
-            return cwd(tinfo);
+            return t == null ? "" : cwd(t);
         }
-        FdInfo d = tinfo.fds.get(dirfd);
-        fdinfo = d;
-        if (d == null) {
-            return "<UNKNOWN>";
-        }
-        return d.name() + "/";
+        FdInfo d = t == null ? null : t.fds.get(dirfd);
+        return d == null ? "<UNKNOWN>" : d.name() + "/";
     }
 
     private void parseSocket(EventView ev) {

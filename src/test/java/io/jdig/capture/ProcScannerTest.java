@@ -22,9 +22,9 @@ class ProcScannerTest {
              ServerSocket server = new ServerSocket()) {
             server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
             long pid = ProcessHandle.current().pid();
-            List<ThreadInfo> threads = new ProcScanner().scanProcess(pid);
+            List<ProcThreadRecord> threads = new ProcScanner().scanProcess(pid);
             assertThat(threads).isNotEmpty();
-            ThreadInfo main = threads.stream().filter(t -> t.tid() == pid).findFirst().orElseThrow();
+            ProcThreadRecord main = threads.stream().filter(t -> t.tid() == pid).findFirst().orElseThrow();
             assertThat(main.pid()).isEqualTo(pid);
             assertThat(main.ptid()).isEqualTo(ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(0L));
             assertThat(main.exepath()).endsWith("/java");
@@ -34,15 +34,15 @@ class ProcScannerTest {
             assertThat(main.env()).anyMatch(e -> e.startsWith("PATH="));
             assertThat(threads).allSatisfy(t -> assertThat(t.pid()).isEqualTo(pid));
 
-            FdInfo f = main.fds().stream().filter(d -> d.name().equals(file.toString())).findFirst().orElseThrow();
-            assertThat(f.scapType()).isEqualTo(FdInfo.FILE_V2);
+            ProcFdRecord f = main.fds().stream().filter(d -> d.name().equals(file.toString())).findFirst().orElseThrow();
+            assertThat(f.scapType()).isEqualTo(ProcFdRecord.FILE_V2);
             assertThat(f.openFlags() & 3).isEqualTo(2); // PPM_O_WRONLY
             assertThat(f.ino()).isEqualTo(Files.getAttribute(file, "unix:ino"));
 
-            FdInfo s = main.fds().stream().filter(d -> d.scapType() == FdInfo.IPV4_SERVSOCK || d.scapType() == FdInfo.IPV6_SERVSOCK)
+            ProcFdRecord s = main.fds().stream().filter(d -> d.scapType() == ProcFdRecord.IPV4_SERVSOCK || d.scapType() == ProcFdRecord.IPV6_SERVSOCK)
                     .filter(d -> d.localPort() == server.getLocalPort()).findFirst().orElseThrow();
             assertThat(s.server()).isTrue();
-            assertThat(s.l4proto()).isEqualTo(FdInfo.L4_TCP);
+            assertThat(s.l4proto()).isEqualTo(ProcFdRecord.L4_TCP);
         }
     }
 
@@ -61,7 +61,7 @@ class ProcScannerTest {
     @Test
     void hexAddressesAreNetworkOrder() {
         assertThat(ProcScanner.hexAddr("0100007F")).containsExactly(127, 0, 0, 1);
-        assertThat(ProcScanner.anonType("anon_inode:[eventpoll]")).isEqualTo(FdInfo.EVENTPOLL);
+        assertThat(ProcScanner.anonType("anon_inode:[eventpoll]")).isEqualTo(ProcFdRecord.EVENTPOLL);
         assertThat(ProcScanner.toPpmOpenFlags(02000101)).isEqualTo(2 | 4 | (1 << 12));
     }
 }
