@@ -57,7 +57,7 @@ public final class Chisel {
 
     private EventFilter filter;
     private NativeSum nativeSum;
-    private EventFormatter formatter;
+    private CompiledFormat formatter;
     private long interval;
     private long preciseInterval;
     private boolean firstEvent = true;
@@ -715,7 +715,7 @@ public final class Chisel {
 
     private LuaValue threadTable(String filterStr, boolean includeFds, boolean barebone) {
         LuaTable res = new LuaTable();
-        for (ThreadInfo t : host.threadTable(filterStr == null || filterStr.isEmpty() ? null : filterStr)) {
+        for (ThreadTableEntry t : host.threadTable(filterStr == null || filterStr.isEmpty() ? null : filterStr)) {
             LuaTable e = new LuaTable();
             e.set("tid", (double) t.tid());
             e.set("pid", (double) t.pid());
@@ -744,8 +744,8 @@ public final class Chisel {
             }
             LuaTable fdt = new LuaTable();
             if (includeFds) {
-                for (Map.Entry<Long, FdInfo> fe : t.fds().entrySet()) {
-                    FdInfo fd = fe.getValue();
+                for (Map.Entry<Long, FdTableEntry> fe : t.fds().entrySet()) {
+                    FdTableEntry fd = fe.getValue();
                     LuaTable f = new LuaTable();
                     if (!barebone) {
                         f.set("name", fd.name());

@@ -38,7 +38,7 @@ public interface ChiselHost {
     EventFilter compileFilter(String filter);
 
     /** Compiles a -p style format ("" or "default" = the default format). @throws ChiselException */
-    EventFormatter compileFormatter(String format);
+    CompiledFormat compileFormatter(String format);
 
     // ---- current event ------------------------------------------------------------------------
 
@@ -72,7 +72,7 @@ public interface ChiselHost {
     long lastEventTs();
 
     /** Thread table; {@code fdFilter} (may be null/empty) keeps only threads with a matching fd, and only those fds. */
-    List<ThreadInfo> threadTable(String fdFilter);
+    List<ThreadTableEntry> threadTable(String fdFilter);
 
     default List<ContainerInfo> containerTable() { return List.of(); }
 

@@ -4,10 +4,10 @@ import io.jdig.chisel.ChiselException;
 import io.jdig.chisel.ChiselHost;
 import io.jdig.chisel.ContainerInfo;
 import io.jdig.chisel.EventFilter;
-import io.jdig.chisel.FdInfo;
+import io.jdig.chisel.FdTableEntry;
 import io.jdig.chisel.FieldHandle;
 import io.jdig.chisel.MachineInfo;
-import io.jdig.chisel.ThreadInfo;
+import io.jdig.chisel.ThreadTableEntry;
 import io.jdig.event.ByteBuf;
 import io.jdig.event.EventTypes;
 import io.jdig.event.EventView;
@@ -216,7 +216,7 @@ final class ChiselBridge implements ChiselHost {
     }
 
     @Override
-    public io.jdig.chisel.EventFormatter compileFormatter(String format) {
+    public io.jdig.chisel.CompiledFormat compileFormatter(String format) {
         EventFormatter f;
         try {
             f = EventFormatter.compile(format.isEmpty() ? EventFormatter.DEFAULT : format);
@@ -224,7 +224,7 @@ final class ChiselBridge implements ChiselHost {
             throw new ChiselException(e.getMessage(), e);
         }
         EventContext c = ctx;
-        return new io.jdig.chisel.EventFormatter() {
+        return new io.jdig.chisel.CompiledFormat() {
             @Override
             public String format() {
                 ByteBuf b = new ByteBuf(256);
@@ -235,7 +235,7 @@ final class ChiselBridge implements ChiselHost {
             @Override
             public boolean writeLine(OutputStream os) throws IOException {
                 if (os != out) {
-                    return io.jdig.chisel.EventFormatter.super.writeLine(os);
+                    return io.jdig.chisel.CompiledFormat.super.writeLine(os);
                 }
                 ByteBuf b = out.buf();
                 boolean ok = json ? f.appendJson(c, b) : f.appendText(c, b);
@@ -316,14 +316,14 @@ final class ChiselBridge implements ChiselHost {
     }
 
     @Override
-    public List<ThreadInfo> threadTable(String fdFilter) {
+    public List<ThreadTableEntry> threadTable(String fdFilter) {
         EventPredicate p = fdFilter == null || fdFilter.isBlank() ? null : compileThreadFilter(fdFilter);
         FdProbe probe = p == null ? null : new FdProbe(state, lastTs);
-        List<ThreadInfo> res = new ArrayList<>();
+        List<ThreadTableEntry> res = new ArrayList<>();
         List<io.jdig.state.ThreadInfo> all = new ArrayList<>();
         state.threads().forEachValue(all::add);
         for (io.jdig.state.ThreadInfo t : all) {
-            SortedMap<Long, FdInfo> fds = new TreeMap<>();
+            SortedMap<Long, FdTableEntry> fds = new TreeMap<>();
             boolean[] any = {false};
             t.fds.forEach(f -> {
                 if (probe != null && !probe.matches(p, t, f)) {
@@ -336,7 +336,7 @@ final class ChiselBridge implements ChiselHost {
                 continue;
             }
             UserRecord u = t.uid == -1 ? null : state.users().user(t.uid);
-            res.add(new ThreadInfo(t.tid, t.pid, t.ptid, t.comm(), t.exe, t.args, t.env, t.flags & 0xFFFFFFFFL,
+            res.add(new ThreadTableEntry(t.tid, t.pid, t.ptid, t.comm(), t.exe, t.args, t.env, t.flags & 0xFFFFFFFFL,
                     t.fdlimit, t.uid & 0xFFFFFFFFL, t.gid & 0xFFFFFFFFL, t.nchilds, t.vmsizeKb, t.vmrssKb, t.vmswapKb,
                     t.pfmajor, t.pfminor, t.cloneTs, u == null ? "<NA>" : u.name(), fds));
         }
@@ -398,11 +398,11 @@ final class ChiselBridge implements ChiselHost {
         }
     }
 
-    private static FdInfo fdInfo(io.jdig.state.FdInfo f) {
+    private static FdTableEntry fdInfo(io.jdig.state.FdInfo f) {
         String name = clean(f.name());
         String type = f.type.label;
         if (!f.type.isIp()) {
-            return FdInfo.plain(name, type);
+            return FdTableEntry.plain(name, type);
         }
         String l4 = switch (f.l4proto) {
             case io.jdig.state.FdInfo.L4_TCP -> "tcp";
@@ -412,13 +412,13 @@ final class ChiselBridge implements ChiselHost {
             default -> "<NA>";
         };
         return switch (f.type) {
-            case IPV4_SOCK -> new FdInfo(name, type, true, true, l4, f.role == io.jdig.state.FdInfo.ROLE_SERVER,
+            case IPV4_SOCK -> new FdTableEntry(name, type, true, true, l4, f.role == io.jdig.state.FdInfo.ROLE_SERVER,
                     NetFormat.ipv4(f.dip), NetFormat.ipv4(f.sip), f.dport, f.sport);
-            case IPV6_SOCK -> new FdInfo(name, type, true, true, l4, f.role == io.jdig.state.FdInfo.ROLE_SERVER,
+            case IPV6_SOCK -> new FdTableEntry(name, type, true, true, l4, f.role == io.jdig.state.FdInfo.ROLE_SERVER,
                     NetFormat.ipv6(f.dip6 == null ? new byte[16] : f.dip6),
                     NetFormat.ipv6(f.sip6 == null ? new byte[16] : f.sip6), f.dport, f.sport);
-            case IPV4_SERVSOCK -> new FdInfo(name, type, true, false, l4, true, NetFormat.ipv4(f.sip), null, f.sport, 0);
-            default -> new FdInfo(name, type, true, false, l4, true,
+            case IPV4_SERVSOCK -> new FdTableEntry(name, type, true, false, l4, true, NetFormat.ipv4(f.sip), null, f.sport, 0);
+            default -> new FdTableEntry(name, type, true, false, l4, true,
                     NetFormat.ipv6(f.sip6 == null ? new byte[16] : f.sip6), null, f.sport, 0);
         };
     }

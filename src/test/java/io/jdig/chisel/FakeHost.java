@@ -24,7 +24,7 @@ final class FakeHost implements ChiselHost {
     int snaplen = 80;
     final List<String> filters = new ArrayList<>();
     final List<String> formats = new ArrayList<>();
-    List<ThreadInfo> threads = List.of();
+    List<ThreadTableEntry> threads = List.of();
 
     @Override public FieldHandle requestField(String name) {
         String base = name.replaceAll("\\[.*$", "");
@@ -62,7 +62,7 @@ final class FakeHost implements ChiselHost {
         return () -> preds.stream().allMatch(p -> p.test(cur));
     }
 
-    @Override public EventFormatter compileFormatter(String format) {
+    @Override public CompiledFormat compileFormatter(String format) {
         formats.add(format);
         return () -> {
             StringBuilder sb = new StringBuilder();
@@ -91,7 +91,7 @@ final class FakeHost implements ChiselHost {
     @Override public String evtSourceName() { return "test.scap"; }
     @Override public long firstEventTs() { return first; }
     @Override public long lastEventTs() { return last; }
-    @Override public List<ThreadInfo> threadTable(String fdFilter) { return threads; }
+    @Override public List<ThreadTableEntry> threadTable(String fdFilter) { return threads; }
     @Override public void setSnaplen(int s) { snaplen = s; }
     @Override public void setGlobalFilter(String f) { globalFilter = f; }
     @Override public String globalFilter() { return globalFilter; }

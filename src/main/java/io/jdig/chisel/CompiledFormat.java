@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 /** A compiled {@code -p}-style format, rendered for the host's current event. */
 @FunctionalInterface
-public interface EventFormatter {
+public interface CompiledFormat {
     /** The rendered line without newline, or null when the line is suppressed (missing field without '*'). */
     String format();
 

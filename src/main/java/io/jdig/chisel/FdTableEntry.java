@@ -10,10 +10,10 @@ package io.jdig.chisel;
  * @param client   false for server sockets (only sip/sport exist then)
  * @param l4proto  "tcp", "udp", "icmp", "raw" or "&lt;NA&gt;"
  */
-public record FdInfo(String name, String type, boolean inet, boolean client, String l4proto, boolean isServer,
+public record FdTableEntry(String name, String type, boolean inet, boolean client, String l4proto, boolean isServer,
                      String sip, String cip, int sport, int cport) {
     /** A non-socket fd. */
-    public static FdInfo plain(String name, String type) {
-        return new FdInfo(name, type, false, false, null, false, null, null, 0, 0);
+    public static FdTableEntry plain(String name, String type) {
+        return new FdTableEntry(name, type, false, false, null, false, null, null, 0, 0);
     }
 }

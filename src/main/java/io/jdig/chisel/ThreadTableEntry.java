@@ -8,7 +8,7 @@ import java.util.SortedMap;
  * {@code fds} holds the fd table keyed by fd number (already restricted by the filter given
  * to {@link ChiselHost#threadTable}).
  */
-public record ThreadInfo(long tid, long pid, long ptid, String comm, String exe, List<String> args,
+public record ThreadTableEntry(long tid, long pid, long ptid, String comm, String exe, List<String> args,
                          List<String> env, long flags, long fdlimit, long uid, long gid, long nchilds,
                          long vmsizeKb, long vmrssKb, long vmswapKb, long pfmajor, long pfminor,
-                         long cloneTs, String username, SortedMap<Long, FdInfo> fds) {}
+                         long cloneTs, String username, SortedMap<Long, FdTableEntry> fds) {}
