@@ -90,11 +90,15 @@ final class Live {
 
         int run() {
             long t0 = System.nanoTime();
+            Thread caller = Thread.currentThread();
             Thread hook = new Thread(() -> {
                 interrupted.set(true);
                 src.stop();
                 try {
                     done.await(15, TimeUnit.SECONDS);
+                    // the run has ended cleanly: let the caller exit with its status (0, as sysdig after Ctrl-C or
+                    // SIGTERM) instead of the JVM's 128+signal when this hook returns first
+                    caller.join(10_000);
                 } catch (InterruptedException e) {
                     // exit now
                 }
