@@ -10,15 +10,23 @@ final class SysdigArgs {
 
     static String[] normalise(String[] args) {
         List<String> out = new ArrayList<>();
-        for (String a : args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            PrintPreset preset = PrintPreset.ofOption(a);
+            if (preset == null && (a.equals("-p") || a.equals("--print")) && i + 1 < args.length) {
+                preset = PrintPreset.ofName(args[i + 1]);
+                if (preset != null) {
+                    i++;
+                }
+            }
+            if (preset != null) {
+                out.add("--print-container-data");
+                out.add("-p");
+                out.add(preset.format());
+                continue;
+            }
             switch (a) {
                 case "-cl", "--list-chisels" -> out.add("--list-chisels");
-                case "-pc", "-pcontainer" -> {
-                    out.add("--print-container-data");
-                    out.add("-p");
-                    out.add("*%evt.num %evt.outputtime %evt.cpu %container.name (%container.id) %proc.name "
-                            + "(%thread.tid:%thread.vtid) %evt.dir %evt.type %evt.info");
-                }
                 case "-lv" -> {
                     out.add("-l");
                     out.add("-v");

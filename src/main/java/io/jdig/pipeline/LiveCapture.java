@@ -60,11 +60,15 @@ final class LiveCapture {
 
     private int capture() {
         long t0 = System.nanoTime();
+        Thread capturing = Thread.currentThread();
         Thread hook = new Thread(() -> {
             interrupted.set(true);
             src.stop();
             try {
                 done.await(15, TimeUnit.SECONDS);
+                // let the capturing thread finish (the program then exits with its own status, 0 as sysdig's,
+                // not the signal's)
+                capturing.join(10_000);
             } catch (InterruptedException e) {
                 // exit now
             }

@@ -19,7 +19,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
@@ -84,14 +83,16 @@ public final class ScapWriter implements Closeable {
         }
     }
 
-    /** Creates (or replaces) {@code file}; {@code "-"} is standard output. Writes nothing yet. */
+    /**
+     * Creates (or replaces) {@code file}, readable by its owner only (see {@link PrivateFile}); {@code "-"} is
+     * standard output. Writes nothing yet.
+     */
     public static ScapWriter create(Path file, boolean gzip) throws IOException {
         if (file.toString().equals("-")) {
             FileChannel out = new FileOutputStream(FileDescriptor.out).getChannel();
             return new ScapWriter(out, "standard output", gzip, false).start();
         }
-        FileChannel c = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
+        FileChannel c = PrivateFile.open(file);
         return new ScapWriter(c, file.toString(), gzip, true).start();
     }
 

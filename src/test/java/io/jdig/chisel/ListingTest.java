@@ -2,16 +2,16 @@ package io.jdig.chisel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import io.jdig.Prerequisites;
 import org.junit.jupiter.api.Test;
 
 class ListingTest {
-    static final String SYSDIG_DIR = "/usr/share/sysdig/chisels/";
+    static final String SYSDIG_DIR = Prerequisites.SYSDIG_CHISELS;
 
     static String run(String... cmd) throws Exception {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
@@ -20,13 +20,9 @@ class ListingTest {
         return s;
     }
 
-    static boolean haveSysdig() {
-        return new File(SYSDIG_DIR).isDirectory() && new File("/usr/bin/sysdig").canExecute();
-    }
-
     @Test
     void listingOfSysdigsChiselsMatchesSysdig() throws Exception {
-        assumeTrue(haveSysdig());
+        Prerequisites.requireSysdig();
         ChiselLocator loc = new ChiselLocator(List.of(SYSDIG_DIR), false);
         String ours = ChiselListing.list(ChiselRuntime.describeAll(loc), true);
         assertThat(ours).isEqualTo(run("sysdig", "-cl"));
@@ -34,7 +30,7 @@ class ListingTest {
 
     @Test
     void infoOfSysdigsChiselsMatchesSysdig() throws Exception {
-        assumeTrue(haveSysdig());
+        Prerequisites.requireSysdig();
         ChiselLocator loc = new ChiselLocator(List.of(SYSDIG_DIR), false);
         for (String n : List.of("topprocs_net", "spy_logs", "echo_fds", "spy_users", "lsof")) {
             assertThat(ChiselRuntime.infoText(loc, n)).as(n).isEqualTo(run("sysdig", "-i", n));

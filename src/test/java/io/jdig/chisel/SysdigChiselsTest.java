@@ -1,20 +1,19 @@
 package io.jdig.chisel;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import io.jdig.Prerequisites;
 import org.junit.jupiter.api.Test;
 
 /** sysdig's own (unchanged) chisels on the runtime, where sysdig is installed. */
 class SysdigChiselsTest {
     @Test
     void sysdigTopconnsRunsUnchanged() {
-        assumeTrue(new File(ListingTest.SYSDIG_DIR).isDirectory());
+        Prerequisites.requireSysdig();
         FakeHost host = new FakeHost();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ChiselRuntime rt = new ChiselRuntime(host, new ChiselLocator(List.of(ListingTest.SYSDIG_DIR), false), out);
@@ -31,7 +30,7 @@ class SysdigChiselsTest {
 
     @Test
     void everySysdigChiselLoads() { // flame fails to load in sysdig 0.29.3 too; v_cpus has no view_info (disabled upstream)
-        assumeTrue(new File(ListingTest.SYSDIG_DIR).isDirectory());
+        Prerequisites.requireSysdig();
         ChiselLocator loc = new ChiselLocator(List.of(ListingTest.SYSDIG_DIR), false);
         for (ChiselLocator.Source s : loc.all()) {
             if (List.of("common", "ansiterminal", "dkjson", "http", "statsd", "flame", "v_cpus").contains(s.name())) continue;

@@ -2,7 +2,6 @@ package io.jdig.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,11 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Assumptions;
 
 /** Helpers of the live capture tests: prerequisites, subprocesses, and a {@code jdig -w} capture. */
 final class LiveRuns {
-    static final boolean CI = "true".equals(System.getenv("CI"));
+    static final boolean CI = io.jdig.Prerequisites.CI;
     /** The java command and class path of this test run, for the subprocesses. */
     static final String JAVA = ProcessHandle.current().info().command().orElse("java");
     static final String CP = System.getProperty("java.class.path");
@@ -25,21 +23,11 @@ final class LiveRuns {
 
     /** Skips the test when a prerequisite is missing (fails instead with CI=true). */
     static void require(boolean ok, String what) {
-        if (!ok) {
-            if (CI) {
-                throw new AssertionError("CI=true but " + what);
-            }
-            Assumptions.abort(what);
-        }
+        io.jdig.Prerequisites.require(ok, what);
     }
 
     static boolean onPath(String tool) {
-        for (String d : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(d, tool))) {
-                return true;
-            }
-        }
-        return false;
+        return io.jdig.Prerequisites.onPath(tool);
     }
 
     /** The command line that runs jdig's Main with these arguments in a new JVM. */

@@ -80,6 +80,72 @@ public final class Shared {
         return new Run(code, lines(out.toByteArray()), err.toString(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Runs the real sysdig (TZ=UTC) with these arguments; its exit status, output lines and errors. It must end
+     * within two minutes.
+     */
+    public static Run sysdig(List<String> args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add("sysdig");
+        cmd.addAll(args);
+        Path err = Files.createTempFile("sysdig", ".err");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(err.toFile());
+            pb.environment().put("TZ", "UTC");
+            Process p = pb.start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("sysdig " + String.join(" ", args) + " did not end");
+            }
+            return new Run(p.exitValue(), lines(out), Files.readString(err));
+        } finally {
+            Files.deleteIfExists(err);
+        }
+    }
+
+    /** sysdig's output, which must have succeeded: a check that compares with a failed sysdig proves nothing. */
+    public static List<String> sysdigOk(List<String> args) throws IOException, InterruptedException {
+        Run r = sysdig(args);
+        if (r.code() != 0) {
+            throw new AssertionError("sysdig " + String.join(" ", args) + " failed (" + r.code() + "): " + r.err());
+        }
+        return r.out();
+    }
+
+    /** What a comparison expects of both commands' output. */
+    public enum Expect {
+        /** some lines (two empty outputs would prove nothing) */
+        LINES,
+        /** no line at all: the case is there to show that nothing is printed */
+        EMPTY
+    }
+
+    /**
+     * Checks a jdig run against a sysdig run of the same command: both succeeded, the output is as expected
+     * (some lines, or marked empty), and the lines are equal.
+     */
+    public static void assertSame(String what, Run sysdig, Run jdig, Expect expect) {
+        org.assertj.core.api.Assertions.assertThat(sysdig.code()).as("%s: sysdig's exit status (%s)", what,
+                sysdig.err()).isZero();
+        org.assertj.core.api.Assertions.assertThat(jdig.code()).as("%s: jdig's exit status (%s)", what, jdig.err())
+                .isZero();
+        assertExpected(what, sysdig.out(), expect);
+        org.assertj.core.api.Assertions.assertThat(jdig.out()).as(() -> what + diff(sysdig.out(), jdig.out()))
+                .isEqualTo(sysdig.out());
+    }
+
+    /** Checks that the reference output is as the case says: some lines, or none. */
+    public static void assertExpected(String what, List<String> want, Expect expect) {
+        if (expect == Expect.EMPTY) {
+            org.assertj.core.api.Assertions.assertThat(want).as("%s is marked as printing nothing", what).isEmpty();
+        } else {
+            org.assertj.core.api.Assertions.assertThat(want)
+                    .as("%s prints nothing: mark it as expected to be empty, or make it print something", what)
+                    .isNotEmpty();
+        }
+    }
+
     /** A readable summary of the first differences between two line lists. */
     public static String diff(List<String> want, List<String> got) {
         StringBuilder sb = new StringBuilder();

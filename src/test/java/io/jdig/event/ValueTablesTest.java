@@ -1,7 +1,6 @@
 package io.jdig.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -214,7 +213,7 @@ class ValueTablesTest {
     private static Path shared() {
         String p = System.getProperty("jdig.shared");
         Path dir = p == null ? Path.of("..", "shared") : Path.of(p);
-        assumeTrue(Files.isDirectory(dir.resolve("reference")), "shared material not found");
+        io.jdig.Prerequisites.require(Files.isDirectory(dir.resolve("reference")), "shared material not found");
         return dir;
     }
 

@@ -1,7 +1,6 @@
 package io.jdig.filter;
 
 import io.jdig.cli.Jdig;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -76,13 +75,13 @@ class FilterCompilerTest {
             fd.cnet=0.0.0.0/0	0
             """)
     void operatorsMatchSysdig(String filter, int expected) {
-        Assumptions.assumeTrue(Files.exists(TRACE), "../shared not present");
+        io.jdig.Prerequisites.require(Files.exists(TRACE), TRACE + " is missing (the shared material)");
         assertThat(count(filter)).isEqualTo(expected);
     }
 
     @Test
     void notBindsTighterThanAndWhichBindsTighterThanOr() {
-        Assumptions.assumeTrue(Files.exists(TRACE), "../shared not present");
+        io.jdig.Prerequisites.require(Files.exists(TRACE), TRACE + " is missing (the shared material)");
         String a = "evt.type=open";
         String b = "evt.type=read";
         String c = "fd.name startswith /usr";
@@ -147,7 +146,7 @@ class FilterCompilerTest {
 
     @Test
     void numbersAreTruncatedToTheFieldType() {
-        Assumptions.assumeTrue(Files.exists(TRACE), "../shared not present");
+        io.jdig.Prerequisites.require(Files.exists(TRACE), TRACE + " is missing (the shared material)");
         // evt.cpu is a 16-bit signed number: 65536 is 0, as in sysdig
         assertThat(count("evt.cpu=65536")).isEqualTo(count("evt.cpu=0"));
         assertThat(count("evt.cpu=-1")).isZero();

@@ -55,6 +55,73 @@ class MutatedTraceFuzzTest {
         assertThat(errors).as("some mutations must be detected as damage").isGreaterThan(100);
     }
 
+    /**
+     * The same, on gzipped traces whose compressed bytes are mutated: the header, the deflate stream and the
+     * trailer (CRC, length) each get damaged, and the inflater's complaints too must be one line and status 1.
+     */
+    @Test
+    void mutatedGzipTracesGiveCleanErrorsOrOutput(@TempDir Path dir) throws IOException {
+        Random rnd = new Random(20261205L);
+        int runs = 0;
+        int errors = 0;
+        for (String seed : SEEDS) {
+            byte[] gz = gzip(Shared.plainBytes(Shared.trace(seed)));
+            for (int i = 0; i < 150; i++) {
+                byte[] m = mutateGzip(gz, rnd);
+                Path f = dir.resolve("m.scap.gz");
+                Files.write(f, m);
+                String[] args = i % 2 == 0 ? new String[]{"-r", f.toString()} : new String[]{"-r", f.toString(), "-j"};
+                Shared.Run r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> run(args),
+                        () -> "hung on a gzip mutation of " + seed);
+                assertThat(r.code()).as("exit code for a gzip mutation of %s", seed).isIn(0, 1);
+                if (r.code() == 1) {
+                    errors++;
+                    assertThat(r.err()).startsWith("jdig: ").doesNotContain("Exception").doesNotContain("\tat ");
+                    assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
+                }
+                runs++;
+            }
+        }
+        assertThat(runs).isEqualTo(750);
+        assertThat(errors).as("most damage to a compressed stream must be detected").isGreaterThan(200);
+    }
+
+    static byte[] gzip(byte[] plain) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(b)) {
+            z.write(plain);
+        }
+        return b.toByteArray();
+    }
+
+    /** Damage to a gzip file: its 10-byte header, the deflate data, the 8-byte trailer, a cut, or a second member. */
+    static byte[] mutateGzip(byte[] gz, Random rnd) {
+        byte[] m = gz.clone();
+        switch (rnd.nextInt(5)) {
+            case 0 -> m[rnd.nextInt(10)] ^= (byte) (1 + rnd.nextInt(255)); // header
+            case 1 -> { // deflate data
+                int n = 1 + rnd.nextInt(5);
+                for (int k = 0; k < n; k++) {
+                    m[10 + rnd.nextInt(m.length - 18)] ^= (byte) (1 + rnd.nextInt(255));
+                }
+            }
+            case 2 -> m[m.length - 1 - rnd.nextInt(8)] ^= (byte) (1 + rnd.nextInt(255)); // CRC or size
+            case 3 -> m = java.util.Arrays.copyOf(gz, rnd.nextInt(gz.length)); // cut
+            default -> { // garbage after the member, where a second member would start
+                int n = 1 + rnd.nextInt(40);
+                m = java.util.Arrays.copyOf(gz, gz.length + n);
+                for (int k = gz.length; k < m.length; k++) {
+                    m[k] = (byte) rnd.nextInt(256);
+                }
+                if (rnd.nextBoolean() && n >= 2) {
+                    m[gz.length] = 0x1f;
+                    m[gz.length + 1] = (byte) 0x8b;
+                }
+            }
+        }
+        return m;
+    }
+
     private static Shared.Run run(String[] args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
