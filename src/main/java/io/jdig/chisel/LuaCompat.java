@@ -31,6 +31,11 @@ final class LuaCompat {
         ExitRequest(int code) { super("os.exit(" + code + ")", null, false, false); this.code = code; }
     }
 
+    static {
+        // numbers in `..`, table.concat and the string library: LuaJIT's text, not LuaJ's (see the build)
+        org.luaj.vm2.LuaDouble.NUMBER_TEXT = LuaCompat::numberToString;
+    }
+
     static void install(Globals g, OutputStream out) {
         LuaValue tostring = new OneArgFunction() {
             @Override public LuaValue call(LuaValue v) { return LuaCompat.tostring(v); }

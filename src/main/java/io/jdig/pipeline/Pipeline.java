@@ -218,6 +218,7 @@ public final class Pipeline {
                 throw new IOException(s.name() + ": " + e.getMessage() + " (at byte " + e.offset() + ")", e);
             }
             reader = r;
+            run.readProgressFrom(r::readProgress);
             loop.newSection();
             startSinks();
         }
@@ -259,6 +260,7 @@ public final class Pipeline {
         try (ScapReader r = s instanceof Source.TraceFile(var path) ? ScapReader.open(path, state)
                 : ScapReader.open(stdin, "-", state)) {
             r.readHeader();
+            run.readProgressFrom(r::readProgress);
             loop.newSection();
             startSinks();
             readAll(shown != null ? shown.wrap(r) : r);

@@ -22,6 +22,7 @@ public final class Run {
     private String nextRun;
     private boolean failed;
     private volatile boolean stopRequested;
+    private java.util.function.DoubleSupplier readProgress = () -> 0;
 
     Run(EventContext context, PrintStream err, EventPredicate displayFilter) {
         this.context = context;
@@ -94,12 +95,27 @@ public final class Run {
         return metadata.get();
     }
 
+    /**
+     * How far through the current trace file reading has got after the current event, in percent of the file's
+     * size, as sysdig's reader would be (for a gzip file, by the compressed bytes it has consumed): what chisels
+     * get from {@code sysdig.get_read_progress()}. 0 when live or reading standard input.
+     */
+    public double readProgress() {
+        return readProgress.getAsDouble();
+    }
+
     // ---- the pipeline's side -----------------------------------------------------------------------------
 
     void beginSource(Source s, Supplier<Metadata> meta) {
         source = s;
         metadata = meta;
+        readProgress = () -> 0;
         sinkFilters.clear();
+    }
+
+    /** The current source's reading figure for {@link #readProgress()}. */
+    void readProgressFrom(java.util.function.DoubleSupplier p) {
+        readProgress = p;
     }
 
     List<EventPredicate> sinkFilters() {

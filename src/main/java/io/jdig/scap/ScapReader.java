@@ -79,8 +79,13 @@ public final class ScapReader implements EventSource {
     public static ScapReader open(Path file, MetadataSink sink) throws IOException {
         CountingStream raw = new CountingStream(openFile(file));
         long size = Files.isRegularFile(file) ? Files.size(file) : -1;
-        return open(raw, file.toString(), file.getFileName() == null ? "trace" : file.getFileName().toString(), size,
-                sink);
+        ScapReader r = open(raw, file.toString(), file.getFileName() == null ? "trace" : file.getFileName().toString(),
+                size, sink);
+        if (size > 0) {
+            r.file = file;
+            r.fileSize = size;
+        }
+        return r;
     }
 
     /** Reads a trace from a stream (standard input: {@code -r -}), plain or gzip, read ahead on a thread of its own. */
@@ -121,6 +126,35 @@ public final class ScapReader implements EventSource {
         ScapReader r = new ScapReader(null, new ReadAhead(source, shortName), name, sink);
         r.counter = raw;
         return r;
+    }
+
+    /** The file read, for {@link #readProgress()}; null for a stream. */
+    private Path file;
+    private long fileSize = -1;
+    /** Where each section's events start (uncompressed offsets), for {@link #readProgress()}. */
+    private long[] restarts = new long[2];
+    private int restartCount;
+    /** {@link #next()} has reported the end. */
+    private boolean ended;
+    private ReadProgress progress;
+
+    /**
+     * How far through the file sysdig's reader would be after the current event, in percent of the file size:
+     * what its chisels get from {@code sysdig.get_read_progress()} (see {@link ReadProgress}). Worked out only when
+     * asked. 0 for standard input, whose size is not known (as for sysdig reading a descriptor).
+     */
+    public double readProgress() {
+        if (file == null || fileSize <= 0) {
+            return 0;
+        }
+        try {
+            if (progress == null) {
+                progress = new ReadProgress(file, fileSize);
+            }
+            return progress.at(consumed + pos, ended, restarts, restartCount);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private CountingStream counter;
@@ -305,6 +339,10 @@ public final class ScapReader implements EventSource {
             int type = EventView.i32(buf, pos);
             if (BlockTypes.isEvent(type)) {
                 inEvents = true;
+                if (restartCount == restarts.length) {
+                    restarts = java.util.Arrays.copyOf(restarts, restartCount * 2);
+                }
+                restarts[restartCount++] = consumed + pos;
                 return;
             }
             readMetaBlock(type);
@@ -576,6 +614,7 @@ public final class ScapReader implements EventSource {
                     throw new ScapFormatException("truncated file: the gzip stream ends abruptly after "
                             + eventCount + " events", consumed + pos);
                 }
+                ended = true;
                 return false;
             }
             int type = EventView.i32(buf, pos);
@@ -719,6 +758,9 @@ public final class ScapReader implements EventSource {
 
     @Override
     public void close() throws IOException {
+        if (progress != null) {
+            progress.close();
+        }
         if (chunks != null) {
             chunks.close();
         } else {

@@ -56,6 +56,8 @@ final class ChiselBridge implements ChiselHost {
     private final ByteBuf scratch = new ByteBuf(64);
 
     String sourceName = "";
+    /** The run this bridge's chisel is part of (set at each source's init). */
+    io.jdig.pipeline.Run run;
     /** Set by sysdig.run_app: the arguments of a second jdig run once this one is over. */
     String nextRunArgs;
     long lastTs;
@@ -124,6 +126,12 @@ final class ChiselBridge implements ChiselHost {
             last = l;
             return l;
         }
+    }
+
+    /** {@code sysdig.get_read_progress()}: how far through the trace file sysdig's reader would be. */
+    @Override
+    public double readProgress() {
+        return run == null ? 0 : run.readProgress();
     }
 
     // ---- fields, filters, formatters ----------------------------------------------------------------------

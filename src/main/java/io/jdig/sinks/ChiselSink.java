@@ -60,6 +60,7 @@ public final class ChiselSink implements Sink {
 
     @Override
     public void init(Run run) {
+        bridge.run = run;
         EventContext ctx = run.context();
         render.applyTo(ctx);
         ctx.live = run.live();
