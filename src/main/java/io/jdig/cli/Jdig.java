@@ -16,6 +16,7 @@ import io.jdig.pipeline.PipelineException;
 import io.jdig.pipeline.Source;
 import io.jdig.scap.CycleWriter;
 import io.jdig.sinks.ChiselSink;
+import io.jdig.state.PortNames;
 import io.jdig.sinks.EventCounts;
 import io.jdig.sinks.EventPrinter;
 import io.jdig.sinks.Output;
@@ -68,7 +69,6 @@ public final class Jdig {
             err.println("jdig: " + e.getMessage());
             return 1;
         }
-        io.jdig.state.Services.resolve(o.resolvePorts);
         if (o.help) {
             cl.usage(out);
             return 0;
@@ -203,7 +203,8 @@ public final class Jdig {
         } catch (FilterException e) {
             throw new UsageException(e.render().substring("jdig: ".length()));
         }
-        b.displayFilter(o.displayFilter).progress(o.progress && !live).verbose(o.verbose);
+        b.displayFilter(o.displayFilter).progress(o.progress && !live).verbose(o.verbose)
+                .portNames(o.resolvePorts ? PortNames.SERVICES : PortNames.NUMBERS);
         if (o.numEvents != null) {
             b.maxEvents(o.numEvents);
         }

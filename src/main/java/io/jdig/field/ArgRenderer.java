@@ -103,8 +103,8 @@ final class ArgRenderer {
             case CHARBUF -> appendCString(value, b, o, o + len);
             case FSPATH, FSRELPATH -> path(i, pi, b, o, len);
             case BYTEBUF -> Buffers.render(value, b, o, len, fmt, ctx.maxBufferLen, ctx.json);
-            case SOCKADDR -> ParamText.appendSockaddr(value, b, o, len, l4proto());
-            case SOCKTUPLE -> ParamText.appendSocktuple(value, b, o, len, l4proto());
+            case SOCKADDR -> ParamText.appendSockaddr(value, b, o, len, l4proto(), ctx.state.portNames());
+            case SOCKTUPLE -> ParamText.appendSocktuple(value, b, o, len, l4proto(), ctx.state.portNames());
             case FDLIST -> fdlist(b, o, len);
             case SYSCALLID -> {
                 int id = Short.toUnsignedInt(EventView.u16(b, o));

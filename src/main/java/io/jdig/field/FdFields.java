@@ -466,7 +466,7 @@ final class FdFields {
                         return false;
                     }
                     if (isSock(f)) {
-                        Services.appendPort(v.str, f.sport, f.l4proto);
+                        c.state.portNames().append(v.str, f.sport, f.l4proto);
                     }
                     return true;
                 }));
@@ -477,7 +477,7 @@ final class FdFields {
                             if (roleNone(f)) {
                                 return false;
                             }
-                            Services.appendPort(v.str, f.dport, f.l4proto);
+                            c.state.portNames().append(v.str, f.dport, f.l4proto);
                         }
                         case IPV4_SERVSOCK, IPV6_SERVSOCK -> {
                             // sysdig leaves the string empty for server sockets
@@ -493,7 +493,7 @@ final class FdFields {
                     if (!localRemotePort(c, f, v, true)) {
                         return false;
                     }
-                    Services.appendPort(v.str, (int) v.num, f.l4proto);
+                    c.state.portNames().append(v.str, (int) v.num, f.l4proto);
                     return true;
                 }));
         add("fd.rproto", CHARBUF, NA, "for TCP/UDP sockets, the remote protocol (the port number unless -R)",
@@ -501,7 +501,7 @@ final class FdFields {
                     if (!localRemotePort(c, f, v, false)) {
                         return false;
                     }
-                    Services.appendPort(v.str, (int) v.num, f.l4proto);
+                    c.state.portNames().append(v.str, (int) v.num, f.l4proto);
                     return true;
                 }));
         add(new FieldDef("fd.net", IPNET, NA, FieldDef.FILTER_ONLY, "matches the IP network of either end of the fd",

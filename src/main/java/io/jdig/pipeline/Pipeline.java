@@ -9,6 +9,7 @@ import io.jdig.filter.FilterCompiler;
 import io.jdig.filter.FilterException;
 import io.jdig.scap.ScapFormatException;
 import io.jdig.scap.ScapReader;
+import io.jdig.state.PortNames;
 import io.jdig.state.StateEngine;
 
 import java.io.IOException;
@@ -60,6 +61,7 @@ public final class Pipeline {
         this.prefix = b.prefix;
         this.stdin = b.stdin;
         this.ctx = new EventContext(new StateEngine());
+        ctx.state.portNames(b.portNames);
         this.run = new Run(ctx, err, displayFilter ? filter : null);
         this.loop = new EventLoop(ctx, run);
         loop.sinks(sinks);
@@ -405,6 +407,7 @@ public final class Pipeline {
         private PrintStream err = System.err;
         private String prefix = "jdig: ";
         private InputStream stdin = System.in;
+        private PortNames portNames = PortNames.NUMBERS;
 
         private Builder() {
         }
@@ -461,6 +464,12 @@ public final class Pipeline {
         public Builder errors(PrintStream stream, String linePrefix) {
             err = stream;
             prefix = linePrefix;
+            return this;
+        }
+
+        /** {@code -R}: ports by their service names in fd names, addresses and port fields. */
+        public Builder portNames(PortNames names) {
+            portNames = names;
             return this;
         }
 

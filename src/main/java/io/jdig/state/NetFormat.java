@@ -91,17 +91,17 @@ public final class NetFormat {
     }
 
     /** The name sysdig gives a socket from its addresses, or null for types that are named otherwise. */
-    public static String socketName(FdInfo f) {
+    public static String socketName(FdInfo f, PortNames ports) {
         ByteBuf b = new ByteBuf(64);
         switch (f.type) {
             case IPV4_SOCK -> {
                 if (f.l4proto == FdInfo.L4_TCP || f.l4proto == FdInfo.L4_UDP) {
                     appendIpv4(b, f.sip);
                     b.append((byte) ':');
-                    Services.appendPort(b, f.sport, f.l4proto).append("->");
+                    ports.append(b, f.sport, f.l4proto).append("->");
                     appendIpv4(b, f.dip);
                     b.append((byte) ':');
-                    Services.appendPort(b, f.dport, f.l4proto);
+                    ports.append(b, f.dport, f.l4proto);
                 } else if (f.l4proto == FdInfo.L4_ICMP || f.l4proto == FdInfo.L4_RAW) {
                     appendIpv4(b, f.sip);
                     b.append("->");
@@ -117,17 +117,17 @@ public final class NetFormat {
                     if (isV4Mapped(s, 0) && isV4Mapped(d, 0)) {
                         appendIpv4(b, le32(s, 12));
                         b.append((byte) ':');
-                    Services.appendPort(b, f.sport, f.l4proto).append("->");
+                    ports.append(b, f.sport, f.l4proto).append("->");
                         appendIpv4(b, le32(d, 12));
                         b.append((byte) ':');
-                    Services.appendPort(b, f.dport, f.l4proto);
+                    ports.append(b, f.dport, f.l4proto);
                     } else {
                         appendIpv6(b, s, 0);
                         b.append((byte) ':');
-                    Services.appendPort(b, f.sport, f.l4proto).append("->");
+                    ports.append(b, f.sport, f.l4proto).append("->");
                         appendIpv6(b, d, 0);
                         b.append((byte) ':');
-                    Services.appendPort(b, f.dport, f.l4proto);
+                    ports.append(b, f.dport, f.l4proto);
                     }
                 } else if (f.l4proto == FdInfo.L4_ICMP || f.l4proto == FdInfo.L4_RAW) {
                     appendIpv6(b, s, 0);
@@ -140,12 +140,12 @@ public final class NetFormat {
             case IPV4_SERVSOCK -> {
                 appendIpv4(b, f.sip);
                 b.append((byte) ':');
-                Services.appendPort(b, f.sport, f.l4proto);
+                ports.append(b, f.sport, f.l4proto);
             }
             case IPV6_SERVSOCK -> {
                 appendIpv6(b, f.sip6 == null ? new byte[16] : f.sip6, 0);
                 b.append((byte) ':');
-                Services.appendPort(b, f.sport, f.l4proto);
+                ports.append(b, f.sport, f.l4proto);
             }
             default -> {
                 return null;

@@ -8,15 +8,15 @@ public final class ParamText {
     private ParamText() {
     }
 
-    public static String sockaddr(byte[] b, int o, int len, int l4proto) {
+    public static String sockaddr(byte[] b, int o, int len, int l4proto, PortNames ports) {
         ByteBuf out = new ByteBuf(64);
-        appendSockaddr(out, b, o, len, l4proto);
+        appendSockaddr(out, b, o, len, l4proto, ports);
         return out.toString();
     }
 
-    public static String socktuple(byte[] b, int o, int len, int l4proto) {
+    public static String socktuple(byte[] b, int o, int len, int l4proto, PortNames ports) {
         ByteBuf out = new ByteBuf(64);
-        appendSocktuple(out, b, o, len, l4proto);
+        appendSocktuple(out, b, o, len, l4proto, ports);
         return out.toString();
     }
 
@@ -33,7 +33,7 @@ public final class ParamText {
         }
     }
 
-    public static void appendSockaddr(ByteBuf out, byte[] b, int o, int len, int l4proto) {
+    public static void appendSockaddr(ByteBuf out, byte[] b, int o, int len, int l4proto, PortNames ports) {
         if (len == 0) {
             out.append("NULL");
             return;
@@ -45,7 +45,7 @@ public final class ParamText {
             if (len == 7) {
                 NetFormat.appendIpv4(out, EventView.i32(b, o + 1));
                 out.append((byte) ':');
-                Services.appendPort(out, Short.toUnsignedInt(EventView.u16(b, o + 5)), l4proto);
+                ports.append(out, Short.toUnsignedInt(EventView.u16(b, o + 5)), l4proto);
             } else {
                 out.append("INVALID IPv4");
             }
@@ -53,7 +53,7 @@ public final class ParamText {
             if (len == 19) {
                 NetFormat.appendIpv6(out, b, o + 1);
                 out.append((byte) ':');
-                Services.appendPort(out, Short.toUnsignedInt(EventView.u16(b, o + 17)), l4proto);
+                ports.append(out, Short.toUnsignedInt(EventView.u16(b, o + 17)), l4proto);
             } else {
                 out.append("INVALID IPv6");
             }
@@ -62,7 +62,7 @@ public final class ParamText {
         }
     }
 
-    public static void appendSocktuple(ByteBuf out, byte[] b, int o, int len, int l4proto) {
+    public static void appendSocktuple(ByteBuf out, byte[] b, int o, int len, int l4proto, PortNames ports) {
         if (len == 0) {
             out.append("NULL");
             return;
@@ -72,10 +72,10 @@ public final class ParamText {
             if (len == 13) {
                 NetFormat.appendIpv4(out, EventView.i32(b, o + 1));
                 out.append((byte) ':');
-                Services.appendPort(out, Short.toUnsignedInt(EventView.u16(b, o + 5)), l4proto).append("->");
+                ports.append(out, Short.toUnsignedInt(EventView.u16(b, o + 5)), l4proto).append("->");
                 NetFormat.appendIpv4(out, EventView.i32(b, o + 7));
                 out.append((byte) ':');
-                Services.appendPort(out, Short.toUnsignedInt(EventView.u16(b, o + 11)), l4proto);
+                ports.append(out, Short.toUnsignedInt(EventView.u16(b, o + 11)), l4proto);
             } else {
                 out.append("INVALID IPv4");
             }
@@ -86,17 +86,17 @@ public final class ParamText {
                 if (NetFormat.isV4Mapped(b, o + 1) && NetFormat.isV4Mapped(b, o + 19)) {
                     NetFormat.appendIpv4(out, EventView.i32(b, o + 13));
                     out.append((byte) ':');
-                    Services.appendPort(out, sport, l4proto).append("->");
+                    ports.append(out, sport, l4proto).append("->");
                     NetFormat.appendIpv4(out, EventView.i32(b, o + 31));
                     out.append((byte) ':');
-                    Services.appendPort(out, dport, l4proto);
+                    ports.append(out, dport, l4proto);
                 } else {
                     NetFormat.appendIpv6(out, b, o + 1);
                     out.append((byte) ':');
-                    Services.appendPort(out, sport, l4proto).append("->");
+                    ports.append(out, sport, l4proto).append("->");
                     NetFormat.appendIpv6(out, b, o + 19);
                     out.append((byte) ':');
-                    Services.appendPort(out, dport, l4proto);
+                    ports.append(out, dport, l4proto);
                 }
             } else {
                 out.append("INVALID IPv6");

@@ -1,7 +1,5 @@
 package io.jdig.state;
 
-import io.jdig.event.ByteBuf;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,12 +10,10 @@ import java.util.Map;
 
 /**
  * The system's services database (/etc/services), the one place that reads it: port numbers as service names for
- * -R (off unless asked for, when ports print as numbers; a port the database does not name still prints as its
- * number), and service names as port numbers for filters ({@code fd.port=http}).
+ * -R (see {@link PortNames}), and service names as port numbers for filters ({@code fd.port=http}).
  */
 public final class Services {
     private static final Path DATABASE = Path.of("/etc/services");
-    private static volatile boolean resolve;
 
     private Services() {
     }
@@ -71,23 +67,10 @@ public final class Services {
         }
     }
 
-    /**
-     * Turns name resolution on or off for the rest of the run (-R). This is process-wide: every capture of the
-     * process prints ports the same way.
-     */
-    public static void resolve(boolean on) {
-        resolve = on;
-    }
-
-    /** Appends a port, by name when resolution is on and the database names it for the protocol. */
-    public static ByteBuf appendPort(ByteBuf b, int port, int l4proto) {
-        String name = resolve ? name(port, l4proto) : null;
-        return name != null ? b.append(name) : b.append(port);
-    }
-
-    public static String portText(int port, int l4proto) {
-        String name = resolve ? name(port, l4proto) : null;
-        return name != null ? name : Integer.toString(port);
+    /** A port by the name the database gives it for the protocol, or null. */
+    static String name(int port, int l4proto) {
+        int proto = l4proto == FdInfo.L4_TCP ? 1 : l4proto == FdInfo.L4_UDP ? 2 : 0;
+        return Database.NAMES.get(port << 2 | proto);
     }
 
     /** The port a service name or alias stands for, or null when the database does not know it. */
@@ -95,8 +78,4 @@ public final class Services {
         return Database.PORTS.get(serviceName);
     }
 
-    private static String name(int port, int l4proto) {
-        int proto = l4proto == FdInfo.L4_TCP ? 1 : l4proto == FdInfo.L4_UDP ? 2 : 0;
-        return Database.NAMES.get(port << 2 | proto);
-    }
 }

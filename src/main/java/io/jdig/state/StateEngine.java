@@ -46,6 +46,7 @@ public final class StateEngine implements MetadataSink {
     private final EventView enter = new EventView();
     /** Whether a filter decides, between {@link #reset} and {@link #parse}, which events are parsed. */
     private boolean filterBeforeParse;
+    private PortNames portNames = PortNames.NUMBERS;
 
     // the current event
     private ThreadInfo tinfo;
@@ -86,6 +87,15 @@ public final class StateEngine implements MetadataSink {
      * Tells whether events are filtered between {@link #reset} and {@link #parse} (a capture filter, not a display
      * filter): sinsp then finds the fd of a write whose enter event did not pair.
      */
+    /** How ports are written in the socket names the engine gives fds, and wherever fields print ports ({@code -R}). */
+    public void portNames(PortNames names) {
+        portNames = names;
+    }
+
+    public PortNames portNames() {
+        return portNames;
+    }
+
     public void filterBeforeParse(boolean on) {
         filterBeforeParse = on;
     }
@@ -194,11 +204,11 @@ public final class StateEngine implements MetadataSink {
             if (r.type() == FdRecord.UNKNOWN) {
                 continue;
             }
-            t.fds.put(r.fd(), fromRecord(r, interfaces));
+            t.fds.put(r.fd(), fromRecord(r, interfaces, portNames));
         }
     }
 
-    static FdInfo fromRecord(FdRecord r, List<InterfaceRecord> itfs) {
+    static FdInfo fromRecord(FdRecord r, List<InterfaceRecord> itfs, PortNames portNames) {
         FdInfo f = new FdInfo();
         f.fd = r.fd();
         f.type = FdType.of(r.type());
@@ -229,7 +239,7 @@ public final class StateEngine implements MetadataSink {
         if (f.type == FdType.UNIX_SOCK) {
             f.role = r.name().isEmpty() ? FdInfo.ROLE_CLIENT : FdInfo.ROLE_SERVER;
         }
-        String n = NetFormat.socketName(f);
+        String n = NetFormat.socketName(f, portNames);
         f.setName(n != null ? n : r.name());
         return f;
     }
@@ -248,7 +258,7 @@ public final class StateEngine implements MetadataSink {
             if (f.type == FdType.IPV4_SOCK && f.role == FdInfo.ROLE_NONE) {
                 if (serverPorts.contains(f.sport)) {
                     swap(f);
-                    f.setName(NetFormat.socketName(f));
+                    f.setName(NetFormat.socketName(f, portNames));
                     f.role = FdInfo.ROLE_SERVER;
                 } else {
                     f.role = FdInfo.ROLE_CLIENT;
@@ -840,7 +850,7 @@ public final class StateEngine implements MetadataSink {
                 f.role = FdInfo.ROLE_SERVER;
             }
         }
-        f.setName(ParamText.sockaddr(b, o, ev.paramLen(1), f.l4proto));
+        f.setName(ParamText.sockaddr(b, o, ev.paramLen(1), f.l4proto, portNames));
     }
 
     private void parseConnectEnter(EventView ev) {
@@ -866,7 +876,7 @@ public final class StateEngine implements MetadataSink {
             }
             f.dport = port;
         } else {
-            f.setName(ParamText.sockaddr(b, o, ev.paramLen(1), f.l4proto));
+            f.setName(ParamText.sockaddr(b, o, ev.paramLen(1), f.l4proto, portNames));
         }
     }
 
@@ -911,9 +921,9 @@ public final class StateEngine implements MetadataSink {
             if (changed && f.isServer() && f.isUdp()) {
                 swap(f);
             }
-            f.setName(NetFormat.socketName(f));
+            f.setName(NetFormat.socketName(f, portNames));
         } else {
-            f.setName(ParamText.socktuple(b, o, len, f.l4proto));
+            f.setName(ParamText.socktuple(b, o, len, f.l4proto, portNames));
             if (fam == 1 && len >= 17) {
                 f.unixSource = EventView.i64(b, o + 1);
                 f.unixDest = EventView.i64(b, o + 9);
@@ -1065,7 +1075,7 @@ public final class StateEngine implements MetadataSink {
             if (len >= 17) {
                 f.unixSource = EventView.i64(b, o + 1);
                 f.unixDest = EventView.i64(b, o + 9);
-                f.setName(ParamText.socktuple(b, o, len, f.l4proto));
+                f.setName(ParamText.socktuple(b, o, len, f.l4proto, portNames));
             }
             return;
         } else {
@@ -1085,9 +1095,9 @@ public final class StateEngine implements MetadataSink {
             if (incoming ? f.isClient() : f.isServer()) {
                 swap(f);
             }
-            f.setName(NetFormat.socketName(f));
+            f.setName(NetFormat.socketName(f, portNames));
         } else {
-            f.setName(ParamText.socktuple(b, o, len, f.l4proto));
+            f.setName(ParamText.socktuple(b, o, len, f.l4proto, portNames));
         }
     }
 
@@ -1173,7 +1183,7 @@ public final class StateEngine implements MetadataSink {
         } else {
             return;
         }
-        f.setName(ParamText.socktuple(b, o, len, f.l4proto));
+        f.setName(ParamText.socktuple(b, o, len, f.l4proto, portNames));
         f.role = FdInfo.ROLE_SERVER;
         f.socketConnected = true;
         fdinfo = addFd(tinfo, fd, f);

@@ -42,13 +42,13 @@ class PathsAndAddressesTest {
         f.sport = 40000;
         f.dip = 0x0200000a;
         f.dport = 80;
-        assertThat(NetFormat.socketName(f)).isEqualTo("127.0.0.1:40000->10.0.0.2:80");
+        assertThat(NetFormat.socketName(f, PortNames.NUMBERS)).isEqualTo("127.0.0.1:40000->10.0.0.2:80");
         f.l4proto = FdInfo.L4_UNKNOWN;
-        assertThat(NetFormat.socketName(f)).isEqualTo("<unknown>");
+        assertThat(NetFormat.socketName(f, PortNames.NUMBERS)).isEqualTo("<unknown>");
         FdInfo s = new FdInfo();
         s.type = FdType.IPV4_SERVSOCK;
         s.sport = 8080;
-        assertThat(NetFormat.socketName(s)).isEqualTo("0.0.0.0:8080");
+        assertThat(NetFormat.socketName(s, PortNames.NUMBERS)).isEqualTo("0.0.0.0:8080");
     }
 
     @Test
@@ -69,7 +69,7 @@ class PathsAndAddressesTest {
         t[9] = 0x10;
         System.arraycopy("/x.so\0".getBytes(), 0, t, 17, 6);
         ByteBuf b = new ByteBuf();
-        ParamText.appendSocktuple(b, t, 0, t.length, FdInfo.L4_UNKNOWN);
+        ParamText.appendSocktuple(b, t, 0, t.length, FdInfo.L4_UNKNOWN, PortNames.NUMBERS);
         assertThat(b.toString()).isEqualTo("ab->10 /x.so");
     }
 
