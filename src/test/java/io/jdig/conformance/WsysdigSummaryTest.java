@@ -41,11 +41,7 @@ class WsysdigSummaryTest {
 
     @TestFactory
     List<DynamicTest> sameSummaryAsTheRealSysdig(@TempDir Path dir) throws IOException {
-        boolean have = SysdigCrossCheckTest.sysdigInstalled();
-        if ("true".equals(System.getenv("CI"))) {
-            assertThat(have).as("the reference sysdig must be installed in CI (setup.sh does it)").isTrue();
-        }
-        Assumptions.assumeTrue(have, "the reference sysdig is not installed (run ./setup.sh)");
+        io.jdig.Prerequisites.requireSysdig();
         List<DynamicTest> tests = new ArrayList<>();
         List<Path> traces;
         try (Stream<Path> s = Files.list(Shared.root().resolve("traces"))) {

@@ -129,17 +129,7 @@ class StateFidelityTest {
 
     @Test
     void sysdigPrintsTheSameForTheSameFile(@TempDir Path tmp) throws Exception {
-        boolean ci = "true".equals(System.getenv("CI"));
-        boolean haveSysdig = false;
-        for (String d : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)) {
-            haveSysdig |= Files.isExecutable(Path.of(d, "sysdig"));
-        }
-        if (!haveSysdig) {
-            if (ci) {
-                throw new AssertionError("CI=true but sysdig (0.29.3, reader) is not installed");
-            }
-            Assumptions.abort("sysdig (0.29.3, reader) is not installed");
-        }
+        io.jdig.Prerequisites.requireSysdig();
         workload();
         Path scap = tmp.resolve("state.scap");
         try (ScapWriter w = ScapWriter.create(scap, false)) {
