@@ -145,6 +145,20 @@ public final class ChiselRuntime implements AutoCloseable {
         return ChiselListing.info(i);
     }
 
+    /**
+     * Runs a chisel file in a fresh Lua state without a capture and returns one of its globals (csysdig's views
+     * read {@code view_info} this way); null when the file cannot be read or run.
+     */
+    public static org.luaj.vm2.LuaValue readGlobal(ChiselLocator locator, ChiselLocator.Source s, String name) {
+        Globals g = Chisel.newGlobals(locator, OutputStream.nullOutputStream(), null);
+        try (InputStream in = s.open()) {
+            g.load(in, "@" + s.path(), "t", g).call();
+        } catch (IOException | LuaError | LuaCompat.ExitRequest e) {
+            return null;
+        }
+        return g.get(name);
+    }
+
     /** Information about one chisel (for -i); null if the file is not a loadable chisel. */
     public static ChiselInfo describe(ChiselLocator locator, ChiselLocator.Source s) {
         Globals g = Chisel.newGlobals(locator, OutputStream.nullOutputStream(), null);
