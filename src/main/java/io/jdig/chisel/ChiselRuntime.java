@@ -146,17 +146,17 @@ public final class ChiselRuntime implements AutoCloseable {
     }
 
     /**
-     * Runs a chisel file in a fresh Lua state without a capture and returns one of its globals (csysdig's views
-     * read {@code view_info} this way); null when the file cannot be read or run.
+     * Runs a chisel file in a fresh Lua state without a capture and returns its globals (csysdig's views read
+     * {@code view_info} this way); null when the file cannot be read or run.
      */
-    public static org.luaj.vm2.LuaValue readGlobal(ChiselLocator locator, ChiselLocator.Source s, String name) {
+    public static org.luaj.vm2.LuaTable readGlobals(ChiselLocator locator, ChiselLocator.Source s) {
         Globals g = Chisel.newGlobals(locator, OutputStream.nullOutputStream(), null);
         try (InputStream in = s.open()) {
             g.load(in, "@" + s.path(), "t", g).call();
         } catch (IOException | LuaError | LuaCompat.ExitRequest e) {
             return null;
         }
-        return g.get(name);
+        return g;
     }
 
     /** Information about one chisel (for -i); null if the file is not a loadable chisel. */

@@ -13,8 +13,8 @@ import java.util.function.Consumer;
  * nothing still get a row.
  */
 public final class ThreadPass {
-    /** sysdig's PPME_SCAPEVENT_X. */
-    private static final int SCAPEVENT_X = 183;
+    /** sysdig's PPME_SCAPEVENT_X ("sysdigevent"). */
+    private static final int SCAPEVENT_X = 197;
     private final StateEngine state;
     private final ThreadOrder order;
     private final EventContext probe;

@@ -19,19 +19,47 @@ public final class ViewLoader {
     private ViewLoader() {
     }
 
-    /** Every view on the path (first file of each name wins, as for chisels), in path order. */
+    private static final java.util.Map<List<String>, Loaded> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Views read from a path, and the files they were read from with their times, to know when to read again. */
+    private record Loaded(List<ViewInfo> views, java.util.Map<String, Long> stamps) {
+    }
+
+    /**
+     * Every view on the path (first file of each name wins, as for chisels), in path order. A process that runs
+     * views several times (the tests, a UI switching views) reads the files again only when they changed.
+     */
     public static List<ViewInfo> load(ChiselLocator locator) {
+        Loaded l = CACHE.get(locator.entries());
+        java.util.Map<String, Long> stamps = stamps(locator);
+        if (l != null && l.stamps().equals(stamps)) {
+            return l.views();
+        }
+        List<ViewInfo> views = read(locator);
+        CACHE.put(locator.entries(), new Loaded(List.copyOf(views), stamps));
+        return views;
+    }
+
+    private static java.util.Map<String, Long> stamps(ChiselLocator locator) {
+        java.util.Map<String, Long> m = new java.util.HashMap<>();
+        for (ChiselLocator.Source s : locator.all()) {
+            m.put(s.path(), s.builtin() ? 0L : new java.io.File(s.path()).lastModified());
+        }
+        return m;
+    }
+
+    private static List<ViewInfo> read(ChiselLocator locator) {
         List<ViewInfo> views = new ArrayList<>();
         for (ChiselLocator.Source s : locator.all()) {
             if (!mentionsView(s)) {
                 continue; // a chisel: not worth a Lua state
             }
-            LuaValue desc = ChiselRuntime.readGlobal(locator, s, "description");
-            if (desc == null || desc.isstring()) {
+            LuaValue g = ChiselRuntime.readGlobals(locator, s);
+            if (g == null || g.get("description").isstring()) {
                 continue;
             }
-            LuaValue vi = ChiselRuntime.readGlobal(locator, s, "view_info");
-            if (vi == null || !vi.istable()) {
+            LuaValue vi = g.get("view_info");
+            if (!vi.istable()) {
                 continue;
             }
             try {
