@@ -145,7 +145,8 @@ final class CellText {
     /** The value as sysdig's plain conversion writes it (row keys, and the text columns). */
     static String plain(TableColumn col, Cell c) {
         ParamType t = col.type;
-        PrintFormat f = col.format;
+        // csysdig's printer keeps the column's format only to tell IDs from sizes; its conversions read decimal
+        PrintFormat f = PrintFormat.DEC;
         switch (t) {
             case INT8, INT16, INT32 -> {
                 long m = t == ParamType.INT8 ? 0xFFL : t == ParamType.INT16 ? 0xFFFFL : 0xFFFFFFFFL;
@@ -260,7 +261,8 @@ final class CellText {
             out.append(jsonDouble(v));
             return;
         }
-        boolean numeric = f == PrintFormat.DEC || f == PrintFormat.ID;
+        f = PrintFormat.DEC; // as in plain(): the conversion itself is decimal whatever the column's format
+        boolean numeric = true;
         switch (t) {
             case INT8, INT16, INT32, UINT8, L4PROTO, UINT16, PORT, UINT32 -> {
                 if (numeric) {

@@ -57,8 +57,8 @@ final class TableColumn {
             case DOUBLE -> into.dbl = v.dbl;
             case STRING -> into.bytes = cString(v);
             default -> {
-                if (type == ParamType.IPV4ADDR) {
-                    into.num = v.num & 0xFFFFFFFFL;
+                if (type == ParamType.IPADDR && v.str.length() == 4) {
+                    into.bytes = Ipv4Tail.of(field.def.name(), c.fd(), io.jdig.state.NetFormat.le32(v.str.array(), 0));
                 } else {
                     into.bytes = java.util.Arrays.copyOf(v.str.array(), v.str.length());
                 }
