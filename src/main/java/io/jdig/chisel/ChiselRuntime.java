@@ -146,17 +146,21 @@ public final class ChiselRuntime implements AutoCloseable {
     }
 
     /**
-     * Runs a chisel file in a fresh Lua state without a capture and returns its globals (csysdig's views read
-     * {@code view_info} this way); null when the file cannot be read or run.
+     * A Lua state with the chisel API but no capture, in which several declarative files (csysdig's views) can be
+     * run one after the other with {@link #runScript}.
      */
-    public static org.luaj.vm2.LuaTable readGlobals(ChiselLocator locator, ChiselLocator.Source s) {
-        Globals g = Chisel.newGlobals(locator, OutputStream.nullOutputStream(), null);
+    public static Globals scriptState(ChiselLocator locator) {
+        return Chisel.newGlobals(locator, OutputStream.nullOutputStream(), null);
+    }
+
+    /** Runs a file in a state made by {@link #scriptState}; false when it cannot be read or fails. */
+    public static boolean runScript(Globals g, ChiselLocator.Source s) {
         try (InputStream in = s.open()) {
             g.load(in, "@" + s.path(), "t", g).call();
+            return true;
         } catch (IOException | LuaError | LuaCompat.ExitRequest e) {
-            return null;
+            return false;
         }
-        return g;
     }
 
     /** Information about one chisel (for -i); null if the file is not a loadable chisel. */

@@ -50,14 +50,21 @@ public final class ViewLoader {
 
     private static List<ViewInfo> read(ChiselLocator locator) {
         List<ViewInfo> views = new ArrayList<>();
+        org.luaj.vm2.Globals lua = null;
         for (ChiselLocator.Source s : locator.all()) {
             if (!mentionsView(s)) {
                 continue; // a chisel: not worth a Lua state
             }
-            LuaValue g = ChiselRuntime.readGlobals(locator, s);
-            if (g == null || g.get("description").isstring()) {
+            if (lua == null) {
+                lua = ChiselRuntime.scriptState(locator);
+            }
+            // one state for all view files (they only declare a table): what one leaves is cleared for the next
+            lua.set("description", LuaValue.NIL);
+            lua.set("view_info", LuaValue.NIL);
+            if (!ChiselRuntime.runScript(lua, s) || lua.get("description").isstring()) {
                 continue;
             }
+            LuaValue g = lua;
             LuaValue vi = g.get("view_info");
             if (!vi.istable()) {
                 continue;
