@@ -465,17 +465,6 @@ public final class StateEngine implements MetadataSink {
         }
     }
 
-    /**
-     * The capture ended: the thread that exited with the last event leaves the table now, as sysdig's reader
-     * removes it when asked for one more event and finding none. The current thread and fd stay current.
-     */
-    public void endOfCapture() {
-        if (tidToRemove >= 0) {
-            removeThread(tidToRemove, false);
-            tidToRemove = -1;
-        }
-    }
-
     private void applyDeferredRemovals() {
         if (nFdsToRemove > 0) {
             if (fdOwnerToClean != null) {

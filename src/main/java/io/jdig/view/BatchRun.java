@@ -37,7 +37,8 @@ public final class BatchRun implements ViewSink {
     private final ByteBuf buf = new ByteBuf(1 << 16);
     private final String userFilter;
     private final ViewTable table;
-    private final int depth = 0;
+    /** Drill-down depth: batch runs show the first view of a session. */
+    private static final int DEPTH = 0;
     private long firstTs;
     private long lastTs;
     private int eof;
@@ -59,9 +60,9 @@ public final class BatchRun implements ViewSink {
             interval = refreshNs / 4;
         }
         this.refreshNs = interval;
-        String complete = DrillPath.both(userFilter, view.filter(depth));
+        String complete = DrillPath.both(userFilter, view.filter(DEPTH));
         EventPredicate filter = compile(complete);
-        this.table = new ViewTable(view, depth, filter, interval);
+        this.table = new ViewTable(view, DEPTH, filter, interval);
         table.sortBy(view.sortingCol());
     }
 
@@ -259,9 +260,9 @@ public final class BatchRun implements ViewSink {
     private String[] filterTemplate() {
         DrillPath path = new DrillPath();
         ViewInfo selected = view;
-        int d = depth;
+        int d = DEPTH;
         ViewColumn key = view.key();
-        String field = key.filterField(depth);
+        String field = key.filterField(DEPTH);
         ViewInfo target = catalog.drillTarget(view, field);
         if (target != null) {
             if (view.drilldownIncreaseDepth() && !target.id().equals("spectro_tracers")) {

@@ -55,7 +55,7 @@ final class TableColumn {
                 into.bytes = null;
             }
             case DOUBLE -> into.dbl = v.dbl;
-            case STRING -> into.bytes = cString(v);
+            case STRING -> into.bytes = cString(v, last);
             default -> {
                 if (type == ParamType.IPADDR && v.str.length() == 4) {
                     into.bytes = Ipv4Tail.of(field.def.name(), c.fd(), io.jdig.state.NetFormat.le32(v.str.array(), 0));
@@ -67,7 +67,10 @@ final class TableColumn {
         return true;
     }
 
-    private static byte[] cString(FieldValue v) {
+    /** The last string this column extracted: cells share it when the next value is the same (no copy). */
+    private byte[] last = new byte[0];
+
+    private byte[] cString(FieldValue v, byte[] previous) {
         byte[] a = v.str.array();
         int n = v.str.length();
         for (int i = 0; i < n; i++) {
@@ -76,7 +79,11 @@ final class TableColumn {
                 break;
             }
         }
-        return java.util.Arrays.copyOf(a, n);
+        if (java.util.Arrays.equals(a, 0, n, previous, 0, previous.length)) {
+            return previous;
+        }
+        last = java.util.Arrays.copyOf(a, n);
+        return last;
     }
 
     /** The value sysdig puts in for a missing field when the view uses defaults; false when it has none. */

@@ -3,7 +3,6 @@ package io.jdig.view;
 import io.jdig.chisel.ChiselLocator;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -70,9 +69,5 @@ public final class ViewCatalog {
             }
         }
         return null;
-    }
-
-    static Comparator<ViewInfo> byName() {
-        return Comparator.comparing(ViewInfo::name);
     }
 }

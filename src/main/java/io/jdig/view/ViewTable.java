@@ -51,8 +51,10 @@ public final class ViewTable {
     private boolean justSorted = true;
 
     /**
-     * @param columns the view's columns in engine order, with {@code %depth} resolved by {@code depth}
-     * @param filter  the complete filter (view, user, drill-down), or null
+     * @param view      the view, its columns in engine order
+     * @param depth     the drill-down depth its {@code %depth} placeholders stand for
+     * @param filter    the complete filter (view, user, drill-down), or null
+     * @param refreshNs the time between samples (lists sample every 200 ms whatever it is)
      */
     public ViewTable(ViewInfo view, int depth, EventPredicate filter, long refreshNs) {
         this.list = view.type() == ViewType.LIST;
