@@ -145,6 +145,24 @@ public final class ChiselRuntime implements AutoCloseable {
         return ChiselListing.info(i);
     }
 
+    /**
+     * A Lua state with the chisel API but no capture, in which several declarative files (csysdig's views) can be
+     * run one after the other with {@link #runScript}.
+     */
+    public static Globals scriptState(ChiselLocator locator) {
+        return Chisel.newGlobals(locator, OutputStream.nullOutputStream(), null);
+    }
+
+    /** Runs a file in a state made by {@link #scriptState}; false when it cannot be read or fails. */
+    public static boolean runScript(Globals g, ChiselLocator.Source s) {
+        try (InputStream in = s.open()) {
+            g.load(in, "@" + s.path(), "t", g).call();
+            return true;
+        } catch (IOException | LuaError | LuaCompat.ExitRequest e) {
+            return false;
+        }
+    }
+
     /** Information about one chisel (for -i); null if the file is not a loadable chisel. */
     public static ChiselInfo describe(ChiselLocator locator, ChiselLocator.Source s) {
         Globals g = Chisel.newGlobals(locator, OutputStream.nullOutputStream(), null);

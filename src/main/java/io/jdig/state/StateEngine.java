@@ -68,6 +68,25 @@ public final class StateEngine implements MetadataSink {
         return fdinfo;
     }
 
+    /**
+     * Told when a tid enters or leaves the thread table, in the order it happens: for consumers that must walk the
+     * table in the order sysdig's own table would (csysdig's views list idle threads in that order).
+     */
+    public interface TableObserver {
+        void added(long tid);
+
+        void removed(long tid);
+
+        void cleared();
+    }
+
+    private TableObserver tableObserver;
+
+    /** Sets the one observer of the thread table's membership (null: none). */
+    public void observeTable(TableObserver o) {
+        tableObserver = o;
+    }
+
     /** The current thread and fd. */
     public record Current(ThreadInfo thread, FdInfo fd) {
     }
@@ -134,6 +153,9 @@ public final class StateEngine implements MetadataSink {
     public void onSectionStart() {
         forgetRecent();
         threads.clear();
+        if (tableObserver != null) {
+            tableObserver.cleared();
+        }
         users.clear();
         interfaces.clear();
         containers.clear();
@@ -511,7 +533,9 @@ public final class StateEngine implements MetadataSink {
 
     /** Adds a thread to the table, or replaces the one with its tid, keeping the lookup caches in step. */
     private void putThread(ThreadInfo t) {
-        threads.put(t.tid, t);
+        if (threads.put(t.tid, t) == null && tableObserver != null) {
+            tableObserver.added(t.tid);
+        }
         recent[(int) t.tid & (RECENT - 1)] = t;
         lastMissTid = Long.MIN_VALUE;
     }
@@ -580,6 +604,9 @@ public final class StateEngine implements MetadataSink {
             }
         }
         threads.remove(tid);
+        if (tableObserver != null) {
+            tableObserver.removed(tid);
+        }
         if (held != 0) {
             threads.forEachValue(o -> o.nchilds = 0);
             countThreadsOfProcesses();

@@ -1,0 +1,115 @@
+package io.jdig.view;
+
+import io.jdig.event.ParamType;
+import io.jdig.event.PrintFormat;
+import io.jdig.field.EventContext;
+import io.jdig.field.Field;
+import io.jdig.field.FieldRegistry;
+import io.jdig.field.FieldValue;
+
+/** One column of a running table: its field (made once) and how its values are kept and combined. */
+final class TableColumn {
+    final Field field;
+    final ParamType type;
+    final PrintFormat format;
+    final Kind kind;
+    final Aggregation aggregation;
+    Aggregation mergeAggregation = Aggregation.NONE;
+
+    TableColumn(String fieldText, Aggregation aggregation) {
+        this.field = makeField(fieldText);
+        this.type = field.type;
+        this.format = field.format;
+        this.kind = Kind.of(type);
+        this.aggregation = aggregation;
+    }
+
+    static Field makeField(String text) {
+        FieldRegistry.Parsed p;
+        try {
+            p = FieldRegistry.parse(text, 0);
+        } catch (IllegalArgumentException e) {
+            p = null;
+        }
+        if (p == null || p.end() != text.length()) {
+            throw new ViewException("invalid field name " + text);
+        }
+        return p.field();
+    }
+
+    /** Whether the value is shown per second of capture. */
+    boolean timeAveraged() {
+        return aggregation == Aggregation.TIME_AVG || mergeAggregation == Aggregation.TIME_AVG;
+    }
+
+    /** Extracts the field of the current event into {@code into}; false when the field has no value. */
+    boolean extract(EventContext c, Cell into) {
+        if (!field.extract(c)) {
+            return false;
+        }
+        FieldValue v = field.value;
+        into.cnt = 1;
+        switch (kind) {
+            case SIGNED, UNSIGNED -> {
+                into.num = Kind.wrap(type, v.num);
+                into.bytes = null;
+            }
+            case DOUBLE -> into.dbl = v.dbl;
+            case STRING -> into.bytes = cString(v, last);
+            default -> {
+                if (type == ParamType.IPADDR && v.str.length() == 4) {
+                    into.bytes = Ipv4Tail.of(field.def.name(), c.fd(), io.jdig.state.NetFormat.le32(v.str.array(), 0));
+                } else {
+                    into.bytes = java.util.Arrays.copyOf(v.str.array(), v.str.length());
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The last string this column extracted: cells share it when the next value is the same (no copy). */
+    private byte[] last = new byte[0];
+
+    private byte[] cString(FieldValue v, byte[] previous) {
+        byte[] a = v.str.array();
+        int n = v.str.length();
+        for (int i = 0; i < n; i++) {
+            if (a[i] == 0) {
+                n = i;
+                break;
+            }
+        }
+        if (java.util.Arrays.equals(a, 0, n, previous, 0, previous.length)) {
+            return previous;
+        }
+        last = java.util.Arrays.copyOf(a, n);
+        return last;
+    }
+
+    /** The value sysdig puts in for a missing field when the view uses defaults; false when it has none. */
+    boolean setDefault(Cell into) {
+        into.cnt = 0;
+        into.num = 0;
+        into.dbl = 0;
+        into.bytes = null;
+        switch (kind) {
+            case SIGNED, UNSIGNED -> {
+                boolean numeric = switch (type) {
+                    case INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32, UINT64, BOOL, RELTIME, ABSTIME -> true;
+                    default -> false;
+                };
+                return numeric && format == PrintFormat.DEC;
+            }
+            case DOUBLE -> {
+                return true;
+            }
+            case STRING -> {
+                into.bytes = new byte[0];
+                return type == ParamType.CHARBUF;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.jdig.view;
+
+import java.util.List;
+
+/**
+ * One column of a view: the field it shows, its title and width, whether it is the row key or the group-by key,
+ * and how its values are combined per key and per group.
+ */
+public record ViewColumn(String name, String field, String description, int colsize, int flags,
+                         Aggregation aggregation, Aggregation groupbyAggregation, List<String> tags,
+                         String filterField) {
+    public static final int IS_KEY = 1;
+    public static final int IS_GROUPBY_KEY = 2;
+    public static final int IS_SORTING = 4;
+    public static final int FILTER_IN_CHILD_ONLY = 8;
+
+    public boolean has(int flag) {
+        return (flags & flag) != 0;
+    }
+
+    /** The field with its {@code %depth} placeholders replaced for a drill-down depth. */
+    public String field(int depth) {
+        String f = field.replace(" ", "").replace("\t", "");
+        // sysdig's views only use %depth-1 and %depth; csysdig reads %depth+1 as depth-1 in column fields
+        if (f.contains("%depth-1")) {
+            return f.replace("%depth-1", Integer.toString(depth - 1));
+        }
+        if (f.contains("%depth+1")) {
+            return f.replace("%depth+1", Integer.toString(depth - 1));
+        }
+        return f.replace("%depth", Integer.toString(depth));
+    }
+
+    /** The field a drill-down filter compares with the selected key. */
+    public String filterField(int depth) {
+        return filterField != null && !filterField.isEmpty() ? filterField : field(depth);
+    }
+}

@@ -1,0 +1,104 @@
+package io.jdig.view.cli;
+
+import io.jdig.chisel.ChiselLocator;
+import io.jdig.state.StateEngine;
+import io.jdig.view.BatchRun;
+import io.jdig.view.ThreadOrder;
+import io.jdig.view.ThreadPass;
+import io.jdig.view.ViewCatalog;
+import io.jdig.view.ViewException;
+import io.jdig.view.ViewInfo;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/** The {@code cjdig} command: csysdig's views, in its batch modes for now ({@code -j}, {@code --raw}). */
+public final class Cjdig {
+    private final OutputStream stdout;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public Cjdig(OutputStream stdout, PrintStream err) {
+        this.stdout = stdout;
+        this.out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        int code;
+        try {
+            code = new Cjdig(new FileOutputStream(FileDescriptor.out), System.err).run(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("cjdig: out of memory");
+            code = 3;
+        } catch (RuntimeException | StackOverflowError e) {
+            System.err.println("cjdig: internal error: " + e);
+            code = 3;
+        }
+        System.out.flush();
+        System.err.flush();
+        Runtime.getRuntime().halt(code);
+    }
+
+    public int run(String[] args) {
+        CjdigOptions o;
+        try {
+            o = CjdigOptions.parse(args);
+        } catch (CjdigOptions.BadOption e) {
+            err.println("cjdig: " + e.getMessage());
+            return 1;
+        }
+        if (o.help) {
+            out.print(Usage.TEXT);
+            return 0;
+        }
+        if (o.version) {
+            out.println("cjdig version " + io.jdig.cli.Jdig.VERSION);
+            return 0;
+        }
+        if (o.listFields) {
+            return new io.jdig.cli.Jdig(stdout, err).run(new String[] {"-l"});
+        }
+        io.jdig.state.Services.resolve(o.resolvePorts);
+        ChiselLocator locator = ChiselLocator.standard(o.chiselPaths, System.getenv("JDIG_CHISEL_PATH"));
+        if (o.listViews) {
+            return ViewListing.print(ViewCatalog.load(locator, o.containers, true), out);
+        }
+        if (!o.json && !o.raw) {
+            err.println("cjdig: the full-screen interface is not built yet; use -j or --raw for the batch outputs");
+            return 1;
+        }
+        if (o.readFiles.isEmpty()) {
+            err.println("cjdig: live capture is not supported yet in batch mode; read a trace with -r FILE");
+            return 1;
+        }
+        try {
+            ViewCatalog catalog = ViewCatalog.load(locator, o.containers, o.json);
+            ViewInfo view = catalog.select(o.view);
+            StateEngine state = new StateEngine();
+            ThreadOrder order = ThreadOrder.follow(state);
+            BatchRun run = new BatchRun(catalog, view, o.filter(), o.json ? BatchRun.Mode.JSON : BatchRun.Mode.RAW,
+                    o.delayMs * 1_000_000L, false, new ThreadPass(state, order), stdout);
+            run.start();
+            FileDriver.Outcome r = FileDriver.run(Path.of(o.readFiles.get(0)), state, run, o.numEvents);
+            if (r == FileDriver.Outcome.STOPPED) {
+                run.stop();
+            }
+            return 0;
+        } catch (ViewException e) {
+            err.println(e.getMessage());
+            return 1;
+        } catch (UncheckedIOException e) {
+            return 0; // output closed
+        } catch (IOException e) {
+            err.println("cjdig: " + e.getMessage());
+            return 1;
+        }
+    }
+}

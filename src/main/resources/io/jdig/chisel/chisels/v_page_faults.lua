@@ -1,0 +1,21 @@
+-- A view of jdig; jdig_viewkit.lua explains the notation.
+local kit = require "jdig_viewkit"
+
+view_info = kit.table {
+  id = "page_faults", name = "Page Faults",
+  about = "Page faults per process, major and minor, next to its memory use.",
+  tags = {"Default", "wsysdig"},
+  filter = "evt.type!=switch",
+  applies_to = {"", "container.id", "fd.name", "fd.containername", "fd.sport", "fd.sproto", "evt.type", "fd.directory", "fd.containerdirectory", "k8s.pod.id", "k8s.rc.id", "k8s.rs.id", "k8s.svc.id", "k8s.ns.id", "marathon.app.id", "marathon.group.name", "mesos.task.id", "mesos.framework.name"},
+  defaults = true,
+  drill_to = "errors",
+  columns = {
+    kit.key("proc.pid"),
+    kit.col("MAJOR", "thread.pfmajor", 9, {how = "max", sorted = true}),
+    kit.col("MINOR", "thread.pfminor", 9, {how = "max"}),
+    kit.col("PID", "proc.pid", 8),
+    kit.col("VPID", "proc.vpid", 8, {only = {"containers"}}),
+    kit.col("Container", "container.name", 20, {only = {"containers"}}),
+    kit.col("Command", "proc.exeline", 0, {how = "max"}),
+  },
+}
