@@ -95,11 +95,7 @@ class ViewConformanceTest {
     private static List<String> run(List<String> args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            new Cjdig(out, new PrintStream(err, true, StandardCharsets.UTF_8)).run(args.toArray(new String[0]));
-        } finally {
-            io.jdig.state.Services.resolve(false);
-        }
+        new Cjdig(out, new PrintStream(err, true, StandardCharsets.UTF_8)).run(args.toArray(new String[0]));
         List<String> got = Shared.lines(out.toByteArray());
         if (got.isEmpty() && err.size() > 0) {
             got = Shared.lines(err.toByteArray());

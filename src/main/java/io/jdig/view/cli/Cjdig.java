@@ -1,6 +1,10 @@
 package io.jdig.view.cli;
 
 import io.jdig.chisel.ChiselLocator;
+import io.jdig.pipeline.Outcome;
+import io.jdig.pipeline.Pipeline;
+import io.jdig.pipeline.Source;
+import io.jdig.state.PortNames;
 import io.jdig.state.StateEngine;
 import io.jdig.view.BatchRun;
 import io.jdig.view.ThreadOrder;
@@ -65,7 +69,6 @@ public final class Cjdig {
         if (o.listFields) {
             return new io.jdig.cli.Jdig(stdout, err).run(new String[] {"-l"});
         }
-        io.jdig.state.Services.resolve(o.resolvePorts);
         ChiselLocator locator = ChiselLocator.standard(o.chiselPaths, System.getenv("JDIG_CHISEL_PATH"));
         if (o.listViews) {
             return ViewListing.print(ViewCatalog.load(locator, o.containers, true), out);
@@ -81,13 +84,25 @@ public final class Cjdig {
         try {
             ViewCatalog catalog = ViewCatalog.load(locator, o.containers, o.json);
             ViewInfo view = catalog.select(o.view);
-            StateEngine state = new StateEngine();
+            long limit = o.numEvents == null ? -1 : o.numEvents;
+            ViewFeed feed = new ViewFeed(limit);
+            Pipeline.Builder pb = Pipeline.builder().source(Source.ofName(o.readFiles.get(0))).errors(err, "cjdig: ")
+                    .portNames(o.resolvePorts ? PortNames.SERVICES : PortNames.NUMBERS).sink(feed);
+            if (limit >= 0) {
+                pb.maxEvents(limit);
+            }
+            Pipeline pipeline = pb.build();
+            StateEngine state = pipeline.context().state;
             ThreadOrder order = ThreadOrder.follow(state);
             BatchRun run = new BatchRun(catalog, view, o.filter(), o.json ? BatchRun.Mode.JSON : BatchRun.Mode.RAW,
                     o.delayMs * 1_000_000L, false, new ThreadPass(state, order), stdout);
+            feed.target(run);
             run.start();
-            FileDriver.Outcome r = FileDriver.run(Path.of(o.readFiles.get(0)), state, run, o.numEvents);
-            if (r == FileDriver.Outcome.STOPPED) {
+            Outcome outcome = pipeline.run();
+            if (outcome.exitCode() != 0) {
+                return outcome.exitCode();
+            }
+            if (feed.stoppedByLimit()) {
                 run.stop();
             }
             return 0;
@@ -96,9 +111,6 @@ public final class Cjdig {
             return 1;
         } catch (UncheckedIOException e) {
             return 0; // output closed
-        } catch (IOException e) {
-            err.println("cjdig: " + e.getMessage());
-            return 1;
         }
     }
 }
