@@ -183,8 +183,7 @@ public final class Pipeline {
                     r = loop.advance(reader);
                 } catch (ScapFormatException e) {
                     finishSource(false);
-                    throw new IOException(sources.get(index - 1).name() + ": " + e.getMessage() + " (at byte "
-                            + e.offset() + ")", e);
+                    throw new IOException(problem(sources.get(index - 1), e), e);
                 }
                 if (r == EventLoop.DELIVERED) {
                     return true;
@@ -199,30 +198,14 @@ public final class Pipeline {
         }
 
         private void open(Source s) throws IOException {
-            if (!(s instanceof Source.TraceFile(var path))) {
+            if (!(s instanceof Source.TraceFile)) {
                 throw new IOException("only trace files can be read an event at a time");
             }
-            if (Files.isDirectory(path)) {
-                throw new IOException(s.name() + ": is a directory, not a trace file");
-            }
-            Metadata collected = needsMetadata() ? new Metadata() : null;
-            beginSource(s, collected == null ? Metadata::new : () -> collected);
-            ScapReader r;
             try {
-                r = ScapReader.open(path, collected == null ? ctx.state : Metadata.tee(ctx.state, collected));
-            } catch (NoSuchFileException e) {
-                throw new IOException(s.name() + ": no such file", e);
+                reader = openTrace(s);
+            } catch (IOException e) {
+                throw new IOException(problem(s, e), e);
             }
-            try {
-                r.readHeader();
-            } catch (ScapFormatException e) {
-                r.close();
-                throw new IOException(s.name() + ": " + e.getMessage() + " (at byte " + e.offset() + ")", e);
-            }
-            reader = r;
-            run.readProgressFrom(r::readProgress);
-            loop.newSection();
-            startSinks();
         }
 
         private void finishSource(boolean complete) throws IOException {
@@ -251,37 +234,65 @@ public final class Pipeline {
     // ---- one source --------------------------------------------------------------------------------------
 
     private int readTrace(Source s) {
-        if (s instanceof Source.TraceFile(var path) && Files.isDirectory(path)) {
-            error(s.name() + ": is a directory, not a trace file");
-            return 1;
-        }
-        Metadata collected = needsMetadata() ? new Metadata() : null;
-        MetadataSink state = collected == null ? ctx.state : Metadata.tee(ctx.state, collected);
-        beginSource(s, collected == null ? Metadata::new : () -> collected);
-        Progress shown = progress && s instanceof Source.TraceFile(var path) ? new Progress(path, err) : null;
-        try (ScapReader r = s instanceof Source.TraceFile(var path) ? ScapReader.open(path, state)
-                : ScapReader.open(stdin, "-", state)) {
-            r.readHeader();
-            run.readProgressFrom(r::readProgress);
-            loop.newSection();
-            startSinks();
+        try (ScapReader r = openTrace(s)) {
+            Progress shown = progress && s instanceof Source.TraceFile(var path) ? new Progress(path, err) : null;
             readAll(shown != null ? shown.wrap(r) : r);
             if (shown != null) {
                 shown.done();
             }
             return 0;
-        } catch (NoSuchFileException e) {
-            error(s.name() + ": no such file");
-            return 1;
-        } catch (ScapFormatException e) {
-            error(s.name() + ": " + e.getMessage() + " (at byte " + e.offset() + ")");
-            return 1;
         } catch (UncheckedIOException e) {
             return 0; // standard output closed
         } catch (IOException e) {
-            error(s.name() + ": " + describe(e));
+            error(problem(s, e));
             return 1;
         }
+    }
+
+    /**
+     * Opens a trace source (a file, or standard input) for the run: the sinks' init and the filter for it, the
+     * header read into the state (and kept for sinks that ask for the metadata), then the sinks' start.
+     */
+    private ScapReader openTrace(Source s) throws IOException {
+        if (s instanceof Source.TraceFile(var path) && Files.isDirectory(path)) {
+            throw new SourceProblem("is a directory, not a trace file");
+        }
+        Metadata collected = needsMetadata() ? new Metadata() : null;
+        MetadataSink state = collected == null ? ctx.state : Metadata.tee(ctx.state, collected);
+        beginSource(s, collected == null ? Metadata::new : () -> collected);
+        ScapReader r;
+        try {
+            r = s instanceof Source.TraceFile(var path) ? ScapReader.open(path, state)
+                    : ScapReader.open(stdin, "-", state);
+        } catch (NoSuchFileException e) {
+            throw new SourceProblem("no such file");
+        }
+        try {
+            r.readHeader();
+            run.readProgressFrom(r::readProgress);
+            loop.newSection();
+            startSinks();
+            return r;
+        } catch (IOException | RuntimeException e) {
+            r.close();
+            throw e;
+        }
+    }
+
+    /** A source that cannot be read, in the words the user is told. */
+    private static final class SourceProblem extends IOException {
+        SourceProblem(String message) {
+            super(message);
+        }
+    }
+
+    /** The one-line message for a source that could not be read: its name, what is wrong, and where. */
+    private static String problem(Source s, IOException e) {
+        return switch (e) {
+            case ScapFormatException f -> s.name() + ": " + f.getMessage() + " (at byte " + f.offset() + ")";
+            case SourceProblem p -> s.name() + ": " + p.getMessage();
+            default -> s.name() + ": " + describe(e);
+        };
     }
 
     /** Runs the loop over an open source, then tells the sinks it is over. */
