@@ -1,6 +1,5 @@
 package io.jdig.consumer;
 
-import io.jdig.filter.FilterCompiler;
 import io.jdig.filter.FilterException;
 import io.jdig.pipeline.Pipeline;
 import io.jdig.pipeline.Source;
@@ -58,13 +57,6 @@ public final class TraceFile implements AutoCloseable {
      * @throws InvalidFilterException with the position of the mistake
      */
     public static TraceFile open(Path file, String filter) {
-        if (filter != null && !filter.isBlank()) {
-            try {
-                FilterCompiler.compile(filter);
-            } catch (FilterException e) {
-                throw new InvalidFilterException(e.getMessage(), filter, e.position());
-            }
-        }
         return new TraceFile(file, filter == null ? "" : filter);
     }
 
