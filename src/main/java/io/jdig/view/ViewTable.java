@@ -236,6 +236,16 @@ public final class ViewTable {
         nextFlushNs = ts - Long.remainderUnsigned(ts, refreshNs) + refreshNs;
     }
 
+    /** The column sorted by, as csysdig numbers it (1 = the first column after the key); 0 for none. */
+    public int sortingColumn() {
+        return sortingCol + 1;
+    }
+
+    /** Whether the sort is ascending. */
+    public boolean ascending() {
+        return ascending;
+    }
+
     /** When the next sample is due (for live captures). */
     public long nextFlushNs() {
         return nextFlushNs;

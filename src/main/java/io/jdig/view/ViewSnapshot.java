@@ -1,0 +1,106 @@
+package io.jdig.view;
+
+import io.jdig.field.EventContext;
+import io.jdig.filter.EventPredicate;
+import io.jdig.filter.FilterCompiler;
+import io.jdig.filter.FilterException;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A view run over a capture to its end, kept as the table csysdig shows for a file: the sample made after the
+ * last event with the pass over the thread table, its cells as csysdig prints them. Interactive front ends (the
+ * terminal and web UIs) read views through it.
+ */
+public final class ViewSnapshot implements ViewSink {
+    /** One row: its key as a drill-down compares it ("" in a list), and its shown cells as printed. */
+    public record TextRow(String key, List<String> cells) {
+    }
+
+    private final ViewTable table;
+    private final ThreadPass threads;
+    private long firstTs;
+    private long lastTs;
+    private long events;
+    private List<TextRow> rows = List.of();
+
+    /**
+     * @param view       the view
+     * @param depth      the drill-down depth its {@code %depth} placeholders stand for
+     * @param filter     the complete filter (user, drill-down, view), "" for none
+     * @param sortColumn the column to sort by (csysdig's numbering), 0 for the view's default
+     * @param ascending  the direction, or null for the column's natural one
+     * @throws ViewException when the filter or the view is invalid
+     */
+    public ViewSnapshot(ViewInfo view, int depth, String filter, int sortColumn, Boolean ascending,
+                        ThreadPass threads) {
+        this.threads = threads;
+        EventPredicate p = null;
+        if (!filter.isBlank()) {
+            try {
+                p = FilterCompiler.compile(filter);
+            } catch (FilterException e) {
+                throw new ViewException(e.getMessage());
+            }
+        }
+        this.table = new ViewTable(view, depth, p, view.type() == ViewType.SPECTROGRAM ? 500_000_000L : 2_000_000_000L);
+        int col = sortColumn > 0 ? sortColumn : view.sortingCol();
+        table.sortBy(col);
+        if (ascending != null && table.ascending() != ascending) {
+            table.sortBy(col);
+        }
+    }
+
+    @Override
+    public void onEvent(EventContext c) {
+        long ts = c.ev.ts();
+        if (firstTs == 0) {
+            firstTs = ts;
+        }
+        lastTs = ts;
+        events++;
+        table.process(c);
+    }
+
+    @Override
+    public void onEnd(EventContext last) {
+        if (last != null) {
+            // as csysdig on a file: one sample at the end, another with the pass over the thread table
+            table.flush(lastTs, threads);
+            table.flush(lastTs, threads);
+        }
+        List<ViewTable.Row> sample = table.sample();
+        TableColumn[] cols = table.shownColumns();
+        TableColumn key = table.keyColumn();
+        long delta = lastTs - firstTs;
+        List<TextRow> out = new ArrayList<>(sample.size());
+        for (ViewTable.Row r : sample) {
+            List<String> cells = new ArrayList<>(cols.length);
+            String k = table.isList() ? null : CellText.plain(key, r.key);
+            for (int j = 0; j < cols.length; j++) {
+                String s = CellText.nice(cols[j], r.vals[j], cols[j].timeAveraged() ? delta : 0);
+                cells.add(s == null ? "" : s.strip());
+            }
+            out.add(new TextRow(k == null ? "" : k, List.copyOf(cells)));
+        }
+        rows = List.copyOf(out);
+    }
+
+    public List<TextRow> rows() {
+        return rows;
+    }
+
+    public int sortColumn() {
+        return table.sortingColumn();
+    }
+
+    public boolean ascending() {
+        return table.ascending();
+    }
+
+    /** Events the view was shown (before its filter). */
+    public long events() {
+        return events;
+    }
+}
