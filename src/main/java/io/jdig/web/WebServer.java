@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * other gets 403, so that other users of the machine cannot read the capture through the port.
  */
 public final class WebServer implements AutoCloseable {
-    private static final String COOKIE = "jdig_token";
+    /** The cookie's name carries the port: cookies are not kept apart by port, and two sessions may be open. */
+    private static final String COOKIE = "jdig_token_";
     private static final String STATIC = "/io/jdig/web/static/";
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
             "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8", "png", "image/png",
@@ -100,12 +101,12 @@ public final class WebServer implements AutoCloseable {
             return;
         }
         boolean inUrl = token.length() > 0 && same(p.get("token", ""), token);
-        if (!inUrl && !same(cookie(ex.getRequestHeaders()), token)) {
+        if (!inUrl && !same(cookie(ex.getRequestHeaders(), COOKIE + port()), token)) {
             send(ex, 403, "text/plain; charset=utf-8", "403 forbidden: open the address jdig printed, with its token\n");
             return;
         }
         if (inUrl) {
-            ex.getResponseHeaders().add("Set-Cookie", COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict");
+            ex.getResponseHeaders().add("Set-Cookie", COOKIE + port() + "=" + token + "; Path=/; HttpOnly; SameSite=Strict");
         }
         if (!"GET".equals(ex.getRequestMethod()) && !"HEAD".equals(ex.getRequestMethod())) {
             send(ex, 405, "text/plain; charset=utf-8", "405 method not allowed\n");
@@ -191,12 +192,12 @@ public final class WebServer implements AutoCloseable {
         return w.endObject().toString();
     }
 
-    private static String cookie(Headers h) {
+    private static String cookie(Headers h, String name) {
         for (String line : h.getOrDefault("Cookie", java.util.List.of())) {
             for (String part : line.split(";")) {
                 String c = part.strip();
-                if (c.startsWith(COOKIE + "=")) {
-                    return c.substring(COOKIE.length() + 1);
+                if (c.startsWith(name + "=")) {
+                    return c.substring(name.length() + 1);
                 }
             }
         }

@@ -81,7 +81,7 @@ class WebApiTest {
         assertThat(ok.body()).contains("<script src=\"app.js\">");
         // the cookie set by the first visit is enough afterwards
         String cookie = ok.cookie().split(";")[0];
-        assertThat(cookie).isEqualTo("jdig_token=" + server.token());
+        assertThat(cookie).isEqualTo("jdig_token_" + server.port() + "=" + server.token());
         Response withCookie = request("http://127.0.0.1:" + server.port() + "/api/info", cookie);
         assertThat(withCookie.statusCode()).isEqualTo(200);
         assertThat(withCookie.body()).contains("\"events\":1536");

@@ -435,8 +435,11 @@ function fdId(c) {
   return c.pid + ':' + c.fd + ':' + c.fdName;
 }
 
+/** The selection's I/O data; reads that returned nothing (the peer closed) carry no bytes to show. */
 async function echoData() {
-  return api('echo', Object.assign(queryParams(), { max: 5000 }));
+  const r = await api('echo', Object.assign(queryParams(), { max: 5000 }));
+  r.chunks = r.chunks.filter((c) => c.data.length > 0);
+  return r;
 }
 
 function fdSelect(chunks, current, allLabel, onChange, only) {
