@@ -4,6 +4,7 @@ import io.jdig.explore.EchoChunk;
 import io.jdig.explore.Exploration;
 import io.jdig.explore.ExploreException;
 import io.jdig.explore.Selection;
+import io.jdig.explore.Summary;
 import io.jdig.explore.TimeRange;
 import io.jdig.explore.ViewQuery;
 import io.jdig.explore.ViewResult;
@@ -51,7 +52,7 @@ final class Api {
         JsonWriter w = new JsonWriter().beginObject();
         w.field("source", x.source()).field("events", x.events())
                 .field("firstTs", Long.toUnsignedString(x.span().fromNs()))
-                .field("lastTs", Long.toUnsignedString(x.span().toNs())).field("live", false);
+                .field("lastTs", Long.toUnsignedString(x.span().toNs())).field("live", x.isLive());
         w.name("views").beginArray();
         for (ViewInfo v : x.catalog().views()) {
             w.beginObject().field("id", v.id()).field("name", v.name())
@@ -77,18 +78,58 @@ final class Api {
         return w.endObject().toString();
     }
 
-    /** GET /api/summary: the overview tiles (totals and timelines) for the filter and time range. */
+    /**
+     * GET /api/summary: the overview tiles (totals and timelines). Without a filter, from the exploration's index
+     * (the samples of the time range); with one, the chisel run over the trace file with the filter and the range.
+     */
     String summary(QueryParams p) {
         String filter = userFilter(p);
         TimeRange r = range(p);
+        if (filter.isEmpty() || x.isLive() || trace == null) {
+            return summaryJson(explore(() -> x.summary(r)), filter);
+        }
         TimeRange span = x.span();
         long from = r.isAll() ? span.fromNs() : Math.max(r.fromNs(), span.fromNs());
         long to = r.isAll() ? span.toNs() : Math.min(r.toNs(), span.toNs());
         String full = both(filter, r.asFilter());
         return cached("summary\0" + full, () -> {
             String data = ChiselSummary.compute(trace, full, Math.max(1, to - from));
-            return new JsonWriter().beginObject().field("filter", full).name("data").raw(data).endObject().toString();
+            return new JsonWriter().beginObject().field("source", "chisel").field("filter", full).name("chisel")
+                    .raw(data).endObject().toString();
         });
+    }
+
+    /** The index's overview as JSON (times as decimal strings: they exceed a double's exact integers). */
+    private static String summaryJson(Summary s, String ignoredFilter) {
+        JsonWriter w = new JsonWriter().beginObject().field("source", "index")
+                .field("startTs", Long.toUnsignedString(s.startTs())).field("endTs", Long.toUnsignedString(s.endTs()))
+                .field("intervalNs", s.intervalNs());
+        if (!ignoredFilter.isEmpty()) {
+            w.field("note", "the tiles of a live session do not apply the filter");
+        }
+        w.name("metrics").beginArray();
+        for (Summary.Metric m : s.metrics()) {
+            w.beginObject().field("id", m.id()).field("name", m.name()).field("category", m.category())
+                    .field("targetView", m.targetView()).field("targetViewFilter", m.targetViewFilter())
+                    .field("drillDownKey", m.drillDownKey()).field("sortingColumn", m.sortingColumn())
+                    .field("aggregation", m.aggregation()).field("tot", m.total()).field("max", m.max());
+            w.name("times").beginArray();
+            for (long t : m.times()) {
+                w.value(Long.toUnsignedString(t));
+            }
+            w.endArray().name("values").beginArray();
+            for (long v : m.values()) {
+                w.value(v);
+            }
+            w.endArray().endObject();
+        }
+        return w.endArray().endObject().toString();
+    }
+
+    /** GET /api/save?seconds=N: writes the last N seconds to {@code file}; returns how many events. */
+    long save(QueryParams p, Path file) {
+        int seconds = p.intValue("seconds", 10, 1, 86_400);
+        return explore(() -> x.saveRecent(file, seconds));
     }
 
     /** GET /api/view: a view's table through a drill-down path. */
@@ -254,8 +295,11 @@ final class Api {
         }
     }
 
-    /** An answer from the cache, or computed under the lock and kept. */
+    /** An answer from the cache, or computed under the lock and kept (live: always computed, never kept). */
     private String cached(String key, Answer<String> compute) {
+        if (x.isLive()) {
+            return compute.get();
+        }
         lock.lock();
         try {
             String hit = cache.get(key);

@@ -9,6 +9,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -35,6 +39,9 @@ public final class WebServer implements AutoCloseable {
     private final Api api;
     private final String token;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Live: how many two-second samples the exploration has taken (the event stream tells pages of each). */
+    private final java.util.concurrent.atomic.AtomicLong samples = new java.util.concurrent.atomic.AtomicLong();
+    private final Object sampled = new Object();
 
     private WebServer(HttpServer server, ExecutorService threads, Api api, String token) {
         this.server = server;
@@ -57,6 +64,12 @@ public final class WebServer implements AutoCloseable {
         ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
         s.setExecutor(threads);
         WebServer w = new WebServer(s, threads, api, token);
+        api.exploration().addRefreshListener(() -> {
+            w.samples.incrementAndGet();
+            synchronized (w.sampled) {
+                w.sampled.notifyAll();
+            }
+        });
         s.createContext("/", w::handle);
         s.start();
         return w;
@@ -80,6 +93,7 @@ public final class WebServer implements AutoCloseable {
         if (closed.compareAndSet(false, true)) {
             server.stop(0);
             threads.shutdownNow();
+            api.exploration().close();
         }
     }
 
@@ -114,6 +128,10 @@ public final class WebServer implements AutoCloseable {
         }
         if (path.equals("/api/stream")) {
             stream(ex);
+            return;
+        }
+        if (path.equals("/api/save")) {
+            save(ex, p);
             return;
         }
         if (path.startsWith("/api/")) {
@@ -160,8 +178,9 @@ public final class WebServer implements AutoCloseable {
     }
 
     /**
-     * GET /api/stream: server-sent events. A trace file's page gets its capture's state once, then a heartbeat
-     * every two seconds, which tells it that the server is still there (a live session refreshes on it).
+     * GET /api/stream: server-sent events. {@code ready} at once; then, live, {@code refresh} after each sample of
+     * the live system (the page asks again), and otherwise {@code tick} every two seconds (the page knows the
+     * server is still there). A page that is gone ends its stream at the next write.
      */
     private void stream(HttpExchange ex) throws IOException {
         Headers h = ex.getResponseHeaders();
@@ -169,18 +188,59 @@ public final class WebServer implements AutoCloseable {
         h.set("Cache-Control", "no-store");
         ex.sendResponseHeaders(200, 0);
         OutputStream out = ex.getResponseBody();
+        boolean live = api.exploration().isLive();
+        write(out, "event: ready\ndata: " + api.exploration().events() + "\n\n");
+        long seen = samples.get();
         long n = 0;
         while (!closed.get()) {
-            String event = n == 0 ? "event: ready\ndata: " + api.exploration().events() + "\n\n"
-                    : "event: tick\ndata: " + n + "\n\n";
-            out.write(event.getBytes(StandardCharsets.UTF_8));
-            out.flush(); // throws once the page is gone: the exchange ends
-            n++;
             try {
-                Thread.sleep(2000);
+                synchronized (sampled) {
+                    if (samples.get() == seen) {
+                        sampled.wait(2000);
+                    }
+                }
             } catch (InterruptedException e) {
                 return;
             }
+            long now = samples.get();
+            if (live && now != seen) {
+                seen = now;
+                write(out, "event: refresh\ndata: " + api.exploration().events() + "\n\n");
+            } else {
+                write(out, "event: tick\ndata: " + (++n) + "\n\n");
+            }
+        }
+    }
+
+    private static void write(OutputStream out, String event) throws IOException {
+        out.write(event.getBytes(StandardCharsets.UTF_8));
+        out.flush(); // throws once the page is gone: the exchange ends
+    }
+
+    /** GET /api/save?seconds=N: the last N seconds as a trace file, downloaded. */
+    private void save(HttpExchange ex, QueryParams p) throws IOException {
+        Path tmp = Files.createTempFile("jdig-ui-save", ".scap");
+        try {
+            long n;
+            try {
+                n = api.save(p, tmp);
+            } catch (HttpError e) {
+                send(ex, e.status, "application/json", error(e));
+                return;
+            }
+            String name = "jdig-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now())
+                    + ".scap";
+            ex.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + name + "\"");
+            ex.getResponseHeaders().set("X-Jdig-Events", Long.toString(n));
+            Headers h = ex.getResponseHeaders();
+            h.set("Content-Type", "application/octet-stream");
+            h.set("Cache-Control", "no-store");
+            ex.sendResponseHeaders(200, Files.size(tmp));
+            try (OutputStream out = ex.getResponseBody()) {
+                Files.copy(tmp, out);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 

@@ -20,15 +20,33 @@ public final class WebUi {
 
     /** Opens the capture and starts the server; the caller stops it with {@link WebServer#close()}. */
     public static WebServer start(Config c, PrintStream err) throws IOException {
-        if (c.trace() == null) {
-            throw new ExploreException("a trace file is needed: jdig ui FILE (the live view is not available yet)");
-        }
         if (!isLoopback(c.listen())) {
             err.println("jdig ui: warning: listening on " + c.listen() + ": other machines can reach the UI "
                     + "(the token in the address is all that keeps them out; prefer an ssh tunnel)");
         }
-        Exploration x = Exploration.open(c.trace(), c.settings());
-        return WebServer.start(new Api(x, c.trace()), c.listen(), c.port());
+        Exploration x;
+        if (c.trace() == null) {
+            x = Exploration.live(c.settings());
+        } else {
+            int[] shown = {-1};
+            x = Exploration.open(c.trace(), c.settings(), f -> {
+                int pct = (int) (f * 100);
+                if (pct / 10 != shown[0] / 10) {
+                    shown[0] = pct;
+                    err.print("\rjdig ui: reading " + c.trace().getFileName() + ": " + pct + "%");
+                    err.flush();
+                }
+            });
+            if (shown[0] >= 0) {
+                err.println();
+            }
+        }
+        try {
+            return WebServer.start(new Api(x, c.trace()), c.listen(), c.port());
+        } catch (IOException | RuntimeException e) {
+            x.close();
+            throw e;
+        }
     }
 
     /** Serves until the process is stopped; prints the address to open on {@code out}. */

@@ -152,6 +152,23 @@ function setRange(r) {
 }
 $('#clear-range').addEventListener('click', () => setRange(null));
 
+// ---- summaries ------------------------------------------------------------------------------------------------
+
+/**
+ * The tiles of a summary answer, in one shape: {name, category, targetView, targetViewFilter, aggregation, tot,
+ * times (decimal strings), values}. The answer comes from the exploration's index, or (with a filter) from the
+ * wsysdig_summary chisel's own JSON.
+ */
+function metricsOf(summary) {
+  if (summary.metrics) return summary.metrics;
+  return ((summary.chisel || {}).metrics || []).map((m) => {
+    const d = m.data || {};
+    const tl = d.timeLine || [];
+    return { name: m.name, category: m.category, targetView: m.targetView, targetViewFilter: '',
+      aggregation: d.aggregation, tot: d.tot, times: tl.map((p) => p.t), values: tl.map((p) => p.v), desc: m.desc };
+  });
+}
+
 // ---- timeline ---------------------------------------------------------------------------------------------
 
 let timelineMetric = null;
@@ -161,14 +178,14 @@ function drawTimeline(summary) {
   svg.replaceChildren();
   const W = 1000, H = 70;
   svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
-  const metrics = summary.data.metrics || [];
+  const metrics = metricsOf(summary);
   timelineMetric = metrics.find((m) => m.name === 'System Calls') || metrics[0];
   if (!timelineMetric) return;
-  const tl = timelineMetric.data.timeLine || [];
-  const max = Math.max(1, ...tl.map((p) => p.v));
+  const tl = timelineMetric.values;
+  const max = Math.max(1, ...tl);
   const bw = W / Math.max(1, tl.length);
-  tl.forEach((p, i) => {
-    const h = (p.v / max) * (H - 4);
+  tl.forEach((v, i) => {
+    const h = (v / max) * (H - 4);
     svg.append(svgEl('rect', { class: 'bar', x: i * bw, y: H - h, width: Math.max(1, bw - 0.5), height: h }));
   });
   svg.append(svgEl('rect', { class: 'brush', id: 'brush', x: 0, y: 0, width: 0, height: H, visibility: 'hidden' }));
@@ -189,6 +206,17 @@ function nsToX(ns) {
   const { first, last } = span();
   const d = Number(last - first) || 1;
   return Math.min(1000, Math.max(0, (Number(BigInt(ns) - first) / d) * 1000));
+}
+
+/** A dragged span made whole samples of the timeline (the index answers per sample), else times as dragged. */
+function snapped(a, b) {
+  const times = timelineMetric ? timelineMetric.times : [];
+  const n = times.length;
+  if (n < 2) return { from: xToNs(a).toString(), to: xToNs(b).toString() };
+  const i = Math.min(n - 1, Math.max(0, Math.floor((a / 1000) * n)));
+  const j = Math.min(n - 1, Math.max(i, Math.ceil((b / 1000) * n) - 1));
+  const to = j + 1 < n ? (BigInt(times[j + 1]) - 1n).toString() : state.info.lastTs;
+  return { from: times[i], to };
 }
 
 function drawBrush(x0, x1) {
@@ -219,7 +247,7 @@ function drawBrush(x0, x1) {
     const a = Math.min(start, end), b = Math.max(start, end);
     start = null;
     if (b - a < 3) { drawBrush(); return; } // a click, not a drag
-    setRange({ from: xToNs(a).toString(), to: xToNs(b).toString() });
+    setRange(snapped(a, b));
   });
 })();
 
@@ -232,23 +260,38 @@ function isBytes(m) {
 function drawTiles(summary) {
   const box = $('#tiles');
   box.replaceChildren();
-  for (const m of summary.data.metrics || []) {
-    const d = m.data || {};
-    const tl = d.timeLine || [];
-    const max = Math.max(1e-9, ...tl.map((p) => p.v));
-    const pts = tl.map((p, i) => `${(i / Math.max(1, tl.length - 1)) * 100},${28 - (p.v / max) * 26 - 1}`).join(' ');
+  for (const m of metricsOf(summary)) {
+    const tl = m.values || [];
+    const max = Math.max(1e-9, ...tl);
+    const pts = tl.map((v, i) => `${(i / Math.max(1, tl.length - 1)) * 100},${28 - (v / max) * 26 - 1}`).join(' ');
     const spark = svgEl('svg', { viewBox: '0 0 100 28', preserveAspectRatio: 'none' });
     spark.append(svgEl('polyline', { points: pts }));
-    const tile = el('div', { class: 'tile' + (Number(d.tot) ? '' : ' zero'), 'data-name': m.name,
+    const tile = el('div', { class: 'tile' + (Number(m.tot) ? '' : ' zero'), 'data-name': m.name,
       'data-view': m.targetView || '', title: m.desc || '' },
       el('span', { class: 'cat', text: m.category || '' }),
       el('div', { class: 'name', text: m.name }),
-      el('div', { class: 'total', 'data-tot': String(d.tot), text: human(d.tot, isBytes(m)) }),
+      el('div', { class: 'total', 'data-tot': String(m.tot), text: human(m.tot, isBytes(m)) }),
       spark);
-    tile.addEventListener('click', () => {
-      if (m.targetView) openView(m.targetView);
-    });
+    tile.addEventListener('click', () => openTile(m));
     box.append(tile);
+  }
+}
+
+/** A tile's target: its view (or dig, echo), with the tile's own filter added to the user's. */
+function openTile(m) {
+  if (!m.targetView) return;
+  if (m.targetViewFilter) {
+    const f = state.filter ? `(${state.filter}) and (${m.targetViewFilter})` : m.targetViewFilter;
+    $('#filter').value = f;
+    state.filter = f;
+    loadSummary();
+  }
+  if (m.targetView === 'dig' || m.targetView === 'echo') {
+    state.view = null;
+    state.path = [];
+    setTab(m.targetView);
+  } else {
+    openView(m.targetView);
   }
 }
 
@@ -258,6 +301,8 @@ async function loadSummary() {
     drawTiles(tiles);
     const whole = state.range ? await api('summary', { filter: state.filter }) : tiles;
     drawTimeline(whole);
+    $('#tiles').dataset.source = tiles.source;
+    if (tiles.note) $('#tiles').prepend(el('div', { class: 'meta', text: tiles.note }));
   } catch (e) {
     $('#tiles').replaceChildren(el('div', { class: 'error-box', text: 'summary: ' + e.message }));
   }
@@ -521,9 +566,14 @@ async function streamNode() {
 function connect() {
   const s = new EventSource('/api/stream');
   s.addEventListener('ready', () => $('#status').className = 'status up');
-  s.addEventListener('tick', () => {
+  s.addEventListener('tick', () => { $('#status').className = 'status up'; });
+  s.addEventListener('refresh', async (ev) => {
     $('#status').className = 'status up';
-    if (state.info && state.info.live) refreshAll();
+    if (!state.info || !state.info.live) return;
+    state.info = await api('info');
+    $('#source').textContent = `live · ${human(Number(ev.data))} events`;
+    if (pending === 0) refreshAll();
+    document.body.dataset.refreshes = String(Number(document.body.dataset.refreshes || 0) + 1);
   });
   s.onerror = () => { $('#status').className = 'status down'; };
 }
@@ -544,7 +594,13 @@ async function start() {
     document.body.replaceChildren(el('div', { class: 'error-box', text: 'jdig: ' + e.message }));
     return;
   }
-  $('#source').textContent = `${state.info.source} · ${human(state.info.events)} events`;
+  $('#source').textContent = state.info.live ? `live · ${human(state.info.events)} events`
+    : `${state.info.source} · ${human(state.info.events)} events`;
+  $('#save-box').hidden = false;
+  $('#save').addEventListener('click', () => {
+    const n = Math.max(1, Number($('#save-seconds').value) || 10);
+    location.href = '/api/save?seconds=' + n; // a download: the page stays
+  });
   $('#source').title = state.info.source;
   drawViewList();
   connect();
