@@ -52,6 +52,7 @@ class WebUiBrowserTest {
     private static WebServer ipv6Server;
     private static WebDriver driver;
     private String name;
+    private boolean shotTaken;
 
     @BeforeAll
     static void startServers() throws Exception {
@@ -111,7 +112,8 @@ class WebUiBrowserTest {
 
     @AfterEach
     void screenshot() throws Exception {
-        if (driver != null) {
+        if (driver != null && !shotTaken) {
+            ((ChromeDriver) driver).executeScript("window.scrollTo(0, 0)");
             Files.write(SHOTS.resolve(name + ".png"), ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
         }
     }
@@ -337,11 +339,11 @@ class WebUiBrowserTest {
                     + "/api/save?seconds=5&token=" + live.token(), null);
             assertThat(saved.statusCode()).isEqualTo(200);
             assertThat(saved.body().length()).isGreaterThan(1000);
+            screenshot(); // while the session is still there
+            shotTaken = true;
         } finally {
             load.destroy();
             load.descendants().forEach(ProcessHandle::destroy);
-            Files.write(SHOTS.resolve(name + ".png"), ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
-            driver.get("about:blank");
             live.close();
         }
     }

@@ -595,7 +595,7 @@ async function start() {
     return;
   }
   $('#source').textContent = state.info.live ? `live · ${human(state.info.events)} events`
-    : `${state.info.source} · ${human(state.info.events)} events`;
+    : `${state.info.source.split('/').pop()} · ${human(state.info.events)} events`;
   $('#save-box').hidden = false;
   $('#save').addEventListener('click', () => {
     const n = Math.max(1, Number($('#save-seconds').value) || 10);
