@@ -14,14 +14,17 @@ until [[ -s "$out" ]]; do
   sleep 0.05
   kill -0 $pid 2>/dev/null || { cat "$err" >&2; exit 1; }
 done
-ready=$(date +%s.%N)
+listening=$(date +%s.%N)
 url=$(head -1 "$out"); base=${url%%/\?*}; token=${url##*token=}
+while curl -s "$base/api/info?token=$token" | grep -q '"loading":true'; do sleep 0.1; done
+ready=$(date +%s.%N)
 java_pid=$(pgrep -P $pid java || echo $pid)
 get() { # path -> seconds
   curl -s -o /dev/null -w "%{time_total}" "$base$1&token=$token"
 }
 printf "%-44s %8s\n" "step" "seconds"
-printf "%-44s %8.3f\n" "first read (until the address is printed)" "$(awk "BEGIN{print $ready - $start}")"
+printf "%-44s %8.3f\n" "address printed (the page shows progress)" "$(awk "BEGIN{print $listening - $start}")"
+printf "%-44s %8.3f\n" "first read done (the page can answer)" "$(awk "BEGIN{print $ready - $start}")"
 printf "%-44s %8.3f\n" "overview (/api/summary)" "$(get "/api/summary?")"
 steps=(
   "view procs|/api/view?view=procs"

@@ -27,7 +27,10 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class Api {
     private static final int CACHED = 64;
-    private final Exploration x;
+    /** The exploration, once the capture has been read (null before). */
+    private volatile Exploration x;
+    private volatile double progress;
+    private final List<Runnable> refreshListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Path trace;
     /** One question at a time: the exploration's runs share its view catalog. */
     private final ReentrantLock lock = new ReentrantLock();
@@ -38,17 +41,64 @@ final class Api {
         }
     };
 
-    Api(Exploration x, Path trace) {
-        this.x = x;
+    /** The API over {@code trace} (null: live), answering once {@link #ready} is given the exploration. */
+    Api(Path trace) {
         this.trace = trace;
     }
 
-    Exploration exploration() {
+    /** How far the first read has got (0 to 1). */
+    void progress(double fraction) {
+        progress = fraction;
+    }
+
+    void ready(Exploration exploration) {
+        for (Runnable r : refreshListeners) {
+            exploration.addRefreshListener(r);
+        }
+        x = exploration;
+    }
+
+    /** Live: {@code r} is told after each sample (once the session has started). */
+    void addRefreshListener(Runnable r) {
+        refreshListeners.add(r);
+        Exploration e = x;
+        if (e != null) {
+            e.addRefreshListener(r);
+        }
+    }
+
+    /** The exploration, or null while the capture is being read. */
+    Exploration explorationOrNull() {
         return x;
+    }
+
+    boolean isLive() {
+        Exploration e = x;
+        return e != null ? e.isLive() : trace == null;
+    }
+
+    long events() {
+        Exploration e = x;
+        return e == null ? 0 : e.events();
+    }
+
+    /** The exploration, or 503 while the first read goes on. */
+    private Exploration x() {
+        Exploration e = x;
+        if (e == null) {
+            throw new HttpError(503, "still reading the capture: " + (int) (progress * 100) + "%");
+        }
+        return e;
     }
 
     /** GET /api/info: the capture and the views. */
     String info() {
+        Exploration x = this.x;
+        if (x == null) {
+            return new JsonWriter().beginObject().field("loading", true)
+                    .field("source", trace == null ? "live" : trace.toString())
+                    .field("progress", Math.round(progress * 1000) / 10.0 + "").endObject().toString();
+        }
         JsonWriter w = new JsonWriter().beginObject();
         w.field("source", x.source()).field("events", x.events())
                 .field("firstTs", Long.toUnsignedString(x.span().fromNs()))
@@ -85,10 +135,10 @@ final class Api {
     String summary(QueryParams p) {
         String filter = userFilter(p);
         TimeRange r = range(p);
-        if (filter.isEmpty() || x.isLive() || trace == null) {
-            return summaryJson(explore(() -> x.summary(r)), filter);
+        if (filter.isEmpty() || x().isLive() || trace == null) {
+            return summaryJson(explore(() -> x().summary(r)), filter);
         }
-        TimeRange span = x.span();
+        TimeRange span = x().span();
         long from = r.isAll() ? span.fromNs() : Math.max(r.fromNs(), span.fromNs());
         long to = r.isAll() ? span.toNs() : Math.min(r.toNs(), span.toNs());
         String full = both(filter, r.asFilter());
@@ -129,17 +179,17 @@ final class Api {
     /** GET /api/save?seconds=N: writes the last N seconds to {@code file}; returns how many events. */
     long save(QueryParams p, Path file) {
         int seconds = p.intValue("seconds", 10, 1, 86_400);
-        return explore(() -> x.saveRecent(file, seconds));
+        return explore(() -> x().saveRecent(file, seconds));
     }
 
     /** GET /api/view: a view's table through a drill-down path. */
     String view(QueryParams p) {
         ViewQuery q = query(p);
         return cached("view\0" + key(q), () -> {
-            ViewResult r = explore(() -> x.view(q));
+            ViewResult r = explore(() -> x().view(q));
             JsonWriter w = new JsonWriter().beginObject();
             w.field("view", r.query().viewId()).field("name", r.name()).field("filter", r.filter())
-                    .field("selection", explore(() -> x.selectionFilter(q))).field("sort", r.sortColumn())
+                    .field("selection", explore(() -> x().selectionFilter(q))).field("sort", r.sortColumn())
                     .field("ascending", r.ascending()).field("canDrill", r.canDrillDown())
                     .field("drillKey", r.drillKeyField()).field("events", r.eventsRead());
             path(w, q);
@@ -167,7 +217,7 @@ final class Api {
         if (key == null) {
             throw new HttpError(400, "key: missing");
         }
-        ViewQuery down = explore(() -> x.drillDown(q, key));
+        ViewQuery down = explore(() -> x().drillDown(q, key));
         if (down == null) {
             throw new HttpError(404, "the rows of this view cannot be opened");
         }
@@ -182,7 +232,7 @@ final class Api {
         int max = p.intValue("max", 2000, 1, 1_000_000);
         return cached("dig\0" + max + "\0" + key(q), () -> {
             String sel = selection(q);
-            List<String> lines = explore(() -> x.dig(sel, TimeRange.ALL, max));
+            List<String> lines = explore(() -> x().dig(sel, TimeRange.ALL, max));
             JsonWriter w = new JsonWriter().beginObject().field("filter", sel).field("max", max)
                     .name("lines").beginArray();
             for (String l : lines) {
@@ -198,7 +248,7 @@ final class Api {
         int max = p.intValue("max", 5000, 1, 1_000_000);
         return cached("echo\0" + max + "\0" + key(q), () -> {
             String sel = selection(q);
-            List<EchoChunk> chunks = explore(() -> x.echo(sel, TimeRange.ALL, max));
+            List<EchoChunk> chunks = explore(() -> x().echo(sel, TimeRange.ALL, max));
             JsonWriter w = new JsonWriter().beginObject().field("filter", sel).field("max", max)
                     .name("chunks").beginArray();
             for (EchoChunk c : chunks) {
@@ -235,7 +285,7 @@ final class Api {
 
     /** What echo and dig show for a query: the selection, or without one the user's filter and range. */
     private String selection(ViewQuery q) {
-        return explore(() -> x.selectionFilter(q));
+        return explore(() -> x().selectionFilter(q));
     }
 
     private static String userFilter(QueryParams p) {
@@ -297,7 +347,7 @@ final class Api {
 
     /** An answer from the cache, or computed under the lock and kept (live: always computed, never kept). */
     private String cached(String key, Answer<String> compute) {
-        if (x.isLive()) {
+        if (x().isLive()) {
             return compute.get();
         }
         lock.lock();

@@ -3,6 +3,7 @@ package io.jdig.web;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.jdig.explore.Exploration;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,7 +65,7 @@ public final class WebServer implements AutoCloseable {
         ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
         s.setExecutor(threads);
         WebServer w = new WebServer(s, threads, api, token);
-        api.exploration().addRefreshListener(() -> {
+        api.addRefreshListener(() -> {
             w.samples.incrementAndGet();
             synchronized (w.sampled) {
                 w.sampled.notifyAll();
@@ -77,6 +78,10 @@ public final class WebServer implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    long eventsForLog() {
+        return api.events();
     }
 
     public String token() {
@@ -93,7 +98,10 @@ public final class WebServer implements AutoCloseable {
         if (closed.compareAndSet(false, true)) {
             server.stop(0);
             threads.shutdownNow();
-            api.exploration().close();
+            Exploration x = api.explorationOrNull();
+            if (x != null) {
+                x.close();
+            }
         }
     }
 
@@ -188,8 +196,8 @@ public final class WebServer implements AutoCloseable {
         h.set("Cache-Control", "no-store");
         ex.sendResponseHeaders(200, 0);
         OutputStream out = ex.getResponseBody();
-        boolean live = api.exploration().isLive();
-        write(out, "event: ready\ndata: " + api.exploration().events() + "\n\n");
+        boolean live = api.isLive();
+        write(out, "event: ready\ndata: " + api.events() + "\n\n");
         long seen = samples.get();
         long n = 0;
         while (!closed.get()) {
@@ -205,7 +213,7 @@ public final class WebServer implements AutoCloseable {
             long now = samples.get();
             if (live && now != seen) {
                 seen = now;
-                write(out, "event: refresh\ndata: " + api.exploration().events() + "\n\n");
+                write(out, "event: refresh\ndata: " + api.events() + "\n\n");
             } else {
                 write(out, "event: tick\ndata: " + (++n) + "\n\n");
             }

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 
 /** {@code jdig ui}: opens a capture for exploration and serves the web UI over it until the process ends. */
 public final class WebUi {
@@ -18,42 +19,54 @@ public final class WebUi {
     private WebUi() {
     }
 
-    /** Opens the capture and starts the server; the caller stops it with {@link WebServer#close()}. */
+    /** Starts the server, reads the capture, returns when it is read; the caller stops it with close(). */
     public static WebServer start(Config c, PrintStream err) throws IOException {
+        return start(c, err, s -> { });
+    }
+
+    /**
+     * Starts the server (telling {@code listening} at once: the page shows the progress of the first read), then
+     * opens the capture or the live session.
+     *
+     * @throws ExploreException when the capture cannot be read or live capture cannot start
+     * @throws IOException      when the address cannot be bound
+     */
+    public static WebServer start(Config c, PrintStream err, Consumer<WebServer> listening) throws IOException {
         if (!isLoopback(c.listen())) {
             err.println("jdig ui: warning: listening on " + c.listen() + ": other machines can reach the UI "
                     + "(the token in the address is all that keeps them out; prefer an ssh tunnel)");
         }
-        Exploration x;
-        if (c.trace() == null) {
-            x = Exploration.live(c.settings());
-        } else {
-            int[] shown = {-1};
-            x = Exploration.open(c.trace(), c.settings(), f -> {
-                int pct = (int) (f * 100);
-                if (pct / 10 != shown[0] / 10) {
-                    shown[0] = pct;
-                    err.print("\rjdig ui: reading " + c.trace().getFileName() + ": " + pct + "%");
-                    err.flush();
-                }
-            });
-            if (shown[0] >= 0) {
-                err.println();
-            }
-        }
+        Api api = new Api(c.trace());
+        WebServer s = WebServer.start(api, c.listen(), c.port());
         try {
-            return WebServer.start(new Api(x, c.trace()), c.listen(), c.port());
-        } catch (IOException | RuntimeException e) {
-            x.close();
+            listening.accept(s);
+            if (c.trace() == null) {
+                api.ready(Exploration.live(c.settings()));
+            } else {
+                api.ready(Exploration.open(c.trace(), c.settings(), api::progress));
+            }
+        } catch (RuntimeException e) {
+            s.close();
             throw e;
         }
+        return s;
     }
 
     /** Serves until the process is stopped; prints the address to open on {@code out}. */
     public static int serve(Config c, PrintStream out, PrintStream err) {
         WebServer s;
         try {
-            s = start(c, err);
+            s = start(c, err, server -> {
+                String host = c.listen().contains(":") ? "[" + c.listen() + "]" : c.listen();
+                if (host.equals("0.0.0.0") || host.equals("[::]")) {
+                    host = "127.0.0.1";
+                }
+                out.println(server.url(host));
+                out.flush();
+                if (c.trace() != null) {
+                    err.println("jdig ui: reading " + c.trace() + " (the page shows the progress)");
+                }
+            });
         } catch (ExploreException e) {
             err.println("jdig ui: " + e.getMessage());
             return 1;
@@ -61,12 +74,7 @@ public final class WebUi {
             err.println("jdig ui: cannot listen on " + c.listen() + ":" + c.port() + ": " + e.getMessage());
             return 1;
         }
-        String host = c.listen().contains(":") ? "[" + c.listen() + "]" : c.listen();
-        if (host.equals("0.0.0.0") || host.equals("[::]")) {
-            host = "127.0.0.1";
-        }
-        out.println(s.url(host));
-        out.flush();
+        err.println("jdig ui: ready (" + s.eventsForLog() + " events); stop with Ctrl-C");
         try {
             new CountDownLatch(1).await();
         } catch (InterruptedException e) {

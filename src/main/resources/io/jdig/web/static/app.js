@@ -590,6 +590,16 @@ async function start() {
   if (location.search.includes('token=')) history.replaceState(null, '', '/');
   try {
     state.info = await api('info');
+    // the first read of a capture: its progress, until the server answers
+    while (state.info.loading) {
+      const pct = Number(state.info.progress) || 0;
+      $('#source').textContent = `reading ${state.info.source.split('/').pop()}: ${pct.toFixed(0)}%`;
+      $('#tiles').replaceChildren(el('div', { class: 'loading', id: 'loading' },
+        el('div', { text: `Reading the capture… ${pct.toFixed(1)}%` }),
+        el('div', { class: 'bar' }, el('div', { style: `width:${pct}%` }))));
+      await new Promise((r) => setTimeout(r, 300));
+      state.info = await api('info');
+    }
   } catch (e) {
     document.body.replaceChildren(el('div', { class: 'error-box', text: 'jdig: ' + e.message }));
     return;
