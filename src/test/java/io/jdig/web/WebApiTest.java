@@ -105,6 +105,11 @@ class WebApiTest {
                 n++;
             }
             assertThat(n).isEqualTo(v.rows().size());
+            assertThat(r.body()).contains("\"rowCount\":" + v.rows().size() + ",");
+            // at most max rows, and how many there are
+            Response three = get("/api/view?view=procs&max=3", true);
+            assertThat(three.body()).contains("\"rowCount\":" + v.rows().size() + ",");
+            assertThat(three.body().split("\\{\"key\":", -1)).hasSize(4);
         }
     }
 

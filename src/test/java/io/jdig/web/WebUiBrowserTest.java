@@ -130,13 +130,17 @@ class WebUiBrowserTest {
         return new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(RuntimeException.class).until(condition::apply);
     }
 
-    /** name to total, as the tiles show them (their exact value, in data-tot). */
+    /** name to total, as the tiles show them (their exact value, in data-tot), read at one instant. */
+    @SuppressWarnings("unchecked")
     private Map<String, Double> tiles() {
+        Map<String, Object> raw = (Map<String, Object>) ((ChromeDriver) driver).executeScript("""
+                const out = {};
+                for (const t of document.querySelectorAll('.tile')) {
+                  out[t.dataset.name] = t.querySelector('.total').dataset.tot;
+                }
+                return out;""");
         Map<String, Double> out = new HashMap<>();
-        for (WebElement t : driver.findElements(By.cssSelector(".tile"))) {
-            String tot = t.findElement(By.cssSelector(".total")).getDomAttribute("data-tot");
-            out.put(t.getDomAttribute("data-name"), Double.parseDouble(tot));
-        }
+        raw.forEach((k, v) -> out.put(k, Double.parseDouble(String.valueOf(v))));
         return out;
     }
 

@@ -424,7 +424,8 @@ async function tableNode() {
   }
   table.append(el('thead', {}, head), body);
   const meta = el('div', { class: 'meta', id: 'table-meta',
-    text: `${r.name}: ${r.rows.length} rows · ${r.events} events read` + (r.canDrill ? ' · click a row to drill down' : '') });
+    text: `${r.name}: ${r.rowCount} rows` + (r.rowCount > r.rows.length ? ` (the first ${r.rows.length} shown)` : '')
+      + ` · ${r.events} events read` + (r.canDrill ? ' · click a row to drill down' : '') });
   return el('div', {}, meta, table);
 }
 
