@@ -266,7 +266,9 @@ class WebUiBrowserTest {
                 .startsWith("00000000  74 68 69 73 20 69 73 20 61 20 74 65 73 74 0a"));
         driver.findElement(By.cssSelector("[data-tab='stream']")).click();
         until(d -> !d.findElements(By.cssSelector("#stream pre")).isEmpty());
-        assertThat(driver.findElements(By.cssSelector("#stream-fd option"))).hasSize(2);
+        List<WebElement> ends = driver.findElements(By.cssSelector("#stream-fd option"));
+        assertThat(ends).hasSize(2); // the two ends of the connection: the client's fd and the server's
+        assertThat(ends.get(0).getText()).endsWith("1 chunks, 15 B");
         driver.findElement(By.id("stream-mode")).click(); // back to text
         until(d -> "this is a test\n".equals(d.findElement(By.cssSelector("#stream pre")).getDomProperty("textContent")));
         // one pre per direction change, coloured by direction: here one process's side, the data it wrote

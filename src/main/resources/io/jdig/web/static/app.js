@@ -494,7 +494,7 @@ function fdSelect(chunks, current, allLabel, onChange, only) {
     if (only && !only(c)) continue;
     const id = fdId(c);
     const f = fds.get(id) || { n: 0, bytes: 0, c };
-    f.n++; f.bytes += c.data.length;
+    f.n++; f.bytes += bytesOf(c.data).length;
     fds.set(id, f);
   }
   const sel = el('select', { id: allLabel ? 'echo-fd' : 'stream-fd' });
