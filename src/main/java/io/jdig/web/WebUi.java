@@ -75,6 +75,8 @@ public final class WebUi {
             return 1;
         }
         err.println("jdig ui: ready (" + s.eventsForLog() + " events); stop with Ctrl-C");
+        // Ctrl-C: stop the server and the exploration (a live session's capture) before the JVM goes
+        Runtime.getRuntime().addShutdownHook(new Thread(s::close, "jdig-ui-stop"));
         try {
             new CountDownLatch(1).await();
         } catch (InterruptedException e) {
