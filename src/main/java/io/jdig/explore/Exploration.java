@@ -55,8 +55,8 @@ import java.util.function.Consumer;
  * gives over the file, which is what {@code cjdig -r T -v VIEW --raw FILTER} prints.</li>
  * <li><b>Results cached, several views per replay.</b> An answer is kept per query (an LRU), so going back, or
  * returning to a view, is immediate; one replay feeds any number of views at once, and right after the first read
- * a background replay computes the root views the overview's tiles lead to, then the other root views, so that a
- * view switch at the top finds its table ready.</li>
+ * background replays compute the views the overview's tiles lead to, then the other views (eight per replay), so
+ * that a view switch at the top finds its table ready.</li>
  * <li><b>The overview in the first read.</b> {@link #summary()} is the {@code wsysdig_summary} chisel's computation
  * done in Java while the file is read (see {@link SummaryRecorder}), with no second pass over the events' data.</li>
  * </ul>
@@ -467,9 +467,16 @@ public final class Exploration implements AutoCloseable {
             return;
         }
         try {
-            List<ViewResult> rs = replayViews(todo);
+            List<Object> rs = replayAll(todo);
             for (int i = 0; i < rs.size(); i++) {
-                futures.get(i).complete(rs.get(i));
+                if (rs.get(i) instanceof ViewResult r) {
+                    futures.get(i).complete(r);
+                } else {
+                    futures.get(i).completeExceptionally((Throwable) rs.get(i));
+                }
+            }
+            synchronized (cache) {
+                cache.values().removeIf(CompletableFuture::isCompletedExceptionally);
             }
         } catch (RuntimeException e) {
             for (CompletableFuture<ViewResult> f : futures) {
@@ -508,7 +515,7 @@ public final class Exploration implements AutoCloseable {
         }
     }
 
-    /** The views the overview's tiles open, then every other root view: computed after the first read. */
+    /** The views the overview's tiles open, then every other view (spectrograms aside): computed after the first read. */
     private void warm() {
         List<ViewQuery> first = new ArrayList<>();
         List<ViewQuery> rest = new ArrayList<>();
@@ -519,7 +526,7 @@ public final class Exploration implements AutoCloseable {
             }
         }
         for (ViewInfo v : catalog.views()) {
-            if (!v.isRoot() || v.type() == io.jdig.view.ViewType.SPECTROGRAM) {
+            if (v.type() == io.jdig.view.ViewType.SPECTROGRAM) {
                 continue;
             }
             (tiles.contains(v.id()) ? first : rest).add(ViewQuery.of(v.id()));
@@ -536,7 +543,7 @@ public final class Exploration implements AutoCloseable {
         }
     }
 
-    /** The root views are computed: for tests and benchmarks that measure what follows. */
+    /** Waits until the views of the background replays are computed (for tests and benchmarks). */
     public void awaitWarm() throws InterruptedException {
         if (warming != null) {
             warming.join();
@@ -718,29 +725,67 @@ public final class Exploration implements AutoCloseable {
 
     // ---- runs ---------------------------------------------------------------------------------------------
 
-    /** One replay of the capture feeding every pending view; their results in the same order. */
-    private List<ViewResult> replayViews(List<Pending> todo) {
+    /** The answer read from the trace file itself, as before the store: what tests compare the store's with. */
+    ViewResult viewFromFile(ViewQuery q) {
+        Plan plan = plan(q);
+        ViewFeed feed = new ViewFeed();
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        Pipeline p = Pipeline.builder().source(new Source.TraceFile(trace)).portNames(ports).sink(feed)
+                .errors(new PrintStream(errors, true, StandardCharsets.UTF_8), "").build();
+        var state = p.context().state;
+        ViewSnapshot snap;
+        try {
+            snap = new ViewSnapshot(plan.view, plan.depth, plan.filter, q.sortColumn(), q.ascending(),
+                    new ThreadPass(state, ThreadOrder.follow(state)));
+        } catch (ViewException e) {
+            throw new ExploreException(e.getMessage(), e);
+        }
+        feed.views = new ViewSink[] {snap};
+        finish(p.run());
+        return result(plan, q, snap.rows(), snap.sortColumn(), snap.ascending(), snap.events());
+    }
+
+    /**
+     * One replay of the capture feeding every pending view; their results in the same order (a view that cannot
+     * be made gives its ExploreException in its place).
+     */
+    private List<Object> replayAll(List<Pending> todo) {
         ViewFeed feed = new ViewFeed();
         Pipeline p = pipeline(null, feed, -1);
         var state = p.context().state;
         ThreadPass pass = new ThreadPass(state, ThreadOrder.follow(state));
+        List<Object> out = new ArrayList<>();
         List<ViewSnapshot> snaps = new ArrayList<>();
-        try {
-            for (Pending t : todo) {
-                snaps.add(new ViewSnapshot(t.plan.view, t.plan.depth, t.plan.filter, t.q.sortColumn(),
-                        t.q.ascending(), pass));
+        for (Pending t : todo) {
+            try {
+                ViewSnapshot v = new ViewSnapshot(t.plan.view, t.plan.depth, t.plan.filter, t.q.sortColumn(),
+                        t.q.ascending(), pass);
+                snaps.add(v);
+                out.add(v);
+            } catch (ViewException e) {
+                out.add(new ExploreException(e.getMessage(), e));
             }
-        } catch (ViewException e) {
-            throw new ExploreException(e.getMessage(), e);
         }
         feed.views = snaps.toArray(ViewSink[]::new);
         finish(p.run());
-        List<ViewResult> out = new ArrayList<>();
         for (int i = 0; i < todo.size(); i++) {
-            out.add(result(todo.get(i).plan, todo.get(i).q, snaps.get(i).rows(), snaps.get(i).sortColumn(),
-                    snaps.get(i).ascending(), snaps.get(i).events()));
+            if (out.get(i) instanceof ViewSnapshot s) {
+                out.set(i, result(todo.get(i).plan, todo.get(i).q, s.rows(), s.sortColumn(), s.ascending(),
+                        s.events()));
+            }
         }
         return out;
+    }
+
+    private List<ViewResult> replayViews(List<Pending> todo) {
+        List<ViewResult> rs = new ArrayList<>();
+        for (Object o : replayAll(todo)) {
+            if (o instanceof ExploreException e) {
+                throw e;
+            }
+            rs.add((ViewResult) o);
+        }
+        return rs;
     }
 
     ViewResult result(Plan plan, ViewQuery q, List<ViewSnapshot.TextRow> textRows, int sortColumn, boolean asc,
