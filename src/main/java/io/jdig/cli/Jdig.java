@@ -62,7 +62,7 @@ public final class Jdig {
         cl.setOverwrittenOptionsAllowed(true);
         Options o;
         try {
-            ChiselArgs.Split split = new ChiselArgs(cl.getCommandSpec()).split(SysdigArgs.normalise(args));
+            ChiselArgs.Split split = new ChiselArgs(cl.getCommandSpec()).split(SysdigArgs.normalise(args, defaultFormatText(isTerminal())));
             o = definition.read(cl.parseArgs(split.args()));
             o.chiselArgs = split.chiselArgs();
         } catch (CommandLine.ParameterException e) {
@@ -71,6 +71,10 @@ public final class Jdig {
         }
         if (o.help) {
             cl.usage(out);
+            return 0;
+        }
+        if (o.showFormat != null) {
+            out.println(o.showFormat);
             return 0;
         }
         if (o.version) {
@@ -152,6 +156,14 @@ public final class Jdig {
         } catch (FormatException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /**
+     * The default format as sysdig shows it for {@code -pp}: as it would be typed, with {@code \\e} for the
+     * escape character of the terminal's colours.
+     */
+    static String defaultFormatText(boolean tty) {
+        return tty ? EventFormatter.DEFAULT_TTY.replace("\u001b", "\\e") : EventFormatter.DEFAULT;
     }
 
     /** The escapes sysdig accepts in -p formats. */
