@@ -67,6 +67,14 @@ public final class Exploration implements AutoCloseable {
      * @throws ExploreException when it cannot be read
      */
     public static Exploration open(Path trace, Settings settings) {
+        return open(trace, settings, p -> { });
+    }
+
+    /**
+     * Opens a trace file as {@link #open(Path, Settings)} does, telling {@code progress} now and then how far the
+     * first read has got (percent of the file, as {@code Run.readProgress()} figures it).
+     */
+    public static Exploration open(Path trace, Settings settings, java.util.function.DoubleConsumer progress) {
         if (!Files.isReadable(trace)) {
             throw new ExploreException(trace + ": no such file or not readable");
         }
@@ -79,7 +87,11 @@ public final class Exploration implements AutoCloseable {
         }
         long[] span = new long[3];
         Exploration x = new Exploration(trace, catalog, settings.ports(), span);
-        x.run("", c -> {
+        Run[] reading = new Run[1];
+        x.runFiltered("", -1, r -> reading[0] = r, c -> {
+            if ((span[2] & 0x3fff) == 0 && reading[0] != null) {
+                progress.accept(reading[0].readProgress());
+            }
             long ts = c.ev.ts();
             if (span[0] == 0) {
                 span[0] = ts;
@@ -307,12 +319,17 @@ public final class Exploration implements AutoCloseable {
         }
     }
 
-    private void run(String filter, Consumer<EventContext> action) {
-        runFiltered(filter, -1, action);
+    private void runFiltered(String filter, long max, Consumer<EventContext> action) {
+        runFiltered(filter, max, r -> { }, action);
     }
 
-    private void runFiltered(String filter, long max, Consumer<EventContext> action) {
+    private void runFiltered(String filter, long max, Consumer<Run> started, Consumer<EventContext> action) {
         Pipeline p = pipeline(filter, new Sink() {
+            @Override
+            public void start(Run run) {
+                started.accept(run);
+            }
+
             @Override
             public boolean onEvent(EventContext c) {
                 action.accept(c);

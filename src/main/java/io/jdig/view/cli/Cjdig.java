@@ -1,11 +1,13 @@
 package io.jdig.view.cli;
 
 import io.jdig.chisel.ChiselLocator;
+import io.jdig.explore.Exploration;
 import io.jdig.pipeline.Outcome;
 import io.jdig.pipeline.Pipeline;
 import io.jdig.pipeline.Source;
 import io.jdig.state.PortNames;
 import io.jdig.state.StateEngine;
+import io.jdig.tui.Tui;
 import io.jdig.view.BatchRun;
 import io.jdig.view.ThreadOrder;
 import io.jdig.view.ThreadPass;
@@ -74,8 +76,15 @@ public final class Cjdig {
             return ViewListing.print(ViewCatalog.load(locator, o.containers, true), out);
         }
         if (!o.json && !o.raw) {
-            err.println("cjdig: the full-screen interface is not built yet; use -j or --raw for the batch outputs");
-            return 1;
+            if (o.readFiles.isEmpty()) {
+                err.println("cjdig: live capture is not supported yet in the full-screen interface;"
+                        + " read a trace with -r FILE");
+                return 1;
+            }
+            Exploration.Settings settings = new Exploration.Settings(o.chiselPaths, o.containers, false,
+                    o.resolvePorts ? PortNames.SERVICES : PortNames.NUMBERS);
+            return Tui.run(Path.of(o.readFiles.get(0)), settings,
+                    new Tui.Options(o.view, o.filter(), o.ascii, o.hexAscii), System.in, stdout, err);
         }
         if (o.readFiles.isEmpty()) {
             err.println("cjdig: live capture is not supported yet in batch mode; read a trace with -r FILE");
