@@ -153,7 +153,7 @@ final class Session {
         while (forLabels.size() > query.path().size()) {
             forLabels.remove(forLabels.size() - 1);
         }
-        layout = new TableLayout(r.columns(), r.rows());
+        layout = new TableLayout(r.columns(), r.rows(), layout);
         applyFreeText();
         table.select(0, page());
         if (keep != null) {

@@ -15,8 +15,13 @@ final class TableLayout {
     private final int[] start;
     private final int[] width;
     private final boolean[] right;
+    private final List<ViewResult.Column> columns;
 
-    TableLayout(List<ViewResult.Column> columns, List<ViewResult.Row> rows) {
+    /**
+     * @param before the layout the same table had before, whose alignment an empty table keeps (or null)
+     */
+    TableLayout(List<ViewResult.Column> columns, List<ViewResult.Row> rows, TableLayout before) {
+        this.columns = columns;
         int n = columns.size();
         start = new int[n];
         width = new int[n];
@@ -28,6 +33,9 @@ final class TableLayout {
             width[j] = size > 0 ? size : -1;
             x += Math.max(size, 0);
             right[j] = numeric(rows, j);
+        }
+        if (rows.isEmpty() && before != null && before.columns.equals(columns)) {
+            System.arraycopy(before.right, 0, right, 0, n);
         }
     }
 
