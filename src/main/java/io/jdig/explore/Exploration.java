@@ -67,14 +67,20 @@ public final class Exploration implements AutoCloseable {
      * @throws ExploreException when it cannot be read
      */
     public static Exploration open(Path trace, Settings settings) {
-        return open(trace, settings, p -> { });
+        return open(trace, settings, null);
+    }
+
+    /** How far the first read of a trace has got: called now and then with a fraction from 0 to 1. */
+    @FunctionalInterface
+    public interface ProgressListener {
+        void progress(double fraction);
     }
 
     /**
-     * Opens a trace file as {@link #open(Path, Settings)} does, telling {@code progress} now and then how far the
-     * first read has got (percent of the file, as {@code Run.readProgress()} figures it).
+     * Opens a trace file as {@link #open(Path, Settings)} does, telling {@code progress} (may be null) how far it
+     * has got.
      */
-    public static Exploration open(Path trace, Settings settings, java.util.function.DoubleConsumer progress) {
+    public static Exploration open(Path trace, Settings settings, ProgressListener progress) {
         if (!Files.isReadable(trace)) {
             throw new ExploreException(trace + ": no such file or not readable");
         }
@@ -89,8 +95,8 @@ public final class Exploration implements AutoCloseable {
         Exploration x = new Exploration(trace, catalog, settings.ports(), span);
         Run[] reading = new Run[1];
         x.runFiltered("", -1, r -> reading[0] = r, c -> {
-            if ((span[2] & 0x3fff) == 0 && reading[0] != null) {
-                progress.accept(reading[0].readProgress());
+            if ((span[2] & 0x3fff) == 0 && reading[0] != null && progress != null) {
+                progress.progress(reading[0].readProgress() / 100);
             }
             long ts = c.ev.ts();
             if (span[0] == 0) {

@@ -134,8 +134,8 @@ public final class Tui {
         String[] failure = new String[1];
         work.execute(() -> {
             try {
-                opened[0] = Exploration.open(trace, settings, p -> {
-                    progress[0] = p;
+                opened[0] = Exploration.open(trace, settings, fraction -> {
+                    progress[0] = 100 * fraction;
                     events.add(WAKE);
                 });
             } catch (ExploreException e) {
