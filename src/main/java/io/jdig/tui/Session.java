@@ -99,7 +99,8 @@ final class Session {
 
     /** Shows the first view (with a filter given on the command line). */
     void start(ViewQuery q) {
-        load(q, null);
+        query = q;
+        load(q, null, null);
     }
 
     boolean quit() {
@@ -124,13 +125,19 @@ final class Session {
 
     // ---- questions --------------------------------------------------------------------------------------
 
-    private void load(ViewQuery q, String keyToSelect) {
+    /**
+     * Asks for a view; the answer replaces the table when it comes (unless another question was asked since).
+     *
+     * @param keyToSelect the row to select in the answer, or null to keep the selected one
+     * @param labels      the "For:" labels of the answer's drill-down path, or null for the current ones
+     */
+    private void load(ViewQuery q, String keyToSelect, List<String> labels) {
         int gen = ++generation;
-        loading = "Loading " + q.viewId();
+        loading = "Loading";
         work.execute(() -> {
             try {
                 ViewResult r = x.view(q);
-                post.accept(() -> shown(gen, r, keyToSelect));
+                post.accept(() -> shown(gen, r, keyToSelect, labels));
             } catch (ExploreException e) {
                 post.accept(() -> failed(gen, e));
             } catch (RuntimeException e) {
@@ -139,7 +146,7 @@ final class Session {
         });
     }
 
-    private void shown(int gen, ViewResult r, String keyToSelect) {
+    private void shown(int gen, ViewResult r, String keyToSelect, List<String> labels) {
         if (gen != generation) {
             return;
         }
@@ -150,6 +157,10 @@ final class Session {
                 : sameView && table.selected() < rows.size() ? rows.get(table.selected()).key() : null;
         query = r.query();
         result = r;
+        if (labels != null) {
+            forLabels.clear();
+            forLabels.addAll(labels);
+        }
         while (forLabels.size() > query.path().size()) {
             forLabels.remove(forLabels.size() - 1);
         }
@@ -305,9 +316,9 @@ final class Session {
         if (next == null) {
             return;
         }
-        forLabels.add(result.drillKeyField() + "=" + row.key());
-        query = next;
-        load(next, null);
+        List<String> labels = new ArrayList<>(forLabels);
+        labels.add(result.drillKeyField() + "=" + row.key());
+        load(next, null, labels);
     }
 
     private void back() {
@@ -315,10 +326,8 @@ final class Session {
             return;
         }
         Selection last = query.path().get(query.path().size() - 1);
-        ViewQuery up = query.back();
-        forLabels.remove(forLabels.size() - 1);
-        query = up;
-        load(up, last.key());
+        List<String> labels = new ArrayList<>(forLabels.subList(0, Math.max(0, forLabels.size() - 1)));
+        load(query.back(), last.key(), labels);
     }
 
     private void sortBy(int column) {
@@ -326,7 +335,7 @@ final class Session {
             return;
         }
         Boolean asc = column == result.sortColumn() ? !result.ascending() : null;
-        load(query.sortedBy(column, asc), null);
+        load(query.sortedBy(column, asc), null, null);
     }
 
     private void search(String words) {
@@ -382,7 +391,7 @@ final class Session {
             freeText = "";
             applyFreeText();
             if (!query.filter().isEmpty()) {
-                load(query.withFilter(""), null);
+                load(query.withFilter(""), null, null);
             }
             return;
         }
@@ -395,7 +404,7 @@ final class Session {
                 applyFreeText();
                 table.select(0, page());
                 if (!query.filter().isEmpty()) {
-                    load(query.withFilter(""), null);
+                    load(query.withFilter(""), null, null);
                 }
                 return;
             }
@@ -405,7 +414,7 @@ final class Session {
         }
         prompt = null;
         freeText = "";
-        load(query.withFilter(f), selected() == null ? null : selected().key());
+        load(query.withFilter(f), selected() == null ? null : selected().key(), null);
     }
 
     /** Words without anything of the filter language: no comparison, no parenthesis, no field name. */
@@ -676,7 +685,7 @@ final class Session {
         switch (m) {
             case VIEWS -> {
                 if (i < views.size()) {
-                    load(query.withView(views.get(i).id()), null);
+                    load(query.withView(views.get(i).id()), null, null);
                 }
             }
             case SORT -> sortBy(i + 1);
@@ -852,7 +861,7 @@ final class Session {
         Palette.PLAIN.on(g).fill(' ');
         switch (mode) {
             case TABLE -> {
-                header(g, result == null ? "" : result.name(), forText(), filterText());
+                header(g, result == null ? currentView().name() : result.name(), forText(), filterText());
                 drawTable(g, 0);
             }
             case SORT -> {
