@@ -103,6 +103,21 @@ final class Session {
         load(q, null, null);
     }
 
+    /**
+     * Asks the current view again (a live capture's new sample): the table is replaced in place, the selected row
+     * kept; nothing happens while paused, while another answer is awaited, or while a window is open over it.
+     */
+    void refresh() {
+        if (paused || loading != null || query == null || result == null) {
+            return;
+        }
+        load(query, null, null);
+    }
+
+    boolean paused() {
+        return paused;
+    }
+
     boolean quit() {
         return quit;
     }

@@ -36,7 +36,7 @@ import java.util.concurrent.TimeUnit;
  * given back as it was found, also after an error.
  */
 public final class Tui {
-    /** How the UI starts: the view, the user's filter, the echo window's data format. */
+    /** How the UI starts: the view, the user's filter (checked by the caller), the echo window's data format. */
     public record Options(String view, String filter, boolean ascii, boolean hexAscii) {
     }
 
@@ -163,21 +163,7 @@ public final class Tui {
         Session s = new Session(opened[0], format, work, r -> {
             events.add(r);
         }, Tui::shell);
-        String filter = o.filter() == null ? "" : o.filter().strip();
-        ViewQuery first = ViewQuery.of(o.view()).withFilter(filter);
-        if (!filter.isEmpty()) {
-            try {
-                io.jdig.filter.FilterCompiler.compile(filter);
-            } catch (io.jdig.filter.FilterException e) {
-                return e.render().replaceFirst("^jdig: ", "cjdig: ");
-            }
-        }
-        try {
-            opened[0].catalog().select(o.view());
-        } catch (io.jdig.view.ViewException e) {
-            return e.getMessage();
-        }
-        s.start(first);
+        s.start(ViewQuery.of(o.view()).withFilter(o.filter()));
         while (!s.quit()) {
             TerminalSize size = screen.doResizeIfNecessary();
             draw(screen, s, size != null);

@@ -14,6 +14,7 @@ import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import io.jdig.Prerequisites;
 import io.jdig.explore.Exploration;
 import io.jdig.explore.ViewQuery;
+import io.jdig.explore.ViewResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.AfterAll;
@@ -341,6 +342,22 @@ class SessionTest {
         type("-nothing-like-this");
         keys(key(KeyType.Enter));
         assertThat(render().get(28)).startsWith("not found: apache2-nothing-like-this");
+    }
+
+    @Test
+    void aRefreshKeepsTheSelectedRowAndPauseHoldsTheScreen() throws IOException {
+        s.start(ViewQuery.of("procs"));
+        keys(key(KeyType.ArrowDown), key(KeyType.ArrowDown));
+        String before = screenText();
+        s.refresh();
+        assertThat(s.selectedRow()).isEqualTo(2);
+        assertThat(screenText()).isEqualTo(before);
+        keys(ch('p'));
+        assertThat(s.paused()).isTrue();
+        assertThat(render().get(29)).endsWith("PAUSED 3/41(7.3%)");
+        ViewResult shown = s.result();
+        s.refresh();
+        assertThat(s.result()).isSameAs(shown);
     }
 
     @Test

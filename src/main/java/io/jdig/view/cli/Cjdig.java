@@ -2,6 +2,8 @@ package io.jdig.view.cli;
 
 import io.jdig.chisel.ChiselLocator;
 import io.jdig.explore.Exploration;
+import io.jdig.filter.FilterCompiler;
+import io.jdig.filter.FilterException;
 import io.jdig.pipeline.Outcome;
 import io.jdig.pipeline.Pipeline;
 import io.jdig.pipeline.Source;
@@ -81,15 +83,48 @@ public final class Cjdig {
                         + " read a trace with -r FILE");
                 return 1;
             }
-            Exploration.Settings settings = new Exploration.Settings(o.chiselPaths, o.containers, false,
-                    o.resolvePorts ? PortNames.SERVICES : PortNames.NUMBERS);
-            return Tui.run(Path.of(o.readFiles.get(0)), settings,
-                    new Tui.Options(o.view, o.filter(), o.ascii, o.hexAscii), System.in, stdout, err);
+            return fullScreen(o, locator);
         }
         if (o.readFiles.isEmpty()) {
             err.println("cjdig: live capture is not supported yet in batch mode; read a trace with -r FILE");
             return 1;
         }
+        return batch(o, locator);
+    }
+
+    /** The full-screen UI, once what can be checked beforehand is right (a terminal, the file, the view, the filter). */
+    private int fullScreen(CjdigOptions o, ChiselLocator locator) {
+        java.io.Console console = System.console();
+        if (console == null || !console.isTerminal()) {
+            err.println("cjdig: the full-screen interface needs a terminal; use -j or --raw for the batch outputs");
+            return 1;
+        }
+        Path trace = Path.of(o.readFiles.get(0));
+        if (!java.nio.file.Files.isReadable(trace) || java.nio.file.Files.isDirectory(trace)) {
+            err.println("cjdig: " + trace + ": no such file or not readable");
+            return 1;
+        }
+        try {
+            ViewCatalog.load(locator, o.containers, false).select(o.view);
+        } catch (ViewException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+        String filter = o.filter().strip();
+        if (!filter.isEmpty()) {
+            try {
+                FilterCompiler.compile(filter);
+            } catch (FilterException e) {
+                err.println(e.render().replaceFirst("^jdig: ", "cjdig: "));
+                return 1;
+            }
+        }
+        Exploration.Settings settings = new Exploration.Settings(o.chiselPaths, o.containers, false,
+                o.resolvePorts ? PortNames.SERVICES : PortNames.NUMBERS);
+        return Tui.run(trace, settings, new Tui.Options(o.view, filter, o.ascii, o.hexAscii), System.in, stdout, err);
+    }
+
+    private int batch(CjdigOptions o, ChiselLocator locator) {
         try {
             ViewCatalog catalog = ViewCatalog.load(locator, o.containers, o.json);
             ViewInfo view = catalog.select(o.view);
