@@ -484,11 +484,12 @@ final class Session {
         }
         String f = selectionFilter();
         String label = selectionLabel();
+        io.jdig.explore.TimeRange range = query.range();
         int gen = ++generation;
         loading = "Reading I/O";
         work.execute(() -> {
             try {
-                List<EchoChunk> chunks = x.echo(f, query.range(), ECHO_MAX);
+                List<EchoChunk> chunks = x.echo(f, range, ECHO_MAX);
                 post.accept(() -> {
                     if (gen == generation) {
                         loading = null;
@@ -514,11 +515,12 @@ final class Session {
         }
         String f = selectionFilter();
         String label = selectionLabel();
+        io.jdig.explore.TimeRange range = query.range();
         int gen = ++generation;
         loading = "Reading events";
         work.execute(() -> {
             try {
-                List<String> lines = x.dig(f, query.range(), DIG_MAX);
+                List<String> lines = x.dig(f, range, DIG_MAX);
                 List<Styled> out = new ArrayList<>(lines.size());
                 for (String l : lines) {
                     out.add(Styled.of(l));
