@@ -3,6 +3,7 @@ package io.jdig.explore;
 import io.jdig.chisel.ChiselLocator;
 import io.jdig.event.ByteBuf;
 import io.jdig.event.Category;
+import io.jdig.event.meta.Metadata;
 import io.jdig.field.EventContext;
 import io.jdig.field.Field;
 import io.jdig.field.FieldRegistry;
@@ -26,39 +27,168 @@ import io.jdig.view.ViewSink;
 import io.jdig.view.ViewSnapshot;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
  * An exploration of one capture: the questions the terminal and web UIs ask (a view through a drill-down path,
- * the events or the I/O data of a selection) answered over a trace file. Each answer runs the one pipeline over the
- * capture with the view engine as its sink.
+ * the events or the I/O data of a selection, the overview) answered over a trace file or a live system.
+ *
+ * <h2>How answers are made fast</h2>
+ * <ul>
+ * <li><b>One read.</b> {@link #open} reads the trace file once, through the pipeline, and keeps every raw event (in
+ * sysdig's layout, with its CPU and block flags) in an {@link EventStore}: a private, already unlinked temporary
+ * file mapped into memory, so the events live in the page cache and not on the Java heap, and a gzip trace is
+ * inflated only once. The capture's header metadata is kept too. Progress of that read goes to a listener.</li>
+ * <li><b>Replays, never the file.</b> Every later answer (a view, a drill-down, a time range, dig, echo) runs the
+ * same pipeline over the stored events ({@link Source.Recorded}): the state starts from the kept metadata and the
+ * events are copied from the mapped store a megabyte at a time. The answer is then exactly what the pipeline
+ * gives over the file, which is what {@code cjdig -r T -v VIEW --raw FILTER} prints.</li>
+ * <li><b>Results cached, several views per replay.</b> An answer is kept per query (an LRU), so going back, or
+ * returning to a view, is immediate; one replay feeds any number of views at once, and right after the first read
+ * a background replay computes the root views the overview's tiles lead to, then the other root views, so that a
+ * view switch at the top finds its table ready.</li>
+ * <li><b>The overview in the first read.</b> {@link #summary()} is the {@code wsysdig_summary} chisel's computation
+ * done in Java while the file is read (see {@link SummaryRecorder}), with no second pass over the events' data.</li>
+ * </ul>
+ *
+ * <p>Memory: the heap holds the header metadata, a sparse index (a time and position for every 1024th event), the
+ * summary's log of contributing events (about 20 bytes for each I/O, process or network event) and the cached
+ * results; the events themselves (their uncompressed size, without block headers) are in the mapped temporary
+ * file, which the kernel pages in and out as memory allows. A capture of 5 GB uncompressed costs 5 GB of
+ * temporary disk space and, on the heap, a few hundred MB at most.
+ *
+ * <p>Live ({@link #live}): the pipeline's live source feeds the same structures; the store is then a ring holding
+ * the last seconds (bounded in bytes) that {@link #saveRecent} writes out as a trace file, views are sampled every
+ * two seconds as csysdig does live, and listeners are told after each sample.
+ *
+ * <p>A capture whose file holds more than one section (its state restarted mid-way) is answered by reading the
+ * file again for each question, as before: the stored header could not describe it.
  */
 public final class Exploration implements AutoCloseable {
+    /** Samples of the overview, as the chisel takes them. */
+    public static final int SUMMARY_SAMPLES = 400;
+    private static final int CACHE_SIZE = 256;
+
     private final Path trace;
+    private final String name;
     private final ViewCatalog catalog;
     private final PortNames ports;
+    private final EventStore store;
+    private final Metadata header;
+    private final boolean rereadFile;
     private final long firstTs;
     private final long lastTs;
     private final long events;
+    private final Summary summary;
+    private final Map<CacheKey, CompletableFuture<ViewResult>> cache = new LinkedHashMap<>(64, 0.75f, true);
+    private final Thread warming;
+    private final LiveSession live;
+    private volatile boolean closed;
 
-    private Exploration(Path trace, ViewCatalog catalog, PortNames ports, long[] span) {
+    private Exploration(Path trace, ViewCatalog catalog, PortNames ports, EventStore store, Metadata header,
+                        boolean rereadFile, long[] span, Summary summary) {
         this.trace = trace;
+        this.name = trace.toString();
         this.catalog = catalog;
         this.ports = ports;
+        this.store = store;
+        this.header = header;
+        this.rereadFile = rereadFile;
         this.firstTs = span[0];
         this.lastTs = span[1];
         this.events = span[2];
+        this.summary = summary;
+        this.live = null;
+        this.warming = Thread.ofPlatform().daemon().name("jdig-explore-warm").unstarted(this::warm);
+    }
+
+    private Exploration(ViewCatalog catalog, PortNames ports, LiveSession live) {
+        this.trace = null;
+        this.name = "live";
+        this.catalog = catalog;
+        this.ports = ports;
+        this.store = live.store;
+        this.header = null;
+        this.rereadFile = false;
+        this.firstTs = 0;
+        this.lastTs = 0;
+        this.events = 0;
+        this.summary = null;
+        this.live = live;
+        this.warming = null;
     }
 
     /** Settings of an exploration: where views are found, container columns ({@code -pc}), service names. */
     public record Settings(List<String> chiselPaths, boolean containers, boolean inspectorViews, PortNames ports) {
         public static final Settings DEFAULT = new Settings(List.of(), false, false, PortNames.NUMBERS);
+    }
+
+    /**
+     * Settings of a live session.
+     *
+     * @param keepSeconds how far back {@link #saveRecent} can go
+     * @param keepBytes   the most memory the ring of recent events may take (its oldest events are dropped)
+     * @param snaplen     bytes of each I/O buffer to capture, or -1 for the default
+     */
+    public record LiveOptions(double keepSeconds, long keepBytes, int snaplen) {
+        public static final LiveOptions DEFAULT = new LiveOptions(300, 1L << 30, -1);
+    }
+
+    /**
+     * Starts a live session (as root): the live system's events feed the ring, the overview and the views asked
+     * for, sampled every two seconds.
+     *
+     * @throws ExploreException when live capture cannot start (not root, no BPF...)
+     */
+    public static Exploration live(Settings settings) {
+        return live(settings, LiveOptions.DEFAULT);
+    }
+
+    /** {@link #live(Settings)} with the ring's bounds and the snaplen. */
+    public static Exploration live(Settings settings, LiveOptions options) {
+        ViewCatalog catalog = catalogOf(settings);
+        EventStore store;
+        try {
+            store = EventStore.ring(null, options.keepBytes());
+        } catch (IOException e) {
+            throw new ExploreException("cannot make a temporary file for the recent events: "
+                    + Pipeline.describe(e), e);
+        }
+        LiveSession session = new LiveSession(store, options, settings.ports());
+        Exploration x = new Exploration(catalog, settings.ports(), session);
+        try {
+            session.start();
+        } catch (RuntimeException e) {
+            x.close();
+            throw e;
+        }
+        return x;
+    }
+
+    /**
+     * Live: {@code listener} is called (on the capture's thread: keep it short) after each two-second sample of the
+     * views, or every two seconds when nothing happens. On a file it is never called.
+     */
+    public void addRefreshListener(Runnable listener) {
+        if (live != null) {
+            live.addListener(listener);
+        }
+    }
+
+    /** How far the first read of a trace has got: called now and then with a fraction from 0 to 1. */
+    @FunctionalInterface
+    public interface ProgressListener {
+        void progress(double fraction);
     }
 
     /**
@@ -70,90 +200,360 @@ public final class Exploration implements AutoCloseable {
         return open(trace, settings, null);
     }
 
-    /** How far the first read of a trace has got: called now and then with a fraction from 0 to 1. */
-    @FunctionalInterface
-    public interface ProgressListener {
-        void progress(double fraction);
-    }
-
     /**
-     * Opens a trace file as {@link #open(Path, Settings)} does, telling {@code progress} (may be null) how far it
-     * has got.
+     * Opens a trace file and reads it once into memory (see the class description), telling {@code progress}
+     * (may be null) how far it has got; then the root views are computed in the background.
+     *
+     * @throws ExploreException when it cannot be read
      */
     public static Exploration open(Path trace, Settings settings, ProgressListener progress) {
         if (!Files.isReadable(trace)) {
             throw new ExploreException(trace + ": no such file or not readable");
         }
-        ViewCatalog catalog;
+        ViewCatalog catalog = catalogOf(settings);
+        EventStore store;
+        try {
+            store = EventStore.unbounded(null);
+        } catch (IOException e) {
+            throw new ExploreException("cannot make a temporary file for the capture's events: "
+                    + Pipeline.describe(e), e);
+        }
+        try {
+            FirstRead first = new FirstRead(store, progress);
+            Pipeline p = Pipeline.builder().source(new Source.TraceFile(trace)).portNames(settings.ports())
+                    .sink(first).tap(first).errors(new PrintStream(new ByteArrayOutputStream(), true,
+                            StandardCharsets.UTF_8), "").build();
+            first.recorder = new SummaryRecorder(p.context().state);
+            finish(p.run());
+            if (progress != null) {
+                progress.progress(1.0);
+            }
+            SummaryRecorder rec = first.recorder;
+            Summary summary = rec.build(store.reader(), 0, SUMMARY_SAMPLES);
+            long[] span = {first.firstTs, first.lastTs, rec.delivered()};
+            Exploration x = new Exploration(trace, catalog, settings.ports(), store, first.header, rec.sections > 1,
+                    span, summary);
+            x.warming.start();
+            return x;
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    private static ViewCatalog catalogOf(Settings settings) {
         try {
             ChiselLocator locator = ChiselLocator.standard(settings.chiselPaths(), System.getenv("JDIG_CHISEL_PATH"));
-            catalog = ViewCatalog.load(locator, settings.containers(), settings.inspectorViews());
+            return ViewCatalog.load(locator, settings.containers(), settings.inspectorViews());
         } catch (ViewException e) {
             throw new ExploreException(e.getMessage(), e);
         }
-        long[] span = new long[3];
-        Exploration x = new Exploration(trace, catalog, settings.ports(), span);
-        Run[] reading = new Run[1];
-        x.runFiltered("", -1, r -> reading[0] = r, c -> {
-            if ((span[2] & 0x3fff) == 0 && reading[0] != null && progress != null) {
-                progress.progress(reading[0].readProgress() / 100);
+    }
+
+    /** The first read: every raw event into the store, every delivered one to the summary. */
+    private static final class FirstRead implements Sink, Pipeline.RawTap {
+        final EventStore store;
+        final ProgressListener progress;
+        SummaryRecorder recorder;
+        Metadata header;
+        long raw;
+        long firstTs;
+        long lastTs;
+        java.util.function.LongSupplier bytesRead = () -> 0;
+        long size = -1;
+
+        FirstRead(EventStore store, ProgressListener progress) {
+            this.store = store;
+            this.progress = progress;
+        }
+
+        @Override
+        public void onOpen(java.util.function.LongSupplier read, long fileSize) {
+            bytesRead = read;
+            size = fileSize;
+        }
+
+        @Override
+        public void onEvent(byte[] buf, int off, int cpu, int flags) {
+            store.append(buf, off, cpu, flags);
+            if ((++raw & 0xffff) == 0 && progress != null && size > 0) {
+                progress.progress(Math.min(0.999, (double) bytesRead.getAsLong() / size));
             }
+        }
+
+        @Override
+        public void init(Run run) {
+            run.state().observeTable(recorder);
+        }
+
+        @Override
+        public void start(Run run) {
+            if (header == null) {
+                header = run.metadata();
+            }
+            recorder.start();
+        }
+
+        @Override
+        public boolean onEvent(EventContext c) {
             long ts = c.ev.ts();
-            if (span[0] == 0) {
-                span[0] = ts;
+            if (firstTs == 0) {
+                firstTs = ts;
             }
-            span[1] = ts;
-            span[2]++;
-        });
-        return new Exploration(trace, catalog, settings.ports(), span);
+            lastTs = ts;
+            recorder.checkContainersEachEvent(raw - 1);
+            recorder.onEvent(c, raw - 1);
+            return true;
+        }
+
+        @Override
+        public boolean needsMetadata() {
+            return true;
+        }
     }
 
     public ViewCatalog catalog() {
         return catalog;
     }
 
-    /** The time of the first and the last event. */
+    /** The time of the first and the last event (live: of those held now). */
     public TimeRange span() {
+        if (live != null) {
+            return new TimeRange(store.firstTs(), Math.max(store.firstTs(), store.lastTs()));
+        }
         return new TimeRange(firstTs, lastTs);
     }
 
-    /** How many events the capture holds. */
+    /** How many events the capture holds (live: how many have been captured so far). */
     public long events() {
-        return events;
+        return live != null ? live.delivered() : events;
     }
 
     public String source() {
-        return trace.toString();
+        return name;
+    }
+
+    /** Whether this is a live session ({@link #live}). */
+    public boolean isLive() {
+        return live != null;
     }
 
     /**
-     * Answers a view query.
+     * The overview: the {@code wsysdig_summary} chisel's metrics in {@value #SUMMARY_SAMPLES} samples over the
+     * capture (live: over the events the ring holds now).
+     */
+    public Summary summary() {
+        if (live != null) {
+            return live.summary();
+        }
+        return summary;
+    }
+
+    /**
+     * The overview over a part of the capture: the same metrics, with only the samples whose start falls in
+     * {@code range} and totals made from those samples (for the counts of distinct things, the sum of the samples'
+     * own counts bounds it from above; the whole capture's are exact).
+     */
+    public Summary summary(TimeRange range) {
+        Summary s = summary();
+        if (range == null || range.isAll()) {
+            return s;
+        }
+        List<Summary.Metric> out = new ArrayList<>();
+        for (Summary.Metric m : s.metrics()) {
+            int from = 0;
+            while (from < m.times().length && !range.contains(m.times()[from])
+                    && Long.compareUnsigned(m.times()[from], range.fromNs()) < 0) {
+                from++;
+            }
+            int to = from;
+            while (to < m.times().length && range.contains(m.times()[to])) {
+                to++;
+            }
+            long[] t = java.util.Arrays.copyOfRange(m.times(), from, to);
+            long[] v = java.util.Arrays.copyOfRange(m.values(), from, to);
+            long tot = 0;
+            long max = 0;
+            for (long x : v) {
+                tot += x;
+                max = Math.max(max, x);
+            }
+            if (m.aggregation().equals("avg")) {
+                tot = max;
+            }
+            out.add(new Summary.Metric(m.id(), m.name(), m.category(), m.targetView(), m.targetViewFilter(),
+                    m.drillDownKey(), m.sortingColumn(), m.aggregation(), tot, max, t, v));
+        }
+        return new Summary(s.startTs(), s.endTs(), s.durationNs(), s.intervalNs(), s.containers(), List.copyOf(out));
+    }
+
+    /**
+     * Answers a view query: from the cache, else by one replay of the stored events (live: the view's last
+     * two-second sample; the first query of a view starts sampling it and answers from the events held so far).
      *
      * @throws ExploreException for an unknown view or a bad filter (its message says where)
      */
     public ViewResult view(ViewQuery q) {
         Plan plan = plan(q);
-        ViewSnapshot[] snap = new ViewSnapshot[1];
-        runView(plan, q, snap);
-        ViewSnapshot s = snap[0];
-        ViewInfo v = plan.view;
-        List<String> names = v.columnNames();
-        List<Integer> sizes = v.columnSizes();
-        List<ViewResult.Column> cols = new ArrayList<>();
-        List<ViewColumn> vc = v.columns();
-        for (int j = 1; j < names.size(); j++) {
-            String desc = j < vc.size() && vc.get(j).description() != null ? vc.get(j).description() : "";
-            cols.add(new ViewResult.Column(names.get(j), sizes.get(j), desc));
+        if (live != null) {
+            return live.view(this, plan, q);
         }
-        List<ViewResult.Row> rows = new ArrayList<>(s.rows().size());
-        for (ViewSnapshot.TextRow r : s.rows()) {
-            rows.add(new ViewResult.Row(r.key(), r.cells()));
+        checkViewFilter(plan);
+        CacheKey key = CacheKey.of(plan, q);
+        CompletableFuture<ViewResult> mine;
+        CompletableFuture<ViewResult> f;
+        synchronized (cache) {
+            f = cache.get(key);
+            if (f == null || f.isCompletedExceptionally()) {
+                mine = new CompletableFuture<>();
+                cache.put(key, mine);
+                trimCache();
+                f = null;
+            } else {
+                mine = null;
+            }
         }
-        ViewColumn key = v.key();
-        String drill = key != null && catalog.drillTarget(v, key.filterField(plan.depth)) != null
-                ? key.filterField(plan.depth) : null;
-        return new ViewResult(q.withView(v.id()).sortedBy(q.sortColumn(), q.ascending()), v.name(), plan.filter,
-                List.copyOf(cols), List.copyOf(rows), s.sortColumn(), s.ascending(), drill, s.events());
+        if (f != null) {
+            try {
+                return f.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof ExploreException x) {
+                    throw x;
+                }
+                throw e;
+            }
+        }
+        try {
+            ViewResult r = replayViews(List.of(new Pending(plan, q))).get(0);
+            mine.complete(r);
+            return r;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            synchronized (cache) {
+                cache.remove(key, mine);
+            }
+            throw e;
+        }
+    }
+
+    /** Computes several views in one replay and caches them (for a UI that knows what it will show next). */
+    public void prefetch(List<ViewQuery> queries) {
+        if (live != null) {
+            return;
+        }
+        List<Pending> todo = new ArrayList<>();
+        List<CompletableFuture<ViewResult>> futures = new ArrayList<>();
+        synchronized (cache) {
+            for (ViewQuery q : queries) {
+                Plan plan;
+                try {
+                    plan = plan(q);
+                    checkViewFilter(plan);
+                } catch (ExploreException e) {
+                    continue;
+                }
+                CacheKey key = CacheKey.of(plan, q);
+                if (cache.containsKey(key)) {
+                    continue;
+                }
+                CompletableFuture<ViewResult> f = new CompletableFuture<>();
+                cache.put(key, f);
+                todo.add(new Pending(plan, q));
+                futures.add(f);
+            }
+            trimCache();
+        }
+        if (todo.isEmpty()) {
+            return;
+        }
+        try {
+            List<ViewResult> rs = replayViews(todo);
+            for (int i = 0; i < rs.size(); i++) {
+                futures.get(i).complete(rs.get(i));
+            }
+        } catch (RuntimeException e) {
+            for (CompletableFuture<ViewResult> f : futures) {
+                f.completeExceptionally(e);
+            }
+            synchronized (cache) {
+                cache.values().removeIf(CompletableFuture::isCompletedExceptionally);
+            }
+        }
+    }
+
+    /** Whether the answer to {@code q} is ready (cached), so that asking costs nothing. */
+    public boolean isReady(ViewQuery q) {
+        if (live != null) {
+            return true;
+        }
+        Plan plan;
+        try {
+            plan = plan(q);
+        } catch (ExploreException e) {
+            return true;
+        }
+        synchronized (cache) {
+            CompletableFuture<ViewResult> f = cache.get(CacheKey.of(plan, q));
+            return f != null && f.isDone();
+        }
+    }
+
+    private void trimCache() {
+        var it = cache.entrySet().iterator();
+        while (cache.size() > CACHE_SIZE && it.hasNext()) {
+            var e = it.next();
+            if (e.getValue().isDone()) {
+                it.remove();
+            }
+        }
+    }
+
+    /** The views the overview's tiles open, then every other root view: computed after the first read. */
+    private void warm() {
+        List<ViewQuery> first = new ArrayList<>();
+        List<ViewQuery> rest = new ArrayList<>();
+        java.util.Set<String> tiles = new java.util.HashSet<>();
+        if (summary != null) {
+            for (Summary.Metric m : summary.metrics()) {
+                tiles.add(m.targetView());
+            }
+        }
+        for (ViewInfo v : catalog.views()) {
+            if (!v.isRoot() || v.type() == io.jdig.view.ViewType.SPECTROGRAM) {
+                continue;
+            }
+            (tiles.contains(v.id()) ? first : rest).add(ViewQuery.of(v.id()));
+        }
+        try {
+            if (!closed) {
+                prefetch(first);
+            }
+            for (int i = 0; i < rest.size() && !closed; i += 8) {
+                prefetch(rest.subList(i, Math.min(rest.size(), i + 8)));
+            }
+        } catch (RuntimeException e) {
+            // a view that cannot be computed is reported when it is asked for
+        }
+    }
+
+    /** The root views are computed: for tests and benchmarks that measure what follows. */
+    public void awaitWarm() throws InterruptedException {
+        if (warming != null) {
+            warming.join();
+        }
+    }
+
+    private record CacheKey(String view, int depth, String filter, int sort, Boolean asc) {
+        static CacheKey of(Plan p, ViewQuery q) {
+            return new CacheKey(p.view.id(), p.depth, p.filter, q.sortColumn(), q.ascending());
+        }
+    }
+
+    private record Pending(Plan plan, ViewQuery q) {
+    }
+
+    private void checkViewFilter(Plan plan) {
+        check(plan.filter);
     }
 
     /**
@@ -235,13 +635,40 @@ public final class Exploration implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Writes the events of the last {@code seconds} of the capture (live: of those the ring still holds) to a
+     * trace file sysdig reads, mode 0600, with the processes and their fds at its head.
+     *
+     * @return how many events were written
+     * @throws ExploreException when the file cannot be written
+     */
+    public long saveRecent(Path file, double seconds) {
+        if (live != null) {
+            return live.save(file, seconds);
+        }
+        long cut = lastTs - (long) (seconds * 1e9);
+        return TraceSaver.save(store, header, file, cut);
+    }
+
     @Override
     public void close() {
+        closed = true;
+        if (live != null) {
+            live.stop();
+        }
+        if (warming != null && warming.isAlive()) {
+            try {
+                warming.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        store.close();
     }
 
     // ---- planning -----------------------------------------------------------------------------------------
 
-    private record Plan(ViewInfo view, int depth, String filter, String selection) {
+    record Plan(ViewInfo view, int depth, String filter, String selection) {
     }
 
     private Plan plan(ViewQuery q) {
@@ -291,51 +718,79 @@ public final class Exploration implements AutoCloseable {
 
     // ---- runs ---------------------------------------------------------------------------------------------
 
-    private void runView(Plan plan, ViewQuery q, ViewSnapshot[] out) {
+    /** One replay of the capture feeding every pending view; their results in the same order. */
+    private List<ViewResult> replayViews(List<Pending> todo) {
         ViewFeed feed = new ViewFeed();
         Pipeline p = pipeline(null, feed, -1);
         var state = p.context().state;
+        ThreadPass pass = new ThreadPass(state, ThreadOrder.follow(state));
+        List<ViewSnapshot> snaps = new ArrayList<>();
         try {
-            out[0] = new ViewSnapshot(plan.view, plan.depth, plan.filter, q.sortColumn(), q.ascending(),
-                    new ThreadPass(state, ThreadOrder.follow(state)));
+            for (Pending t : todo) {
+                snaps.add(new ViewSnapshot(t.plan.view, t.plan.depth, t.plan.filter, t.q.sortColumn(),
+                        t.q.ascending(), pass));
+            }
         } catch (ViewException e) {
             throw new ExploreException(e.getMessage(), e);
         }
-        feed.view = out[0];
+        feed.views = snaps.toArray(ViewSink[]::new);
         finish(p.run());
+        List<ViewResult> out = new ArrayList<>();
+        for (int i = 0; i < todo.size(); i++) {
+            out.add(result(todo.get(i).plan, todo.get(i).q, snaps.get(i).rows(), snaps.get(i).sortColumn(),
+                    snaps.get(i).ascending(), snaps.get(i).events()));
+        }
+        return out;
+    }
+
+    ViewResult result(Plan plan, ViewQuery q, List<ViewSnapshot.TextRow> textRows, int sortColumn, boolean asc,
+                      long eventsSeen) {
+        ViewInfo v = plan.view;
+        List<String> names = v.columnNames();
+        List<Integer> sizes = v.columnSizes();
+        List<ViewResult.Column> cols = new ArrayList<>();
+        List<ViewColumn> vc = v.columns();
+        for (int j = 1; j < names.size(); j++) {
+            String desc = j < vc.size() && vc.get(j).description() != null ? vc.get(j).description() : "";
+            cols.add(new ViewResult.Column(names.get(j), sizes.get(j), desc));
+        }
+        List<ViewResult.Row> rows = new ArrayList<>(textRows.size());
+        for (ViewSnapshot.TextRow r : textRows) {
+            rows.add(new ViewResult.Row(r.key(), r.cells()));
+        }
+        ViewColumn key = v.key();
+        String drill = key != null && catalog.drillTarget(v, key.filterField(plan.depth)) != null
+                ? key.filterField(plan.depth) : null;
+        return new ViewResult(q.withView(v.id()).sortedBy(q.sortColumn(), q.ascending()), v.name(), plan.filter,
+                List.copyOf(cols), List.copyOf(rows), sortColumn, asc, drill, eventsSeen);
     }
 
     /** The view engine as a sink: every event after the state update, then the end of the capture. */
     private static final class ViewFeed implements Sink {
-        ViewSink view;
+        ViewSink[] views;
         EventContext last;
 
         @Override
         public boolean onEvent(EventContext c) {
             last = c;
-            view.onEvent(c);
+            for (ViewSink v : views) {
+                v.onEvent(c);
+            }
             return true;
         }
 
         @Override
         public void end(Run run, boolean complete) {
             if (complete) {
-                view.onEnd(last);
+                for (ViewSink v : views) {
+                    v.onEnd(last);
+                }
             }
         }
     }
 
     private void runFiltered(String filter, long max, Consumer<EventContext> action) {
-        runFiltered(filter, max, r -> { }, action);
-    }
-
-    private void runFiltered(String filter, long max, Consumer<Run> started, Consumer<EventContext> action) {
         Pipeline p = pipeline(filter, new Sink() {
-            @Override
-            public void start(Run run) {
-                started.accept(run);
-            }
-
             @Override
             public boolean onEvent(EventContext c) {
                 action.accept(c);
@@ -345,9 +800,24 @@ public final class Exploration implements AutoCloseable {
         finish(p.run());
     }
 
+    /** The source every answer reads: the stored events, or (a capture of several sections) the file again. */
+    private Source replaySource() {
+        if (rereadFile) {
+            return new Source.TraceFile(trace);
+        }
+        if (live != null) {
+            Metadata start = live.startMetadata();
+            return new Source.Recorded(name, start == null ? new Metadata() : start, store::reader);
+        }
+        return new Source.Recorded(name, header, store::reader);
+    }
+
     private Pipeline pipeline(String filter, Sink sink, long max) {
+        if (closed) {
+            throw new ExploreException("the exploration is closed");
+        }
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        Pipeline.Builder b = Pipeline.builder().source(new Source.TraceFile(trace)).portNames(ports).sink(sink)
+        Pipeline.Builder b = Pipeline.builder().source(replaySource()).portNames(ports).sink(sink)
                 .errors(new PrintStream(errors, true, StandardCharsets.UTF_8), "");
         if (filter != null && !filter.isBlank()) {
             try {

@@ -45,6 +45,7 @@ public final class Pipeline {
     private final EventContext ctx;
     private final Run run;
     private final EventLoop loop;
+    private final RawTap tap;
     private String lastError;
 
     private Pipeline(Builder b) {
@@ -60,6 +61,7 @@ public final class Pipeline {
         this.err = b.err;
         this.prefix = b.prefix;
         this.stdin = b.stdin;
+        this.tap = b.tap;
         this.ctx = new EventContext(new StateEngine());
         ctx.state.portNames(b.portNames);
         this.run = new Run(ctx, err, displayFilter ? filter : null);
@@ -92,6 +94,7 @@ public final class Pipeline {
                     case Source.Live live -> new LiveCapture(this, live).run();
                     case Source.TraceFile f -> readTrace(s);
                     case Source.Stdin in -> readTrace(s);
+                    case Source.Recorded r -> readRecorded(r);
                 };
                 if (rc != 0 || loop.stopped() || run.stopRequested()) {
                     break;
@@ -233,8 +236,33 @@ public final class Pipeline {
 
     // ---- one source --------------------------------------------------------------------------------------
 
+    /**
+     * A source in memory: the sinks' init and the filter, the header's metadata into the state as a file's would
+     * be read, the sinks' start, then the events.
+     */
+    private int readRecorded(Source.Recorded s) {
+        Metadata header = s.header();
+        beginSource(s, () -> header);
+        header.replay(ctx.state);
+        loop.newSection();
+        try (EventSource events = s.events().get()) {
+            startSinks();
+            readAll(events);
+            return 0;
+        } catch (UncheckedIOException e) {
+            return 0;
+        } catch (IOException e) {
+            error(problem(s, e));
+            return 1;
+        }
+    }
+
     private int readTrace(Source s) {
         try (ScapReader r = openTrace(s)) {
+            if (tap != null) {
+                tap.onOpen(r::compressedPosition, s instanceof Source.TraceFile(var path) && Files.isRegularFile(path)
+                        ? Files.size(path) : -1);
+            }
             Progress shown = progress && s instanceof Source.TraceFile(var path) ? new Progress(path, err) : null;
             readAll(shown != null ? shown.wrap(r) : r);
             if (shown != null) {
@@ -299,10 +327,41 @@ public final class Pipeline {
     void readAll(EventSource src) throws IOException {
         boolean complete = false;
         try {
-            loop.run(src);
+            loop.run(tap == null ? src : new Tapped(src, tap));
             complete = true;
         } finally {
             endSinks(complete);
+        }
+    }
+
+    /**
+     * Sees every event a source delivers, as its reader gives it and before the loop looks at it: container and
+     * state-only events included, in the source's order. For a copy of the raw stream (an exploration's store).
+     */
+    public interface RawTap {
+        /** An event in sysdig's layout at {@code buf[off..]}, with the CPU and block flags it was recorded with. */
+        void onEvent(byte[] buf, int off, int cpu, int flags);
+
+        /** A trace file was opened: how many of its bytes have been read so far, and its size (-1: unknown). */
+        default void onOpen(java.util.function.LongSupplier bytesRead, long size) {
+        }
+    }
+
+    private static final class Tapped extends WrappedSource {
+        private final RawTap tap;
+
+        Tapped(EventSource inner, RawTap tap) {
+            super(inner);
+            this.tap = tap;
+        }
+
+        @Override
+        public boolean next() throws IOException {
+            if (!inner.next()) {
+                return false;
+            }
+            tap.onEvent(inner.buffer(), inner.offset(), inner.cpu(), inner.flags());
+            return true;
         }
     }
 
@@ -419,6 +478,7 @@ public final class Pipeline {
         private String prefix = "jdig: ";
         private InputStream stdin = System.in;
         private PortNames portNames = PortNames.NUMBERS;
+        private RawTap tap;
 
         private Builder() {
         }
@@ -481,6 +541,12 @@ public final class Pipeline {
         /** {@code -R}: ports by their service names in fd names, addresses and port fields. */
         public Builder portNames(PortNames names) {
             portNames = names;
+            return this;
+        }
+
+        /** Every event the sources deliver is also shown to {@code t}, as read (see {@link RawTap}). */
+        public Builder tap(RawTap t) {
+            tap = t;
             return this;
         }
 

@@ -36,6 +36,19 @@ public sealed interface Source {
         }
     }
 
+    /**
+     * Events already held in memory (an exploration's store of a capture read once): the state starts from
+     * {@code header}, the metadata the capture began with, then reads the events {@code events} opens, each time the
+     * source is run. No file is read.
+     *
+     * @param name   the capture's name, for messages and for chisels
+     * @param header the metadata at the head of the capture (machine, users, processes and their fds)
+     * @param events opens a fresh stream over the held events, from the first
+     */
+    record Recorded(String name, io.jdig.event.meta.Metadata header,
+                    java.util.function.Supplier<io.jdig.event.EventSource> events) implements Source {
+    }
+
     /** {@code -r NAME}: standard input for {@code -}, else a file. */
     static Source ofName(String name) {
         return name.equals("-") ? new Stdin() : new TraceFile(Path.of(name));

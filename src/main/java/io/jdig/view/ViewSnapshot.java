@@ -20,10 +20,11 @@ public final class ViewSnapshot implements ViewSink {
 
     private final ViewTable table;
     private final ThreadPass threads;
+    private final long refreshNs;
     private long firstTs;
     private long lastTs;
     private long events;
-    private List<TextRow> rows = List.of();
+    private volatile List<TextRow> rows = List.of();
 
     /**
      * @param view       the view
@@ -44,7 +45,8 @@ public final class ViewSnapshot implements ViewSink {
                 throw new ViewException(e.getMessage());
             }
         }
-        this.table = new ViewTable(view, depth, p, view.type() == ViewType.SPECTROGRAM ? 500_000_000L : 2_000_000_000L);
+        this.refreshNs = view.type() == ViewType.SPECTROGRAM ? 500_000_000L : 2_000_000_000L;
+        this.table = new ViewTable(view, depth, p, refreshNs);
         int col = sortColumn > 0 ? sortColumn : view.sortingCol();
         table.sortBy(col);
         if (ascending != null && table.ascending() != ascending) {
@@ -70,10 +72,43 @@ public final class ViewSnapshot implements ViewSink {
             table.flush(lastTs, threads);
             table.flush(lastTs, threads);
         }
-        List<ViewTable.Row> sample = table.sample();
+        rows = text(table.sample(), lastTs - firstTs);
+    }
+
+    /**
+     * Live, as csysdig samples a live capture: an event, after the rows of the sample that ended before it were
+     * made if it starts a new one. Returns true when a new sample's rows are ready in {@link #rows()}.
+     */
+    public boolean onLiveEvent(EventContext c) {
+        long ts = c.ev.ts();
+        boolean sampled = Long.compareUnsigned(ts, table.nextFlushNs()) > 0 && sampleLive(ts);
+        if (firstTs == 0) {
+            firstTs = ts;
+        }
+        lastTs = ts;
+        events++;
+        table.process(c);
+        return sampled;
+    }
+
+    /** Live, no event for a while: the sample is made if its time ({@code nowNs}) has passed. */
+    public boolean tickLive(long nowNs) {
+        return table.nextFlushNs() != 0 && Long.compareUnsigned(nowNs, table.nextFlushNs()) > 0 && sampleLive(nowNs);
+    }
+
+    private boolean sampleLive(long ts) {
+        boolean started = table.nextFlushNs() != 0;
+        table.flush(ts, threads);
+        if (!started) {
+            return false;
+        }
+        rows = text(table.sample(), refreshNs);
+        return true;
+    }
+
+    private List<TextRow> text(List<ViewTable.Row> sample, long delta) {
         TableColumn[] cols = table.shownColumns();
         TableColumn key = table.keyColumn();
-        long delta = lastTs - firstTs;
         List<TextRow> out = new ArrayList<>(sample.size());
         for (ViewTable.Row r : sample) {
             List<String> cells = new ArrayList<>(cols.length);
@@ -84,7 +119,7 @@ public final class ViewSnapshot implements ViewSink {
             }
             out.add(new TextRow(k == null ? "" : k, List.copyOf(cells)));
         }
-        rows = List.copyOf(out);
+        return List.copyOf(out);
     }
 
     public List<TextRow> rows() {

@@ -1,0 +1,245 @@
+package io.jdig.explore;
+
+import io.jdig.event.meta.Metadata;
+import io.jdig.event.meta.ThreadRecord;
+import io.jdig.field.EventContext;
+import io.jdig.pipeline.Outcome;
+import io.jdig.pipeline.Pipeline;
+import io.jdig.pipeline.Run;
+import io.jdig.pipeline.Sink;
+import io.jdig.pipeline.Source;
+import io.jdig.state.StateEngine;
+import io.jdig.view.ThreadOrder;
+import io.jdig.view.ThreadPass;
+import io.jdig.view.ViewException;
+import io.jdig.view.ViewSnapshot;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * A live session: the pipeline's live source on a thread of its own, feeding a ring of the last events (for
+ * {@link Exploration#saveRecent}), the overview's recorder, and the views the UIs have asked for, each sampled every
+ * two seconds as csysdig samples a live capture. Listeners are told after each sample.
+ */
+final class LiveSession {
+    final EventStore store;
+    private final double keepSeconds;
+    private final SummaryRecorder recorder;
+    private final Pipeline pipeline;
+    private final Thread thread;
+    private final Map<String, ViewSnapshot> views = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Runnable> pending = new ConcurrentLinkedQueue<>();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final CountDownLatch started = new CountDownLatch(1);
+    private volatile Metadata startMeta;
+    private volatile Run run;
+    private volatile Outcome outcome;
+    private volatile long delivered;
+    private volatile long lastSample;
+    private ThreadPass pass;
+    private long raw;
+
+    LiveSession(EventStore store, Exploration.LiveOptions options, io.jdig.state.PortNames ports) {
+        this.store = store;
+        this.keepSeconds = options.keepSeconds();
+        Feed feed = new Feed();
+        this.pipeline = Pipeline.builder().source(new Source.Live(options.snaplen(), true)).portNames(ports)
+                .sink(feed).tap(feed).errors(new PrintStream(new ByteArrayOutputStream(), true,
+                        StandardCharsets.UTF_8), "").build();
+        StateEngine state = pipeline.context().state;
+        this.recorder = new SummaryRecorder(state);
+        ThreadOrder order = new ThreadOrder();
+        state.observeTable(new StateEngine.TableObserver() {
+            @Override
+            public void added(long tid) {
+                order.added(tid);
+                recorder.added(tid);
+            }
+
+            @Override
+            public void removed(long tid) {
+                order.removed(tid);
+                recorder.removed(tid);
+            }
+
+            @Override
+            public void cleared() {
+                order.cleared();
+                recorder.cleared();
+            }
+        });
+        this.pass = new ThreadPass(state, order);
+        this.thread = Thread.ofPlatform().daemon().name("jdig-explore-live").unstarted(() -> {
+            outcome = pipeline.run();
+            started.countDown();
+        });
+    }
+
+    /** Starts capturing; returns once the first events flow, or with the capture's error. */
+    void start() {
+        thread.start();
+        try {
+            started.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (outcome != null && outcome.exitCode() != 0) {
+            throw new ExploreException(outcome.error() == null ? "live capture could not start" : outcome.error());
+        }
+    }
+
+    Metadata startMetadata() {
+        return startMeta;
+    }
+
+    long delivered() {
+        return delivered;
+    }
+
+    void addListener(Runnable r) {
+        listeners.add(r);
+    }
+
+    /** The view's last sample; the first query of a view starts sampling it. */
+    ViewResult view(Exploration x, Exploration.Plan plan, io.jdig.explore.ViewQuery q) {
+        String key = plan.view().id() + "\u0000" + plan.depth() + "\u0000" + plan.filter() + "\u0000"
+                + q.sortColumn() + "\u0000" + q.ascending();
+        ViewSnapshot s = views.get(key);
+        if (s == null) {
+            ViewSnapshot made;
+            try {
+                made = new ViewSnapshot(plan.view(), plan.depth(), plan.filter(), q.sortColumn(), q.ascending(),
+                        pass);
+            } catch (ViewException e) {
+                throw new ExploreException(e.getMessage(), e);
+            }
+            pending.add(() -> views.putIfAbsent(key, made));
+            s = made;
+        }
+        return x.result(plan, q, s.rows(), s.sortColumn(), s.ascending(), s.events());
+    }
+
+    Summary summary() {
+        synchronized (recorder) {
+            long first = store.firstHeld();
+            return recorder.build(store.reader(), first, Exploration.SUMMARY_SAMPLES);
+        }
+    }
+
+    /** Writes the last {@code seconds} the ring holds, with the processes known at the start and now. */
+    long save(Path file, double seconds) {
+        Metadata now = run == null ? null : run.metadata();
+        Metadata head = merge(startMeta, now);
+        long cut = store.lastTs() - (long) (Math.min(seconds, keepSeconds) * 1e9);
+        return TraceSaver.save(store, head, file, cut);
+    }
+
+    /** A fresh /proc snapshot, with the processes of the first one that have gone since (they may own events). */
+    private static Metadata merge(Metadata first, Metadata now) {
+        if (now == null) {
+            return first == null ? new Metadata() : first;
+        }
+        if (first == null) {
+            return now;
+        }
+        Set<Long> have = new HashSet<>();
+        for (ThreadRecord t : now.threads) {
+            have.add(t.tid());
+        }
+        for (ThreadRecord t : first.threads) {
+            if (have.add(t.tid())) {
+                now.threads.add(t);
+                now.fds.put(t.tid(), first.fds.getOrDefault(t.tid(), List.of()));
+            }
+        }
+        return now;
+    }
+
+    void stop() {
+        pipeline.stop();
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void sampled() {
+        lastSample = System.nanoTime();
+        for (Runnable r : listeners) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                // a listener's failure is its own
+            }
+        }
+    }
+
+    /** The live run's sink and tap. */
+    private final class Feed implements Sink, Pipeline.RawTap {
+        private final List<ViewSnapshot> active = new ArrayList<>();
+
+        @Override
+        public void onEvent(byte[] buf, int off, int cpu, int flags) {
+            store.append(buf, off, cpu, flags);
+            raw++;
+        }
+
+        @Override
+        public void start(Run r) {
+            run = r;
+            startMeta = r.metadata();
+            synchronized (recorder) {
+                recorder.start();
+            }
+            started.countDown();
+        }
+
+        @Override
+        public boolean onEvent(EventContext c) {
+            Runnable p;
+            while ((p = pending.poll()) != null) {
+                p.run();
+                active.clear();
+                active.addAll(views.values());
+            }
+            synchronized (recorder) {
+                recorder.checkContainersEachEvent(raw - 1);
+                recorder.onEvent(c, raw - 1);
+            }
+            delivered++;
+            boolean sampled = false;
+            for (ViewSnapshot v : active) {
+                sampled |= v.onLiveEvent(c);
+            }
+            if (sampled) {
+                sampled();
+            }
+            return true;
+        }
+
+        @Override
+        public void idle() {
+            long now = System.currentTimeMillis() * 1_000_000L;
+            boolean sampled = false;
+            for (ViewSnapshot v : active) {
+                sampled |= v.tickLive(now);
+            }
+            if (sampled || System.nanoTime() - lastSample > 2_000_000_000L) {
+                sampled();
+            }
+        }
+    }
+}

@@ -1,0 +1,979 @@
+package io.jdig.explore;
+
+import io.jdig.event.ByteBuf;
+import io.jdig.event.EventTable;
+import io.jdig.event.EventView;
+import io.jdig.field.EventContext;
+import io.jdig.field.Field;
+import io.jdig.field.FieldRegistry;
+import io.jdig.state.FdInfo;
+import io.jdig.state.FdType;
+import io.jdig.state.StateEngine;
+import io.jdig.state.ThreadInfo;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Computes the overview ({@link Summary}) as the {@code wsysdig_summary} chisel would, in one read of the capture.
+ *
+ * <p>The chisel reads a capture twice: once for its duration, then again with samples of a 399th of it. Here the
+ * capture is read once: while it is read, each event's contribution (a count, bytes, a file or port that was
+ * touched, a process that appeared or left the thread table) is logged against the event's number in a few
+ * primitive arrays; once the duration is known, {@link #build} walks the events' times in the store (no decoding,
+ * no state) and plays the log into the chisel's samples. Only events that contribute are logged.
+ */
+final class SummaryRecorder implements StateEngine.TableObserver {
+    /** The chisel's metrics, in the order it lists them. */
+    enum M {
+        notifications("Sysdig Secure Notifications", "general", "notifications", "", "NONE", -1, false, true),
+        procCount("Running Processes", "general", "procs", "", "", -1, true, false),
+        containerCount("Running Containers", "general", "containers", "", "", -1, true, false),
+        syscallCount("System Calls", "general", "syscalls", "", "", -1, false, false),
+        fileBytes("File Bytes In+Out", "file", "files", "", "fd.directory", 2, false, false),
+        fileBytesR("File Bytes In", "file", "files", "", "fd.directory", 0, false, false),
+        fileBytesW("File Bytes Out", "file", "files", "", "fd.directory", 1, false, false),
+        fileCount("Accessed Files", "file", "files", "evt.is_io_read=true", "fd.directory", 2, false, true),
+        fileCountW("Modified Files", "file", "files", "evt.is_io_write=true", "fd.directory", 1, false, true),
+        netBytes("Net Bytes In+Out", "network", "sports", "", "fd.directory", 4, false, false),
+        netBytesR("Net Bytes In", "network", "sports", "", "fd.sport", 2, false, false),
+        netBytesW("Net Bytes Out", "network", "sports", "", "fd.sport", 3, false, false),
+        connectionCount("Active Network Connections", "network", "connections", "evt.is_io=true", "fd.sport", 8,
+                false, true),
+        listeningPortCount("Listening Ports", "network", "port_bindings", "", "fd.sport", -1, true, true),
+        newListeningPorts("New Listening Ports", "network", "port_bindings", "", "fd.sport", -1, false, true),
+        newConnectionsO("New Outbound Connections", "network", "dig",
+                "evt.type=connect and evt.dir=< and fd.sport exists", "NONE", -1, false, true),
+        newConnectionsI("New Inbound Connections", "network", "dig",
+                "evt.type=accept and evt.dir=< and fd.sport exists", "", -1, false, true),
+        executedCommands("Executed Commands", "security", "spy_users_wsysdig", "", "", -1, false, false),
+        executedInteractiveCommands("Executed Interactive Commands", "security", "spy_users_wsysdig",
+                "proc.pname=bash", "NONE", -1, false, true),
+        newSymLinksCount("New Symlinks", "security", "dig",
+                "(evt.type=symlink or evt.type=symlinkat) and evt.dir=< and evt.failed = false", "NONE", -1, false,
+                true),
+        sysFileCountW("Modified System Files", "security", "files", "evt.is_io_write=true", "NONE", 1, false, true),
+        sudoInvocations("Sudo Invocations", "security", "dig", "evt.type=execve and evt.arg.exe=sudo", "NONE", -1,
+                false, true),
+        setnsInvocations("Setns Invocations", "security", "dig", "evt.type=setns", "NONE", -1, false, true),
+        newConnectionsSsh("New SSH Connections", "security", "dig",
+                "(evt.type=accept or evt.type=connect) and evt.dir=< and fd.sport=22", "", -1, false, true),
+        fileDeletionsCount("Deleted Files", "security", "dig", "evt.type=unlink or evt.type=unlinkat", "NONE", -1,
+                false, true),
+        sysReqCountHttp("HTTP Requests", "performance", "echo",
+                "(fd.type=ipv4 or fd.type=ipv6) and evt.buffer contains \"HTTP/\"", "fd.directory", -1, false, true),
+        sysErrCountHttp("HTTP Errors", "performance", "echo", "(fd.type=ipv4 or fd.type=ipv6) and evt.arg.data "
+                + "startswith \"HTTP/\" and not evt.arg.data contains \"200\"", "fd.directory", -1, false, true),
+        openErrorCount("File Open Errors", "performance", "dig", "evt.type=open and evt.rawres<0", "fd.directory", -1,
+                false, true),
+        forkCount("Fork Count", "performance", "dig", "evt.type=clone and evt.rawres=0", "NONE", -1, false, true),
+        connectErrorCount("Failed Connection Attempts", "performance", "dig", "evt.type=connect and (fd.type=ipv4 "
+                + "or fd.type=ipv6) and evt.rawres<0 and evt.res!=EINPROGRESS", "NONE", -1, false, true),
+        signalCount("Received Signals", "performance", "dig", "evt.type=signaldeliver", "NONE", -1, false, true),
+        segfaultCount("Segmentation Faults", "performance", "dig",
+                "evt.type=signaldeliver and evt.arg.sig=SIGSEV", "NONE", -1, false, true),
+        over1msFileIoCount("Slow File I/O calls (1ms+)", "performance", "slow_io", "", "NONE", 1, false, true),
+        over10msFileIoCount("Slow File I/O calls (10ms+)", "performance", "slow_io", "", "NONE", 1, false, true),
+        over100msFileIoCount("Slow File I/O calls (100ms+)", "performance", "slow_io", "", "NONE", 1, false, true),
+        appLogCount("App Log Messages", "logs", "echo", LOG_FILES + " and evt.is_io_write=true", "NONE", -1, false,
+                true),
+        appLogCountW("App Log Warning Messages", "logs", "echo", LOG_FILES_I
+                + " and evt.is_io_write=true and evt.arg.data icontains warn", "NONE", -1, false, true),
+        appLogCountE("App Log Error Messages", "logs", "echo", LOG_FILES + " and evt.is_io_write=true and "
+                + "(evt.arg.data icontains error or evt.arg.data icontains critic or evt.arg.data icontains emerg "
+                + "or evt.arg.data icontains alert)", "NONE", -1, false, true),
+        sysLogCount("Syslog Messages", "logs", "spy_syslog", "", "NONE", -1, false, true),
+        sysLogCountW("Syslog Warning Messages", "logs", "spy_syslog", "syslog.severity=4", "NONE", -1, false, true),
+        sysLogCountE("Syslog Error Messages", "logs", "spy_syslog", "syslog.severity<4", "NONE", -1, false, true),
+        dockerEvtsCount("Docker Events", "infrastructure", "docker_events", "", "NONE", -1, false, true);
+
+        final String title;
+        final String category;
+        final String view;
+        final String filter;
+        final String drill;
+        final int sortCol;
+        final boolean avg;
+        final boolean excludable;
+
+        M(String title, String category, String view, String filter, String drill, int sortCol, boolean avg,
+          boolean excludable) {
+            this.title = title;
+            this.category = category;
+            this.view = view;
+            this.filter = filter;
+            this.drill = drill;
+            this.sortCol = sortCol;
+            this.avg = avg;
+            this.excludable = excludable;
+        }
+    }
+
+    private static final String LOG_FILES = "((fd.name contains .log or fd.name contains _log or fd.name contains "
+            + "/var/log) and not (fd.name contains .gz or fd.name contains .tgz))";
+    private static final String LOG_FILES_I = "((fd.name contains .log or fd.name contains _log or fd.name contains "
+            + "/var/log) and not (fd.name contains .gz or fd.name icontains .tgz))";
+
+    // log codes beyond the metrics: changes of the thread table's processes, containers, listening ports;
+    // per-sample distinct keys (files, connections); protocol and docker categories
+    private static final int N = M.values().length;
+    private static final int PROC_ADD = 1000;
+    private static final int PROC_DEL = 1001;
+    private static final int CONT_SET = 1002;
+    private static final int PORT_CLOSE = 1003;
+    private static final int PROTO = 1004;
+    private static final int DOCKER = 1005;
+
+    /** Well-known ports and the protocol names the chisel gives them. */
+    private static final Map<Integer, String> SERVICES = services();
+    private static final List<String> PROTOCOLS = new ArrayList<>(new java.util.TreeSet<>(SERVICES.values()));
+
+    private static Map<Integer, String> services() {
+        Map<Integer, String> m = new HashMap<>();
+        Object[] pairs = {80, "HTTP", 8080, "HTTP", 443, "HTTPs", 22, "SSH", 53, "DNS", 6666, "Sysdig Agent",
+                6667, "Sysdig Agent", 6443, "Sysdig Agent", 2379, "etcd", 22379, "etcd", 3306, "mysql",
+                5432, "postgres", 6379, "redis", 5984, "couchdb", 9880, "fluentd", 8125, "statsd", 4730, "gearman",
+                50070, "hadoop", 8020, "hadoop", 9000, "hadoop", 60000, "hbase", 60010, "hbase", 60020, "hbase",
+                60030, "hbase", 2181, "kafka", 1978, "Kyoto Tycoon", 11211, "memcached", 27017, "mongodb",
+                27018, "mongodb", 27019, "mongodb", 28017, "mongodb", 5672, "rabbitmq", 8087, "riak", 8098, "riak",
+                8983, "solr", 5555, "voltdb"};
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put((Integer) pairs[i], (String) pairs[i + 1]);
+        }
+        for (int p = 9200; p <= 9400; p++) {
+            m.put(p, "elasticsearch");
+        }
+        return m;
+    }
+
+    private final StateEngine state;
+    private final Field fdir = f("evt.dir");
+    private final Field frawres = f("evt.rawres");
+    private final Field fcontname = f("fd.containername");
+    private final Field fname = f("fd.name");
+    private final Field fwrite = f("evt.is_io_write");
+    private final Field fread = f("evt.is_io_read");
+    private final Field fbuffer = f("evt.buffer");
+    private final Field fbuflen = f("evt.buflen");
+    private final Field fsport = f("fd.sport");
+    private final Field ftypechar = f("fd.typechar");
+    private final Field fexe = f("evt.arg.exe");
+    private final Field fsig = f("evt.arg.sig");
+    private final Field flatency = f("evt.latency");
+    private final Field fsev = f("syslog.severity");
+    private final Field fsource = f("evt.arg.source");
+    private final Field finfraname = f("evt.arg.name");
+    private final Field fpname = f("proc.pname");
+    private final ByteBuf text = new ByteBuf(256);
+
+    // the log: event number, code, value (a count, bytes, or an interned key)
+    private long[] logOrd = new long[4096];
+    private int[] logCode = new int[4096];
+    private long[] logVal = new long[4096];
+    private int logN;
+    /** Raw events the loop did not deliver (leading container events, state-only events): their numbers. */
+    private long[] skipped = new long[64];
+    private int skippedN;
+    private long nextDelivered;
+
+    private final KeyInterner keys = new KeyInterner();
+    private final List<String> dockerNames = new ArrayList<>();
+    private final Map<String, Integer> dockerIds = new HashMap<>();
+
+    private boolean tableDirty = true;
+    private final Set<Long> procs = new HashSet<>();
+    private Set<String> containerIds = Set.of();
+    private final Map<String, String> containerNames = new TreeMap<>();
+    private final Set<Long> startupPorts = new HashSet<>();
+    private long firstTs;
+    private long lastTs;
+    private long delivered;
+    /** Sections the capture had (a second one means the state was started again mid-way). */
+    int sections;
+
+    SummaryRecorder(StateEngine state) {
+        this.state = state;
+    }
+
+    private static Field f(String name) {
+        Field x = FieldRegistry.create(name, null);
+        if (x == null) {
+            throw new IllegalStateException("no field " + name);
+        }
+        return x;
+    }
+
+    // ---- the thread table's membership (the state engine tells) ----------------------------------------
+
+    @Override
+    public void added(long tid) {
+        tableDirty = true;
+    }
+
+    @Override
+    public void removed(long tid) {
+        tableDirty = true;
+    }
+
+    @Override
+    public void cleared() {
+        tableDirty = true;
+        sections++;
+    }
+
+    /** The capture's header has been read: the ports servers listen on then (the chisel's on_capture_start). */
+    void start() {
+        state.threads().forEachValue(t -> t.fds.forEach(fd -> {
+            if (isServer(fd)) {
+                startupPorts.add((long) fd.sport);
+            }
+        }));
+    }
+
+    private static boolean isServer(FdInfo fd) {
+        return switch (fd.type) {
+            case IPV4_SOCK, IPV6_SOCK -> fd.role == FdInfo.ROLE_SERVER;
+            case IPV4_SERVSOCK, IPV6_SERVSOCK -> true;
+            default -> false;
+        };
+    }
+
+    /** A raw event the loop did not hand to the sinks. */
+    void skipped(long rawOrd) {
+        if (skippedN == skipped.length) {
+            skipped = Arrays.copyOf(skipped, skippedN * 2);
+        }
+        skipped[skippedN++] = rawOrd;
+    }
+
+    // ---- one event, as the chisel's on_event sees it --------------------------------------------------------
+
+    void onEvent(EventContext c, long ord) {
+        for (long o = nextDelivered; o < ord; o++) {
+            skipped(o);
+        }
+        nextDelivered = ord + 1;
+        long ts = c.ev.ts();
+        if (delivered++ == 0) {
+            firstTs = ts;
+        }
+        lastTs = ts;
+        if (tableDirty) {
+            tableDirty = false;
+            diffTables(ord);
+        }
+        if (!fdir.extract(c)) {
+            return;
+        }
+        String etype = EventTable.name(c.ev.type());
+        boolean exit = fdir.value.str.length() > 0 && fdir.value.str.array()[0] == '<';
+        if (exit) {
+            boolean hasRes = frawres.extract(c);
+            long rawres = frawres.value.num;
+            if (hasRes && rawres >= 0) {
+                boolean w = fwrite.extract(c) && fwrite.value.num != 0;
+                boolean r = fread.extract(c) && fread.value.num != 0;
+                if (w || r) {
+                    io(c, ord, w, r);
+                } else {
+                    switch (etype) {
+                        case "execve" -> {
+                            log(ord, M.executedCommands, 1);
+                            if (fpname.extract(c) && contains(fpname.value.str, BASH)) {
+                                log(ord, M.executedInteractiveCommands, 1);
+                            }
+                            if (text(fexe, c) && equals(text, "sudo")) {
+                                log(ord, M.sudoInvocations, 1);
+                            }
+                        }
+                        case "bind" -> {
+                            if (fsport.extract(c)) {
+                                log(ord, M.listeningPortCount, fsport.value.num);
+                                log(ord, M.newListeningPorts, 1);
+                            }
+                        }
+                        case "connect" -> connect(c, ord, M.newConnectionsO);
+                        case "accept" -> connect(c, ord, M.newConnectionsI);
+                        case "unlink", "unlinkat" -> log(ord, M.fileDeletionsCount, 1);
+                        case "symlink", "symlinkat" -> log(ord, M.newSymLinksCount, 1);
+                        case "clone", "fork" -> {
+                            if (rawres > 0) {
+                                log(ord, M.forkCount, 1);
+                            }
+                        }
+                        case "setns" -> log(ord, M.setnsInvocations, 1);
+                        default -> {
+                        }
+                    }
+                }
+            } else if (etype.equals("connect")) {
+                connect(c, ord, M.newConnectionsO);
+                if (!hasRes || rawres != -115) {
+                    FdInfo fd = c.fd();
+                    if (fd != null && fd.type.isIp() && fdTypeIs(c, "ipv4", "ipv6")) {
+                        log(ord, M.connectErrorCount, 1);
+                    }
+                }
+            } else if (etype.equals("accept")) {
+                connect(c, ord, M.newConnectionsI);
+            } else if (etype.equals("open")) {
+                log(ord, M.openErrorCount, 1);
+            }
+        } else {
+            switch (etype) {
+                case "close" -> {
+                    if (fsport.extract(c) && text(ftypechar, c) && equals(text, "2")) {
+                        log(ord, PORT_CLOSE, fsport.value.num);
+                    }
+                }
+                case "signaldeliver" -> {
+                    log(ord, M.signalCount, 1);
+                    if (text(fsig, c) && equals(text, "SIGSEGV")) {
+                        log(ord, M.segfaultCount, 1);
+                    }
+                }
+                case "notification" -> log(ord, M.notifications, 1);
+                case "infra" -> {
+                    if (text(fsource, c) && equals(text, "docker")) {
+                        log(ord, M.dockerEvtsCount, 1);
+                        String name = text(finfraname, c) ? text.toString() : "nil";
+                        int id = dockerIds.computeIfAbsent(name, k -> {
+                            dockerNames.add(k);
+                            return dockerNames.size() - 1;
+                        });
+                        log(ord, DOCKER, id);
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+    }
+
+    private static final byte[] BASH = "bash".getBytes(StandardCharsets.US_ASCII);
+
+    private boolean fdTypeIs(EventContext c, String a, String b) {
+        FdInfo fd = c.fd();
+        if (fd == null) {
+            return false;
+        }
+        String l = fd.type.label;
+        return l.equals(a) || l.equals(b);
+    }
+
+    private void connect(EventContext c, long ord, M which) {
+        if (fsport.extract(c)) {
+            log(ord, which, 1);
+            if (fsport.value.num == 22) {
+                log(ord, M.newConnectionsSsh, 1);
+            }
+        }
+    }
+
+    private void io(EventContext c, long ord, boolean w, boolean r) {
+        FdInfo fd = c.fd();
+        String type = fd == null ? "" : fd.type.label;
+        if (type.equals("file")) {
+            long buflen = fbuflen.extract(c) ? fbuflen.value.num : 0;
+            int key = key(fcontname, c);
+            if (key >= 0) {
+                log(ord, M.fileCount, key);
+            }
+            boolean hasName = text(fname, c);
+            if (w) {
+                if (key >= 0) {
+                    log(ord, M.fileCountW, key);
+                }
+                log(ord, M.fileBytes, buflen);
+                log(ord, M.fileBytesW, buflen);
+                if (hasName && isSystemDir(text)) {
+                    log(ord, M.sysFileCountW, keys.intern(text.array(), text.length()));
+                }
+                if (fsev.extract(c)) {
+                    syslog(ord, fsev.value.num);
+                } else if (hasName && isLogFile(text) && fbuffer.extract(c)) {
+                    appLog(ord, fbuffer.value.str);
+                }
+            } else {
+                log(ord, M.fileBytes, buflen);
+                log(ord, M.fileBytesR, buflen);
+            }
+            if (flatency.extract(c) && !(hasName && startsWith(text, "/dev/"))) {
+                long lat = flatency.value.num;
+                if (lat > 100_000_000L) {
+                    log(ord, M.over100msFileIoCount, 1);
+                }
+                if (lat > 10_000_000L) {
+                    log(ord, M.over10msFileIoCount, 1);
+                }
+                if (lat > 1_000_000L) {
+                    log(ord, M.over1msFileIoCount, 1);
+                }
+            }
+        } else if (type.equals("ipv4") || type.equals("ipv6")) {
+            long buflen = fbuflen.extract(c) ? fbuflen.value.num : 0;
+            int key = key(fcontname, c);
+            if (key >= 0) {
+                log(ord, M.connectionCount, key);
+            }
+            log(ord, M.netBytes, buflen);
+            log(ord, w ? M.netBytesW : M.netBytesR, buflen);
+            if (fsport.extract(c)) {
+                String proto = SERVICES.get((int) fsport.value.num);
+                if (proto != null) {
+                    log(ord, PROTO, ((long) PROTOCOLS.indexOf(proto) << 40) | (buflen & 0xff_ffff_ffffL));
+                }
+            }
+            if (fbuffer.extract(c) && startsWith(fbuffer.value.str, "HTTP/")) {
+                log(ord, M.sysReqCountHttp, 1);
+                if (!secondWordIs200(fbuffer.value.str)) {
+                    log(ord, M.sysErrCountHttp, 1);
+                }
+            }
+        } else if (type.equals("unix") && w) {
+            if (fsev.extract(c)) {
+                syslog(ord, fsev.value.num);
+            }
+        }
+    }
+
+    private void syslog(long ord, long sev) {
+        log(ord, M.sysLogCount, 1);
+        if (sev == 4) {
+            log(ord, M.sysLogCountW, 1);
+        } else if (sev < 4) {
+            log(ord, M.sysLogCountE, 1);
+        }
+    }
+
+    /** The chisel splits the buffer at newlines and looks at each non-empty message. */
+    private void appLog(long ord, ByteBuf buf) {
+        byte[] b = buf.array();
+        int n = buf.length();
+        int start = 0;
+        for (int i = 0; i <= n; i++) {
+            if (i == n || b[i] == '\n') {
+                if (i > start) {
+                    log(ord, M.appLogCount, 1);
+                    if (containsLower(b, start, i, "warn")) {
+                        log(ord, M.appLogCountW, 1);
+                    } else if (containsLower(b, start, i, "error") || containsLower(b, start, i, "critic")
+                            || containsLower(b, start, i, "emergency") || containsLower(b, start, i, "alert")) {
+                        log(ord, M.appLogCountE, 1);
+                    }
+                }
+                start = i + 1;
+            }
+        }
+    }
+
+    /** tonumber(second space-separated word) == 200, as the chisel's split and tonumber. */
+    private static boolean secondWordIs200(ByteBuf buf) {
+        byte[] b = buf.array();
+        int n = buf.length();
+        int sp = -1;
+        for (int i = 0; i < n; i++) {
+            if (b[i] == ' ') {
+                sp = i;
+                break;
+            }
+        }
+        if (sp < 0) {
+            return false;
+        }
+        int end = sp + 1;
+        while (end < n && b[end] != ' ') {
+            end++;
+        }
+        String word = new String(b, sp + 1, end - sp - 1, StandardCharsets.ISO_8859_1).strip();
+        try {
+            return Double.parseDouble(word) == 200;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private int key(Field f, EventContext c) {
+        if (!text(f, c)) {
+            return -1;
+        }
+        return keys.intern(text.array(), text.length());
+    }
+
+    private boolean text(Field f, EventContext c) {
+        text.clear();
+        if (!f.extract(c)) {
+            return false;
+        }
+        f.appendText(text);
+        return true;
+    }
+
+    private static boolean equals(ByteBuf b, String s) {
+        if (b.length() != s.length()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (b.array()[i] != s.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean startsWith(ByteBuf b, String s) {
+        if (b.length() < s.length()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (b.array()[i] != s.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean contains(ByteBuf b, byte[] s) {
+        return indexOf(b.array(), 0, b.length(), s, false) >= 0;
+    }
+
+    private static boolean containsLower(byte[] b, int from, int to, String s) {
+        return indexOf(b, from, to, s.getBytes(StandardCharsets.US_ASCII), true) >= 0;
+    }
+
+    private static int indexOf(byte[] b, int from, int to, byte[] s, boolean lower) {
+        outer:
+        for (int i = from; i + s.length <= to; i++) {
+            for (int j = 0; j < s.length; j++) {
+                int x = b[i + j];
+                if (lower && x >= 'A' && x <= 'Z') {
+                    x += 'a' - 'A';
+                }
+                if (x != s[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private static final String[] SYSTEM_DIRS = {"/bin/", "/sbin/", "/boot/", "/etc/", "/lib", "/usr/bin/",
+            "/usr/sbin/", "/usr/share/", "/usr/lib"};
+
+    private static boolean isSystemDir(ByteBuf name) {
+        for (String d : SYSTEM_DIRS) {
+            if (startsWith(name, d)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isLogFile(ByteBuf name) {
+        byte[] b = name.array();
+        int n = name.length();
+        return (has(b, n, ".log") || has(b, n, "_log") || has(b, n, "/var/log")) && !(has(b, n, ".gz")
+                || has(b, n, ".tgz"));
+    }
+
+    private static boolean has(byte[] b, int n, String s) {
+        return indexOf(b, 0, n, s.getBytes(StandardCharsets.US_ASCII), false) >= 0;
+    }
+
+    /** After a change of the thread table: which processes (tid = pid) came and went, and the containers now. */
+    private void diffTables(long ord) {
+        Set<Long> now = new HashSet<>();
+        state.threads().forEachValue(t -> {
+            if (t.tid == t.pid) {
+                now.add(t.pid);
+            }
+        });
+        for (Long p : now) {
+            if (!procs.contains(p)) {
+                log(ord, PROC_ADD, p);
+            }
+        }
+        for (Long p : procs) {
+            if (!now.contains(p)) {
+                log(ord, PROC_DEL, p);
+            }
+        }
+        procs.clear();
+        procs.addAll(now);
+        checkContainers(ord);
+    }
+
+    private List<Set<String>> containerSets = new ArrayList<>();
+
+    private void checkContainers(long ord) {
+        Map<String, io.jdig.state.Containers.Info> all = state.containers().all();
+        if (all.size() == containerIds.size() && containerIds.containsAll(all.keySet())) {
+            return;
+        }
+        containerIds = new HashSet<>(all.keySet());
+        all.forEach((id, info) -> containerNames.put(id, info.name()));
+        containerSets.add(containerIds);
+        log(ord, CONT_SET, containerSets.size() - 1);
+    }
+
+    private void log(long ord, M m, long v) {
+        log(ord, m.ordinal(), v);
+    }
+
+    private void log(long ord, int code, long v) {
+        if (logN == logOrd.length) {
+            int cap = logN * 2;
+            logOrd = Arrays.copyOf(logOrd, cap);
+            logCode = Arrays.copyOf(logCode, cap);
+            logVal = Arrays.copyOf(logVal, cap);
+        }
+        logOrd[logN] = ord;
+        logCode[logN] = code;
+        logVal[logN] = v;
+        logN++;
+    }
+
+    /** Containers can also appear through container events the table does not see change: looked at each event. */
+    void checkContainersEachEvent(long ord) {
+        if (state.containers().all().size() != containerIds.size()) {
+            checkContainers(ord);
+        }
+    }
+
+    long delivered() {
+        return delivered;
+    }
+
+    // ---- the samples ------------------------------------------------------------------------------------------
+
+    /** The chisel's samples over the events held in {@code events} (the same stream the log was made from). */
+    Summary build(io.jdig.event.EventSource events, long firstOrd, int samples) {
+        return build(events, firstOrd, samples, firstTs, lastTs);
+    }
+
+    /** The same over the events from number {@code firstOrd} on, from {@code firstTs} to {@code lastTs}. */
+    Summary build(io.jdig.event.EventSource events, long firstOrd, int samples, long firstTs, long lastTs) {
+        long duration = lastTs - firstTs;
+        long period = (long) ((double) duration / (samples - 1));
+        Samples s = new Samples();
+        int li = 0;
+        int si = 0;
+        long ord = firstOrd;
+        boolean first = true;
+        long lastSample = 0;
+        Set<Long> procNow = new HashSet<>();
+        Set<String> contNow = new HashSet<>();
+        Set<Long> ports = new HashSet<>(startupPorts);
+        long[] portTot = {startupPorts.size()};
+        int li0 = 0;
+        for (; li0 < logN && logOrd[li0] < firstOrd; li0++) {
+            // what happened before the events held (live): only the tables' membership carries over
+            long v = logVal[li0];
+            switch (logCode[li0]) {
+                case PROC_ADD -> procNow.add(v);
+                case PROC_DEL -> procNow.remove(v);
+                case CONT_SET -> contNow = containerSets.get((int) v);
+                case PORT_CLOSE -> {
+                    if (ports.remove(v)) {
+                        portTot[0]--;
+                    }
+                }
+                default -> {
+                    if (logCode[li0] == M.listeningPortCount.ordinal() && ports.add(v)) {
+                        portTot[0]++;
+                    }
+                }
+            }
+        }
+        li = li0;
+        try (events) {
+            while (events.next()) {
+                long o = ord++;
+                while (si < skippedN && skipped[si] < o) {
+                    si++;
+                }
+                if (si < skippedN && skipped[si] == o) {
+                    continue;
+                }
+                long ts = EventView.i64(events.buffer(), events.offset());
+                // the thread table as the event left it
+                int lj = li;
+                while (lj < logN && logOrd[lj] == o) {
+                    int code = logCode[lj];
+                    if (code == PROC_ADD) {
+                        procNow.add(logVal[lj]);
+                    } else if (code == PROC_DEL) {
+                        procNow.remove(logVal[lj]);
+                    } else if (code == CONT_SET) {
+                        contNow = containerSets.get((int) logVal[lj]);
+                    }
+                    lj++;
+                }
+                if (first) {
+                    first = false;
+                    lastSample = ts;
+                } else if (period > 0 && ts - lastSample >= period) {
+                    long t;
+                    for (t = lastSample; t <= ts - period; t += period) {
+                        s.close(t, procNow, contNow, ports, portTot[0], true);
+                    }
+                    lastSample = t;
+                }
+                s.add(M.syscallCount, 1);
+                while (li < logN && logOrd[li] < o) {
+                    li++; // entries of events that were not delivered (cannot happen) are passed over
+                }
+                for (; li < logN && logOrd[li] == o; li++) {
+                    int code = logCode[li];
+                    long v = logVal[li];
+                    if (code < N) {
+                        M m = M.values()[code];
+                        switch (m) {
+                            case fileCount, fileCountW, sysFileCountW, connectionCount -> s.distinct(m, v);
+                            case listeningPortCount -> {
+                                if (ports.add(v)) {
+                                    portTot[0]++;
+                                }
+                            }
+                            default -> s.add(m, v);
+                        }
+                    } else if (code == PORT_CLOSE) {
+                        if (ports.remove(v)) {
+                            portTot[0]--;
+                        }
+                    } else if (code == PROTO) {
+                        s.proto((int) (v >>> 40), v & 0xff_ffff_ffffL);
+                    } else if (code == DOCKER) {
+                        s.docker((int) v);
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        if (!first) {
+            s.close(lastTs, Set.of(), Set.of(), ports, portTot[0], false);
+        }
+        if (first) {
+            return s.summary(firstTs, lastTs, 0, 0);
+        }
+        return s.summary(firstTs, lastTs, duration, period);
+    }
+
+    /** The chisel's global summary and the current sample. */
+    private final class Samples {
+        private final long[] cur = new long[N];
+        private final long[] tot = new long[N];
+        private final long[] max = new long[N];
+        private final List<long[]> timeline = new ArrayList<>();
+        private final List<Long> times = new ArrayList<>();
+        private final List<Set<Long>> curKeys = new ArrayList<>();
+        private final List<Set<Long>> union = new ArrayList<>();
+        private final long[] protoCur = new long[PROTOCOLS.size()];
+        private final long[] protoTot = new long[PROTOCOLS.size()];
+        private final long[] protoMax = new long[PROTOCOLS.size()];
+        private final List<long[]> protoLine = new ArrayList<>();
+        private long[] dockerCur = new long[0];
+        private long[] dockerTot = new long[0];
+        private long[] dockerMax = new long[0];
+        private final List<long[]> dockerLine = new ArrayList<>();
+
+        Samples() {
+            for (int i = 0; i < N; i++) {
+                curKeys.add(new HashSet<>());
+                union.add(new HashSet<>());
+            }
+        }
+
+        void add(M m, long v) {
+            cur[m.ordinal()] += v;
+        }
+
+        void distinct(M m, long key) {
+            if (curKeys.get(m.ordinal()).add(key)) {
+                cur[m.ordinal()]++;
+            }
+        }
+
+        void proto(int p, long bytes) {
+            protoCur[p] += bytes;
+        }
+
+        void docker(int id) {
+            if (id >= dockerCur.length) {
+                dockerCur = Arrays.copyOf(dockerCur, id + 1);
+                dockerTot = Arrays.copyOf(dockerTot, id + 1);
+                dockerMax = Arrays.copyOf(dockerMax, id + 1);
+            }
+            dockerCur[id]++;
+        }
+
+        /** on_interval (withTables: the thread and container tables are read) or the end of the capture. */
+        void close(long t, Set<Long> procNow, Set<String> contNow, Set<Long> ports, long portTot,
+                   boolean withTables) {
+            if (withTables) {
+                cur[M.procCount.ordinal()] = procNow.size();
+                curKeys.get(M.procCount.ordinal()).addAll(procNow);
+                cur[M.containerCount.ordinal()] = contNow.size();
+                Set<Long> cs = curKeys.get(M.containerCount.ordinal());
+                for (String id : contNow) {
+                    cs.add((long) containerKey(id));
+                }
+            }
+            cur[M.listeningPortCount.ordinal()] = portTot;
+            curKeys.get(M.listeningPortCount.ordinal()).addAll(ports);
+            long[] v = cur.clone();
+            for (int i = 0; i < N; i++) {
+                tot[i] += v[i];
+                max[i] = Math.max(max[i], v[i]);
+                union.get(i).addAll(curKeys.get(i));
+                curKeys.get(i).clear();
+                cur[i] = 0;
+            }
+            timeline.add(v);
+            times.add(t);
+            long[] pv = protoCur.clone();
+            for (int i = 0; i < pv.length; i++) {
+                protoTot[i] += pv[i];
+                protoMax[i] = Math.max(protoMax[i], pv[i]);
+                protoCur[i] = 0;
+            }
+            protoLine.add(pv);
+            long[] dv = dockerCur.clone();
+            for (int i = 0; i < dv.length; i++) {
+                dockerTot[i] += dv[i];
+                dockerMax[i] = Math.max(dockerMax[i], dv[i]);
+                dockerCur[i] = 0;
+            }
+            dockerLine.add(dv);
+        }
+
+        Summary summary(long start, long end, long duration, long period) {
+            long[] ts = times.stream().mapToLong(Long::longValue).toArray();
+            List<Summary.Metric> out = new ArrayList<>();
+            for (M m : M.values()) {
+                int i = m.ordinal();
+                boolean table = switch (m) {
+                    case procCount, containerCount, fileCount, fileCountW, sysFileCountW, connectionCount,
+                         listeningPortCount -> true;
+                    default -> false;
+                };
+                long total = table ? union.get(i).size() : tot[i];
+                if (m.excludable && total == 0) {
+                    continue;
+                }
+                long[] vals = new long[timeline.size()];
+                for (int k = 0; k < vals.length; k++) {
+                    vals[k] = timeline.get(k)[i];
+                }
+                out.add(new Summary.Metric(m.name(), m.title, m.category, m.view, m.filter, m.drill, m.sortCol,
+                        m.avg ? "avg" : "sum", total, max[i], ts, vals));
+                if (m == M.dockerEvtsCount) {
+                    for (int d = 0; d < dockerTot.length; d++) {
+                        if (dockerTot[d] == 0) {
+                            continue;
+                        }
+                        long[] dvals = new long[dockerLine.size()];
+                        for (int k = 0; k < dvals.length; k++) {
+                            long[] row = dockerLine.get(k);
+                            dvals[k] = d < row.length ? row[d] : 0;
+                        }
+                        String n = dockerNames.get(d);
+                        out.add(new Summary.Metric("dockerEvtsCount" + n, n + " Events", "infrastructure",
+                                "docker_events", "evt.arg.name=\"" + n + "\"", "NONE", -1, "sum", dockerTot[d],
+                                dockerMax[d], ts, dvals));
+                    }
+                }
+            }
+            for (int p = 0; p < PROTOCOLS.size(); p++) {
+                if (protoTot[p] == 0) {
+                    continue;
+                }
+                String proto = PROTOCOLS.get(p);
+                StringBuilder flt = new StringBuilder();
+                new TreeMap<>(SERVICES).forEach((port, name) -> {
+                    if (name.equals(proto)) {
+                        flt.append(flt.isEmpty() ? "" : " or ").append("fd.sport=").append(port);
+                    }
+                });
+                long[] pvals = new long[protoLine.size()];
+                for (int k = 0; k < pvals.length; k++) {
+                    pvals[k] = protoLine.get(k)[p];
+                }
+                out.add(new Summary.Metric("protoBytes_" + proto, proto + " Bytes", "napps", "connections",
+                        flt.toString(), "NONE", -1, "sum", protoTot[p], protoMax[p], ts, pvals));
+            }
+            return new Summary(start, end, duration, period, new LinkedHashMap<>(containerNames), List.copyOf(out));
+        }
+    }
+
+    private final Map<String, Integer> containerKeys = new HashMap<>();
+
+    private int containerKey(String id) {
+        return containerKeys.computeIfAbsent(id, k -> containerKeys.size());
+    }
+
+    /** Interns byte strings (file and connection names) as small numbers, without a String per event. */
+    private static final class KeyInterner {
+        private byte[][] keys = new byte[1024][];
+        private int[] ids = new int[1024];
+        private int size;
+
+        int intern(byte[] b, int len) {
+            int h = 1;
+            for (int i = 0; i < len; i++) {
+                h = 31 * h + b[i];
+            }
+            int mask = keys.length - 1;
+            int i = mix(h) & mask;
+            while (keys[i] != null) {
+                if (Arrays.equals(keys[i], 0, keys[i].length, b, 0, len)) {
+                    return ids[i];
+                }
+                i = (i + 1) & mask;
+            }
+            keys[i] = Arrays.copyOf(b, len);
+            ids[i] = size++;
+            if (size * 2 > keys.length) {
+                grow();
+            }
+            return size - 1;
+        }
+
+        private static int mix(int h) {
+            return h ^ (h >>> 16) * 0x45d9f3b;
+        }
+
+        private void grow() {
+            byte[][] ok = keys;
+            int[] oi = ids;
+            keys = new byte[ok.length * 2][];
+            ids = new int[ok.length * 2];
+            int mask = keys.length - 1;
+            for (int j = 0; j < ok.length; j++) {
+                if (ok[j] == null) {
+                    continue;
+                }
+                int h = 1;
+                for (byte x : ok[j]) {
+                    h = 31 * h + x;
+                }
+                int i = mix(h) & mask;
+                while (keys[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                keys[i] = ok[j];
+                ids[i] = oi[j];
+            }
+        }
+    }
+}
