@@ -936,7 +936,8 @@ final class Session {
         x0 = put(g, x0, 0, " For: ", Palette.LABEL);
         put(g, x0, 0, forWhat, Palette.PLAIN);
         int x1 = put(g, 0, 1, "Source: ", Palette.LABEL);
-        x1 = put(g, x1, 1, x.source() + " (" + x.events() + " evts, " + seconds() + ")", Palette.PLAIN);
+        x1 = put(g, x1, 1, x.isLive() ? "Live System" : x.source() + " (" + x.events() + " evts, " + seconds() + ")",
+                Palette.PLAIN);
         x1 = put(g, x1, 1, " Filter: ", Palette.LABEL);
         put(g, x1, 1, filter == null || filter.isEmpty() ? "none" : filter, Palette.PLAIN);
     }
@@ -981,6 +982,8 @@ final class Session {
         }
         if (rows.isEmpty()) {
             String why = !freeText.isEmpty() ? "No rows hold '" + freeText + "'"
+                    : x.isLive() ? "No data for this view yet: it shows what happens from now on, sampled"
+                    + " every 2 seconds"
                     : result.eventsRead() == 0 ? "No data: the capture has no events"
                     : "No data for this view: no event of the capture passes its filter";
             centered(g, why);

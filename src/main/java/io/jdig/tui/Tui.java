@@ -36,8 +36,11 @@ import java.util.concurrent.TimeUnit;
  * given back as it was found, also after an error.
  */
 public final class Tui {
-    /** How the UI starts: the view, the user's filter (checked by the caller), the echo window's data format. */
-    public record Options(String view, String filter, boolean ascii, boolean hexAscii) {
+    /**
+     * How the UI starts: the view, the user's filter (checked by the caller), the echo window's data format, and
+     * live, the least time between two refreshes of the table ({@code -d}; the session samples every 2 seconds).
+     */
+    public record Options(String view, String filter, boolean ascii, boolean hexAscii, long delayMs) {
     }
 
     private static final Object WAKE = new Object();
@@ -57,8 +60,21 @@ public final class Tui {
         return new Tui().go(trace, settings, options, in, out, err);
     }
 
+    /**
+     * Runs the UI over a live session (already started by the caller, closed here): the table is asked again at
+     * each of the session's samples, unless paused.
+     */
+    public static int runLive(Exploration live, Options options, InputStream in, OutputStream out, PrintStream err) {
+        return new Tui().go(null, live, null, options, in, out, err);
+    }
+
     private int go(Path trace, Exploration.Settings settings, Options o, InputStream in, OutputStream out,
                    PrintStream err) {
+        return go(trace, null, settings, o, in, out, err);
+    }
+
+    private int go(Path trace, Exploration live, Exploration.Settings settings, Options o, InputStream in,
+                   OutputStream out, PrintStream err) {
         Terminal terminal;
         try {
             DefaultTerminalFactory f = new DefaultTerminalFactory(out, in, StandardCharsets.UTF_8)
@@ -83,11 +99,14 @@ public final class Tui {
             screen.setCursorPosition(null);
             terminal.addResizeListener((t, size) -> events.add(WAKE));
             startInput(screen);
-            problem = loop(screen, trace, settings, o, work);
+            problem = live != null ? session(screen, live, o, work) : loop(screen, trace, settings, o, work);
         } catch (IOException | RuntimeException e) {
             problem = "cjdig: " + e;
         } finally {
             work.shutdownNow();
+            if (live != null) {
+                live.close();
+            }
             try {
                 if (screen != null) {
                     screen.stopScreen();
@@ -158,11 +177,25 @@ public final class Tui {
         if (failure[0] != null) {
             return "cjdig: " + failure[0];
         }
+        try (Exploration x = opened[0]) {
+            return session(screen, x, o, work);
+        }
+    }
+
+    /** The session's screens until the user quits. */
+    private String session(TerminalScreen screen, Exploration x, Options o, ExecutorService work)
+            throws IOException {
         EchoText.Format format = o.hexAscii() ? EchoText.Format.HEX
                 : o.ascii() ? EchoText.Format.ASCII : EchoText.Format.DOTTED;
-        Session s = new Session(opened[0], format, work, r -> {
-            events.add(r);
-        }, Tui::shell);
+        Session s = new Session(x, format, work, events::add, Tui::shell);
+        long[] last = {0};
+        x.addRefreshListener(() -> {
+            long now = System.nanoTime();
+            if ((now - last[0]) / 1_000_000 >= o.delayMs() - 100) {
+                last[0] = now;
+                events.add((Runnable) s::refresh);
+            }
+        });
         s.start(ViewQuery.of(o.view()).withFilter(o.filter()));
         while (!s.quit()) {
             TerminalSize size = screen.doResizeIfNecessary();

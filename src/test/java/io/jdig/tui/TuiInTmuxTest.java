@@ -115,7 +115,8 @@ class TuiInTmuxTest {
                 "'" + launcher + "' -r '" + trace + "'; echo CJDIG-EXIT=$?; sleep 600");
         started = true;
         List<String> s = await("the processes view", FIRST_SCREEN_MS,
-                l -> l.get(0).startsWith("Viewing: Processes For: whole machine") && l.get(49).startsWith("F1Help"));
+                l -> l.get(0).startsWith("Viewing: Processes For: whole machine") && l.get(49).startsWith("F1Help")
+                        && l.get(2).contains("PID") && !l.get(3).isBlank());
         assertThat(s.get(1)).contains("falco__cat_write.scap (345 evts, 3.00s)");
         assertThat(s.get(2)).contains("PID").contains("Command");
 
@@ -192,5 +193,53 @@ class TuiInTmuxTest {
         s = await("CJDIG-EXIT=0");
         assertThat(tmux("display-message", "-p", "-t", "ui", "#{alternate_on}").strip()).isEqualTo("0");
         assertThat(String.join("\n", s)).doesNotContain("Viewing:");
+    }
+
+    /**
+     * Live, as root: the table is asked again at each sample (a process started after the screen came up shows),
+     * p holds the screen (one started while paused does not show until p again), q stops the capture and quits.
+     */
+    @Test
+    void liveTheTableRefreshesAndPauseHoldsIt(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        String problem = io.jdig.capture.BpfLoader.environmentProblem();
+        Prerequisites.require(problem == null, "live capture unavailable: " + problem);
+        Path launcher = Path.of("cjdig").toAbsolutePath();
+        Prerequisites.require(Files.isExecutable(launcher), "the ./cjdig launcher is not in the working directory");
+        Path sleeper = tmp.resolve("jdigtuisleepa");
+        Path paused = tmp.resolve("jdigtuisleepb");
+        Files.copy(Path.of("/bin/sleep"), sleeper);
+        Files.copy(Path.of("/bin/sleep"), paused);
+        tmux("new-session", "-d", "-s", "ui", "-x", "200", "-y", "50",
+                "'" + launcher + "' -d 1000; echo CJDIG-EXIT=$?; sleep 600");
+        started = true;
+        await("the live processes view", FIRST_SCREEN_MS, l -> l.get(1).startsWith("Source: Live System")
+                && l.get(49).startsWith("F1Help") && !l.get(3).isBlank());
+        // filter on the two sleepers' names so that both would be on the first screen
+        keys("F4");
+        await("Filter: ");
+        type("proc.name startswith jdigtuisleep");
+        keys("Enter");
+        await("the filter", STEP_MS, l -> l.get(1).contains("proc.name startswith jdigtuisleep"));
+        Process a = new ProcessBuilder(sleeper.toString(), "60").start();
+        Process b = null;
+        try {
+            await("the process started after the screen came up", STEP_MS,
+                    l -> String.join("\n", l).contains(sleeper + " 60"));
+            keys("p");
+            await("PAUSED");
+            b = new ProcessBuilder(paused.toString(), "60").start();
+            Thread.sleep(5000);
+            assertThat(String.join("\n", screen())).doesNotContain(paused + " 60");
+            keys("p");
+            await("the process started while paused", STEP_MS, l -> String.join("\n", l).contains(paused + " 60"));
+        } finally {
+            a.destroy();
+            if (b != null) {
+                b.destroy();
+            }
+        }
+        keys("q");
+        await("CJDIG-EXIT=0");
+        assertThat(tmux("display-message", "-p", "-t", "ui", "#{alternate_on}").strip()).isEqualTo("0");
     }
 }

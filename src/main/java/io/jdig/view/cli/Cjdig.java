@@ -2,6 +2,7 @@ package io.jdig.view.cli;
 
 import io.jdig.chisel.ChiselLocator;
 import io.jdig.explore.Exploration;
+import io.jdig.explore.ExploreException;
 import io.jdig.filter.FilterCompiler;
 import io.jdig.filter.FilterException;
 import io.jdig.pipeline.Outcome;
@@ -78,11 +79,6 @@ public final class Cjdig {
             return ViewListing.print(ViewCatalog.load(locator, o.containers, true), out);
         }
         if (!o.json && !o.raw) {
-            if (o.readFiles.isEmpty()) {
-                err.println("cjdig: live capture is not supported yet in the full-screen interface;"
-                        + " read a trace with -r FILE");
-                return 1;
-            }
             return fullScreen(o, locator);
         }
         if (o.readFiles.isEmpty()) {
@@ -99,8 +95,8 @@ public final class Cjdig {
             err.println("cjdig: the full-screen interface needs a terminal; use -j or --raw for the batch outputs");
             return 1;
         }
-        Path trace = Path.of(o.readFiles.get(0));
-        if (!java.nio.file.Files.isReadable(trace) || java.nio.file.Files.isDirectory(trace)) {
+        Path trace = o.readFiles.isEmpty() ? null : Path.of(o.readFiles.get(0));
+        if (trace != null && (!java.nio.file.Files.isReadable(trace) || java.nio.file.Files.isDirectory(trace))) {
             err.println("cjdig: " + trace + ": no such file or not readable");
             return 1;
         }
@@ -121,7 +117,20 @@ public final class Cjdig {
         }
         Exploration.Settings settings = new Exploration.Settings(o.chiselPaths, o.containers, false,
                 o.resolvePorts ? PortNames.SERVICES : PortNames.NUMBERS);
-        return Tui.run(trace, settings, new Tui.Options(o.view, filter, o.ascii, o.hexAscii), System.in, stdout, err);
+        Tui.Options options = new Tui.Options(o.view, filter, o.ascii, o.hexAscii, o.delayMs);
+        if (trace != null) {
+            return Tui.run(trace, settings, options, System.in, stdout, err);
+        }
+        Exploration live;
+        try {
+            var lo = Exploration.LiveOptions.DEFAULT;
+            live = Exploration.live(settings, new Exploration.LiveOptions(lo.keepSeconds(), lo.keepBytes(),
+                    o.snaplen > 0 ? o.snaplen : lo.snaplen()));
+        } catch (ExploreException e) {
+            err.println("cjdig: " + e.getMessage());
+            return 1;
+        }
+        return Tui.runLive(live, options, System.in, stdout, err);
     }
 
     private int batch(CjdigOptions o, ChiselLocator locator) {
