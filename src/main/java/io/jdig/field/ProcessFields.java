@@ -505,8 +505,9 @@ final class ProcessFields {
                 last.put(t.tid, prev);
             }
             if (prev[0] != 0) {
-                double d = (double) (tcpu - prev[0]);
-                v.dbl = Math.min(d, 100);
+                // an unsigned difference, as sysdig's: a total that went back (a reused thread id) reads as 100
+                long d = tcpu - prev[0];
+                v.dbl = Long.compareUnsigned(d, 100) > 0 ? 100 : d;
             } else {
                 v.dbl = 0;
             }

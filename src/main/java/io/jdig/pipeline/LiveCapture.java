@@ -111,7 +111,11 @@ final class LiveCapture {
             }
             pipeline.startSinks();
             StartupTrace.mark("sinks started, consuming");
-            pipeline.readAll(new IdleNotifying(src, pipeline));
+            io.jdig.event.EventSource events = new IdleNotifying(src, pipeline);
+            if (run.processCpuRequested()) {
+                events = new ProcessCpuEvents(events);
+            }
+            pipeline.readAll(events);
             return 0;
         } catch (IOException e) {
             pipeline.error(Pipeline.describe(e));
@@ -191,8 +195,12 @@ final class LiveCapture {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
-    /** Tells the sinks whenever the rings are empty, before blocking (they flush their output then). */
+    /**
+     * Tells the sinks whenever the rings are empty, before waiting (they flush their output then), and again every
+     * {@link #IDLE_REPEAT_NS} while no event comes (a view samples on time even when nothing happens).
+     */
     private static final class IdleNotifying extends WrappedSource {
+        private static final long IDLE_REPEAT_NS = 50_000_000L;
         private final LiveEventSource src;
         private final Pipeline pipeline;
 
@@ -207,8 +215,15 @@ final class LiveCapture {
             if (src.poll()) {
                 return true;
             }
-            pipeline.idle();
-            return src.next();
+            while (true) {
+                pipeline.idle();
+                if (src.next(IDLE_REPEAT_NS)) {
+                    return true;
+                }
+                if (src.over()) {
+                    return false;
+                }
+            }
         }
     }
 }

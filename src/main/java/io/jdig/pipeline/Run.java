@@ -19,6 +19,7 @@ public final class Run {
     private Source source;
     private Supplier<Metadata> metadata = Metadata::new;
     private int requestedSnaplen = -1;
+    private boolean processCpu;
     private String nextRun;
     private boolean failed;
     private volatile boolean stopRequested;
@@ -72,6 +73,15 @@ public final class Run {
         requestedSnaplen = snaplen;
     }
 
+    /**
+     * In {@link Sink#init} of live capture: every second, the run adds a {@code procinfo} event for each thread that
+     * has used CPU, with its user and system times (what {@code thread.cpu} reads), as sysdig's library does for
+     * csysdig.
+     */
+    public void requestProcessCpu() {
+        processCpu = true;
+    }
+
     /** Asks for a second run, once this one is over, with this command line (split into words as a shell would). */
     public void requestNextRun(String commandLine) {
         nextRun = commandLine;
@@ -110,6 +120,7 @@ public final class Run {
         source = s;
         metadata = meta;
         readProgress = () -> 0;
+        processCpu = false;
         sinkFilters.clear();
     }
 
@@ -120,6 +131,10 @@ public final class Run {
 
     List<EventPredicate> sinkFilters() {
         return sinkFilters;
+    }
+
+    boolean processCpuRequested() {
+        return processCpu;
     }
 
     int requestedSnaplen() {

@@ -44,6 +44,8 @@ public final class ViewTable {
     private Row[] mergeRows = new Row[64];
     private final List<Row> listRows = new ArrayList<>();
     private List<Row> sample = new ArrayList<>();
+    /** The last sample in the order it was made, before any sort (so that it can be sorted again afresh). */
+    private List<Row> unsorted = List.of();
 
     private long nextFlushNs;
     private int sortingCol = -1;
@@ -275,6 +277,26 @@ public final class ViewTable {
             }
         }
         sample = rows;
+        unsorted = List.copyOf(rows);
+    }
+
+    /**
+     * The last sample sorted again as if the table had been made with this sort ({@code col} as csysdig numbers
+     * columns, {@code asc} null for the column's natural direction): the rows come out in the order a new run with
+     * that sort would give. Tables only (a list's events are not kept twice).
+     */
+    public List<Row> resorted(int col, Boolean asc) {
+        if (list) {
+            throw new ViewException("a list is not sorted again");
+        }
+        sortingCol = -1;
+        sortBy(col);
+        if (asc != null && ascending != asc) {
+            sortBy(col);
+        }
+        sample = new ArrayList<>(unsorted);
+        justSorted = true;
+        return sample();
     }
 
     /** Sets the sorting column as csysdig numbers it (1 = first column after the key). */

@@ -27,7 +27,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
-/** The {@code cjdig} command: csysdig's views, in its batch modes for now ({@code -j}, {@code --raw}). */
+/**
+ * The {@code cjdig} command: csysdig's views, in its batch modes for now ({@code -j}, {@code --raw}), on a trace
+ * file or live (as root, without {@code -r}).
+ */
 public final class Cjdig {
     private final OutputStream stdout;
     private final PrintStream out;
@@ -78,12 +81,12 @@ public final class Cjdig {
         if (o.listViews) {
             return ViewListing.print(ViewCatalog.load(locator, o.containers, true), out);
         }
+        if (o.delayMs <= 0) {
+            err.println("cjdig: -d takes a positive number of milliseconds, not " + o.delayMs);
+            return 1;
+        }
         if (!o.json && !o.raw) {
             return fullScreen(o, locator);
-        }
-        if (o.readFiles.isEmpty()) {
-            err.println("cjdig: live capture is not supported yet in batch mode; read a trace with -r FILE");
-            return 1;
         }
         return batch(o, locator);
     }
@@ -139,7 +142,10 @@ public final class Cjdig {
             ViewInfo view = catalog.select(o.view);
             long limit = o.numEvents == null ? -1 : o.numEvents;
             ViewFeed feed = new ViewFeed(limit);
-            Pipeline.Builder pb = Pipeline.builder().source(Source.ofName(o.readFiles.get(0))).errors(err, "cjdig: ")
+            boolean live = o.readFiles.isEmpty();
+            Source source = live ? new Source.Live(o.snaplen > 0 ? o.snaplen : -1, true)
+                    : Source.ofName(o.readFiles.get(0));
+            Pipeline.Builder pb = Pipeline.builder().source(source).errors(err, "cjdig: ")
                     .portNames(o.resolvePorts ? PortNames.SERVICES : PortNames.NUMBERS).sink(feed);
             if (limit >= 0) {
                 pb.maxEvents(limit);
@@ -148,7 +154,7 @@ public final class Cjdig {
             StateEngine state = pipeline.context().state;
             ThreadOrder order = ThreadOrder.follow(state);
             BatchRun run = new BatchRun(catalog, view, o.filter(), o.json ? BatchRun.Mode.JSON : BatchRun.Mode.RAW,
-                    o.delayMs * 1_000_000L, false, new ThreadPass(state, order), stdout);
+                    o.delayMs * 1_000_000L, live, new ThreadPass(state, order), stdout);
             feed.target(run);
             run.start();
             Outcome outcome = pipeline.run();
