@@ -15,7 +15,6 @@ import io.jdig.explore.ViewResult;
 import io.jdig.filter.FilterCompiler;
 import io.jdig.filter.FilterException;
 import io.jdig.view.ViewAction;
-import io.jdig.view.ViewColumn;
 import io.jdig.view.ViewInfo;
 
 import java.util.ArrayList;
@@ -23,8 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What the full-screen UI shows and how it answers keys: a view's table through a drill-down path, and the windows
@@ -44,7 +41,6 @@ final class Session {
     static final int DIG_MAX = 100_000;
     static final int ECHO_MAX = 20_000;
     private static final String SHIFT_DIGITS = "!@#$%^&*(";
-    private static final Pattern ACTION_FIELD = Pattern.compile("%([A-Za-z_][A-Za-z0-9_.]*(\\[[^]]*])?)");
 
     private final Exploration x;
     private final Executor work;
@@ -542,65 +538,7 @@ final class Session {
     }
 
     private void legend() {
-        openText("Legend: " + currentView().name(), forText(), filterText(), describe(currentView()));
-    }
-
-    private List<Styled> describe(ViewInfo v) {
-        List<Styled> out = new ArrayList<>();
-        wrapInto(out, v.description(), Math.max(20, width - 22));
-        if (!v.tips().isEmpty()) {
-            out.add(Styled.blank());
-            out.add(Styled.of("Tips", Palette.LABEL));
-            for (String t : v.tips()) {
-                wrapInto(out, t, Math.max(20, width - 22));
-            }
-        }
-        out.add(Styled.blank());
-        out.add(Styled.of("Columns", Palette.LABEL));
-        for (ViewColumn c : v.columns()) {
-            if (c.has(ViewColumn.IS_KEY) || c.has(ViewColumn.IS_GROUPBY_KEY) || c.name().equals("NA")) {
-                continue;
-            }
-            out.add(new Styled.Builder().add(c.name(), Palette.NOTE)
-                    .add(": " + (c.description() == null ? "" : c.description()), Palette.PLAIN).build());
-        }
-        out.add(Styled.blank());
-        out.add(Styled.of("ID", Palette.LABEL));
-        out.add(Styled.of(v.id()));
-        if (v.filter() != null && !v.filter().isEmpty()) {
-            out.add(Styled.blank());
-            out.add(Styled.of("Filter", Palette.LABEL));
-            out.add(Styled.of(v.filter()));
-        }
-        if (!v.actions().isEmpty()) {
-            out.add(Styled.blank());
-            out.add(Styled.of("Action Hotkeys", Palette.LABEL));
-            for (ViewAction a : v.actions()) {
-                out.add(new Styled.Builder().add(String.valueOf(a.hotkey()), Palette.NOTE)
-                        .add(": " + a.description() + " (" + a.command() + ")", Palette.PLAIN).build());
-            }
-        }
-        return out;
-    }
-
-    private static void wrapInto(List<Styled> out, String s, int w) {
-        if (s == null || s.isEmpty()) {
-            return;
-        }
-        StringBuilder line = new StringBuilder();
-        for (String word : s.split(" ")) {
-            if (line.length() + word.length() + 1 > w && !line.isEmpty()) {
-                out.add(Styled.of(line.toString()));
-                line.setLength(0);
-            }
-            if (!line.isEmpty()) {
-                line.append(' ');
-            }
-            line.append(word);
-        }
-        if (!line.isEmpty()) {
-            out.add(Styled.of(line.toString()));
-        }
+        openText("Legend: " + currentView().name(), forText(), filterText(), ViewLegend.lines(currentView(), width));
     }
 
     private int textPage() {
@@ -727,7 +665,8 @@ final class Session {
                     message = "no row selected";
                     return;
                 }
-                String cmd = substitute(a.command(), currentView(), row);
+                String cmd = ActionCommand.substitute(a.command(), currentView(), query.path().size(),
+                        result.columns(), row);
                 if (a.askConfirmation()) {
                     confirm = cmd;
                 } else {
@@ -736,39 +675,6 @@ final class Session {
                 return;
             }
         }
-    }
-
-    /** The command with each {@code %field} replaced by the selected row's value of that field. */
-    String substitute(String command, ViewInfo v, ViewResult.Row row) {
-        Matcher m = ACTION_FIELD.matcher(command);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            String value = valueOf(m.group(1), v, row);
-            m.appendReplacement(sb, Matcher.quoteReplacement(value == null ? m.group() : value));
-        }
-        m.appendTail(sb);
-        return sb.toString();
-    }
-
-    private String valueOf(String field, ViewInfo v, ViewResult.Row row) {
-        int depth = query.path().size();
-        for (ViewColumn c : v.columns()) {
-            if (!c.field(depth).equals(field) && !c.field().equals(field)) {
-                continue;
-            }
-            if (c.has(ViewColumn.IS_KEY) || c.has(ViewColumn.IS_GROUPBY_KEY)) {
-                if (!row.key().isEmpty()) {
-                    return row.key();
-                }
-            }
-            List<ViewResult.Column> cols = result.columns();
-            for (int j = 0; j < cols.size(); j++) {
-                if (cols.get(j).name().equals(c.name()) && j < row.cells().size()) {
-                    return row.cells().get(j);
-                }
-            }
-        }
-        return null;
     }
 
     private void confirmKey(KeyStroke k) {
@@ -896,7 +802,7 @@ final class Session {
                 if (picker.selected() < views.size()) {
                     ViewInfo v = views.get(picker.selected());
                     Palette.LABEL.on(g).putString(21, HEADER_ROWS - 1, v.name());
-                    drawLines(g, describe(v), 0, 21, HEADER_ROWS, height - HEADER_ROWS - 1);
+                    drawLines(g, ViewLegend.lines(v, width), 0, 21, HEADER_ROWS, height - HEADER_ROWS - 1);
                 }
             }
             case ACTIONS -> {
