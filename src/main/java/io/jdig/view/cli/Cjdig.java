@@ -1,11 +1,16 @@
 package io.jdig.view.cli;
 
 import io.jdig.chisel.ChiselLocator;
+import io.jdig.explore.Exploration;
+import io.jdig.explore.ExploreException;
+import io.jdig.filter.FilterCompiler;
+import io.jdig.filter.FilterException;
 import io.jdig.pipeline.Outcome;
 import io.jdig.pipeline.Pipeline;
 import io.jdig.pipeline.Source;
 import io.jdig.state.PortNames;
 import io.jdig.state.StateEngine;
+import io.jdig.tui.Tui;
 import io.jdig.view.BatchRun;
 import io.jdig.view.ThreadOrder;
 import io.jdig.view.ThreadPass;
@@ -81,9 +86,57 @@ public final class Cjdig {
             return 1;
         }
         if (!o.json && !o.raw) {
-            err.println("cjdig: the full-screen interface is not built yet; use -j or --raw for the batch outputs");
+            return fullScreen(o, locator);
+        }
+        return batch(o, locator);
+    }
+
+    /** The full-screen UI, once what can be checked beforehand is right (a terminal, the file, the view, the filter). */
+    private int fullScreen(CjdigOptions o, ChiselLocator locator) {
+        java.io.Console console = System.console();
+        if (console == null || !console.isTerminal()) {
+            err.println("cjdig: the full-screen interface needs a terminal; use -j or --raw for the batch outputs");
             return 1;
         }
+        Path trace = o.readFiles.isEmpty() ? null : Path.of(o.readFiles.get(0));
+        if (trace != null && (!java.nio.file.Files.isReadable(trace) || java.nio.file.Files.isDirectory(trace))) {
+            err.println("cjdig: " + trace + ": no such file or not readable");
+            return 1;
+        }
+        try {
+            ViewCatalog.load(locator, o.containers, false).select(o.view);
+        } catch (ViewException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+        String filter = o.filter().strip();
+        if (!filter.isEmpty()) {
+            try {
+                FilterCompiler.compile(filter);
+            } catch (FilterException e) {
+                err.println(e.render().replaceFirst("^jdig: ", "cjdig: "));
+                return 1;
+            }
+        }
+        Exploration.Settings settings = new Exploration.Settings(o.chiselPaths, o.containers, false,
+                o.resolvePorts ? PortNames.SERVICES : PortNames.NUMBERS);
+        Tui.Options options = new Tui.Options(o.view, filter, o.ascii, o.hexAscii, o.delayMs);
+        if (trace != null) {
+            return Tui.run(trace, settings, options, System.in, stdout, err);
+        }
+        Exploration live;
+        try {
+            var lo = Exploration.LiveOptions.DEFAULT;
+            live = Exploration.live(settings, new Exploration.LiveOptions(lo.keepSeconds(), lo.keepBytes(),
+                    o.snaplen > 0 ? o.snaplen : lo.snaplen()));
+        } catch (ExploreException e) {
+            err.println("cjdig: " + e.getMessage());
+            return 1;
+        }
+        return Tui.runLive(live, options, System.in, stdout, err);
+    }
+
+    private int batch(CjdigOptions o, ChiselLocator locator) {
         try {
             ViewCatalog catalog = ViewCatalog.load(locator, o.containers, o.json);
             ViewInfo view = catalog.select(o.view);
