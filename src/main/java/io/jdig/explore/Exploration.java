@@ -55,8 +55,8 @@ import java.util.function.Consumer;
  * gives over the file, which is what {@code cjdig -r T -v VIEW --raw FILTER} prints.</li>
  * <li><b>Results cached, several views per replay.</b> An answer is kept per query (an LRU), so going back, or
  * returning to a view, is immediate; one replay feeds any number of views at once, and right after the first read
- * a background replay computes the root views the overview's tiles lead to, then the other root views, so that a
- * view switch at the top finds its table ready.</li>
+ * background replays compute the views the overview's tiles lead to, then the other views (eight per replay), so
+ * that a view switch at the top finds its table ready.</li>
  * <li><b>The overview in the first read.</b> {@link #summary()} is the {@code wsysdig_summary} chisel's computation
  * done in Java while the file is read (see {@link SummaryRecorder}), with no second pass over the events' data.</li>
  * </ul>
@@ -388,8 +388,8 @@ public final class Exploration implements AutoCloseable {
     }
 
     /**
-     * Answers a view query: from the cache, else by one replay of the stored events (live: the view's last
-     * two-second sample; the first query of a view starts sampling it and answers from the events held so far).
+     * Answers a view query: from the cache, else by sorting a cached table again, else by one replay of the stored
+     * events (live: the view's last two-second sample; the first query of a view starts sampling it).
      *
      * @throws ExploreException for an unknown view or a bad filter (its message says where)
      */
@@ -423,8 +423,12 @@ public final class Exploration implements AutoCloseable {
                 throw e;
             }
         }
+        foreground.incrementAndGet();
         try {
-            ViewResult r = replayViews(List.of(new Pending(plan, q))).get(0);
+            ViewResult r = resortedFromCache(plan, q);
+            if (r == null) {
+                r = replayViews(List.of(new Pending(plan, q))).get(0);
+            }
             mine.complete(r);
             return r;
         } catch (RuntimeException e) {
@@ -433,16 +437,44 @@ public final class Exploration implements AutoCloseable {
                 cache.remove(key, mine);
             }
             throw e;
+        } finally {
+            foreground.decrementAndGet();
         }
     }
 
-    /** Computes several views in one replay and caches them (for a UI that knows what it will show next). */
+    /** The same table sorted another way, when a replay made it already: sorted again, no replay. */
+    private ViewResult resortedFromCache(Plan plan, ViewQuery q) {
+        ViewSnapshot snap;
+        synchronized (tables) {
+            snap = tables.get(TableKey.of(plan));
+        }
+        if (snap == null) {
+            return null;
+        }
+        synchronized (snap) {
+            snap.resort(q.sortColumn(), q.ascending());
+            return result(plan, q, snap.rows(), snap.sortColumn(), snap.ascending(), snap.events());
+        }
+    }
+
+    /**
+     * Computes several views in one replay and caches them (for a UI that knows what it will show next). Views
+     * already cached are left out.
+     */
     public void prefetch(List<ViewQuery> queries) {
+        prefetch(queries, false);
+    }
+
+    /**
+     * @param yielding give way to questions asked meanwhile: the replay stops when one starts (false is returned)
+     *                 and nothing of it is kept
+     */
+    private boolean prefetch(List<ViewQuery> queries, boolean yielding) {
         if (live != null) {
-            return;
+            return true;
         }
         List<Pending> todo = new ArrayList<>();
-        List<CompletableFuture<ViewResult>> futures = new ArrayList<>();
+        java.util.Set<CacheKey> seen = new java.util.HashSet<>();
         synchronized (cache) {
             for (ViewQuery q : queries) {
                 Plan plan;
@@ -453,32 +485,32 @@ public final class Exploration implements AutoCloseable {
                     continue;
                 }
                 CacheKey key = CacheKey.of(plan, q);
-                if (cache.containsKey(key)) {
-                    continue;
+                if (!cache.containsKey(key) && seen.add(key)) {
+                    todo.add(new Pending(plan, q));
                 }
-                CompletableFuture<ViewResult> f = new CompletableFuture<>();
-                cache.put(key, f);
-                todo.add(new Pending(plan, q));
-                futures.add(f);
+            }
+        }
+        if (todo.isEmpty()) {
+            return true;
+        }
+        List<Object> rs;
+        try {
+            rs = replayAll(todo, yielding);
+        } catch (RuntimeException e) {
+            return true; // each view will say what is wrong when it is asked for
+        }
+        if (rs == null) {
+            return false;
+        }
+        synchronized (cache) {
+            for (int i = 0; i < rs.size(); i++) {
+                if (rs.get(i) instanceof ViewResult r) {
+                    cache.putIfAbsent(CacheKey.of(todo.get(i).plan, todo.get(i).q), CompletableFuture.completedFuture(r));
+                }
             }
             trimCache();
         }
-        if (todo.isEmpty()) {
-            return;
-        }
-        try {
-            List<ViewResult> rs = replayViews(todo);
-            for (int i = 0; i < rs.size(); i++) {
-                futures.get(i).complete(rs.get(i));
-            }
-        } catch (RuntimeException e) {
-            for (CompletableFuture<ViewResult> f : futures) {
-                f.completeExceptionally(e);
-            }
-            synchronized (cache) {
-                cache.values().removeIf(CompletableFuture::isCompletedExceptionally);
-            }
-        }
+        return true;
     }
 
     /** Whether the answer to {@code q} is ready (cached), so that asking costs nothing. */
@@ -508,38 +540,96 @@ public final class Exploration implements AutoCloseable {
         }
     }
 
-    /** The views the overview's tiles open, then every other root view: computed after the first read. */
+    /**
+     * In the background after the first read, giving way to any question asked meanwhile: the views the overview's
+     * tiles open, then every other view (spectrograms aside), then the drill-downs from the first rows of the
+     * tiles' views.
+     */
     private void warm() {
         List<ViewQuery> first = new ArrayList<>();
         List<ViewQuery> rest = new ArrayList<>();
-        java.util.Set<String> tiles = new java.util.HashSet<>();
+        java.util.Set<String> tiles = new java.util.LinkedHashSet<>(List.of("procs", "files", "connections",
+                "syscalls", "sports"));
         if (summary != null) {
             for (Summary.Metric m : summary.metrics()) {
                 tiles.add(m.targetView());
             }
         }
         for (ViewInfo v : catalog.views()) {
-            if (!v.isRoot() || v.type() == io.jdig.view.ViewType.SPECTROGRAM) {
+            if (v.type() == io.jdig.view.ViewType.SPECTROGRAM) {
                 continue;
             }
             (tiles.contains(v.id()) ? first : rest).add(ViewQuery.of(v.id()));
         }
+        List<List<ViewQuery>> batches = new ArrayList<>();
+        batches.add(first);
+        for (int i = 0; i < rest.size(); i += 8) {
+            batches.add(rest.subList(i, Math.min(rest.size(), i + 8)));
+        }
         try {
-            if (!closed) {
-                prefetch(first);
+            for (List<ViewQuery> b : batches) {
+                warmBatch(b);
             }
-            for (int i = 0; i < rest.size() && !closed; i += 8) {
-                prefetch(rest.subList(i, Math.min(rest.size(), i + 8)));
+            List<ViewQuery> downs = new ArrayList<>();
+            for (ViewQuery top : first) {
+                if (!isReady(top)) {
+                    continue;
+                }
+                List<ViewResult.Row> rows = view(top).rows();
+                for (int i = 0; i < Math.min(DRILL_WARM_ROWS, rows.size()); i++) {
+                    ViewQuery d = drillDown(top, rows.get(i).key());
+                    if (d != null) {
+                        downs.add(d);
+                    }
+                }
+            }
+            for (int i = 0; i < downs.size(); i += 32) {
+                warmBatch(downs.subList(i, Math.min(downs.size(), i + 32)));
             }
         } catch (RuntimeException e) {
             // a view that cannot be computed is reported when it is asked for
         }
     }
 
-    /** The root views are computed: for tests and benchmarks that measure what follows. */
+    private static final int DRILL_WARM_ROWS = 8;
+
+    private void warmBatch(List<ViewQuery> batch) {
+        while (!closed) {
+            while (foreground.get() > 0 && !closed) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            if (closed || prefetch(batch, true)) {
+                return;
+            }
+        }
+    }
+
+    /** Waits until the background replays are over (for tests and benchmarks). */
     public void awaitWarm() throws InterruptedException {
         if (warming != null) {
             warming.join();
+        }
+    }
+
+    /** Views whose replay is under way for a question (background replays give way to them). */
+    private final java.util.concurrent.atomic.AtomicInteger foreground = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Tables kept after their replay, to be sorted again: by view, depth and filter. */
+    private final Map<TableKey, ViewSnapshot> tables = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<TableKey, ViewSnapshot> e) {
+            return size() > TABLES_KEPT;
+        }
+    };
+    private static final int TABLES_KEPT = 64;
+
+    private record TableKey(String view, int depth, String filter) {
+        static TableKey of(Plan p) {
+            return new TableKey(p.view.id(), p.depth, p.filter);
         }
     }
 
@@ -668,12 +758,19 @@ public final class Exploration implements AutoCloseable {
 
     // ---- planning -----------------------------------------------------------------------------------------
 
-    record Plan(ViewInfo view, int depth, String filter, String selection) {
+    /**
+     * @param entity the drill-down's selections of one process or thread ({@code proc.pid}, {@code thread.tid}),
+     *               "" for none: every event of that process or thread passes it, so a replay may apply it before
+     *               the state engine parses (it then skips the parse of other threads' events that do not change
+     *               the tables) and still give the same answer
+     */
+    record Plan(ViewInfo view, int depth, String filter, String selection, String entity) {
     }
 
     private Plan plan(ViewQuery q) {
         try {
             DrillPath path = new DrillPath();
+            String entity = "";
             int depth = 0;
             List<Selection> sels = q.path();
             for (int i = 0; i < sels.size(); i++) {
@@ -690,11 +787,14 @@ public final class Exploration implements AutoCloseable {
                 }
                 String vfilter = v.propagateFilter() ? v.filter(depth) : "";
                 path.push(new DrillPath.Step(field, quote(s.key()), key, vfilter));
+                if (field.equals("proc.pid") || field.equals("thread.tid")) {
+                    entity = DrillPath.both(entity, field + "=" + quote(s.key()));
+                }
             }
             ViewInfo view = catalog.select(q.viewId());
             String selection = DrillPath.both(DrillPath.both(q.filter(), q.range().asFilter()), path.filter(false));
             String complete = DrillPath.both(selection, view.filter(depth));
-            return new Plan(view, depth, complete, selection);
+            return new Plan(view, depth, complete, selection, entity);
         } catch (ViewException e) {
             throw new ExploreException(e.getMessage(), e);
         }
@@ -718,29 +818,81 @@ public final class Exploration implements AutoCloseable {
 
     // ---- runs ---------------------------------------------------------------------------------------------
 
-    /** One replay of the capture feeding every pending view; their results in the same order. */
-    private List<ViewResult> replayViews(List<Pending> todo) {
-        ViewFeed feed = new ViewFeed();
-        Pipeline p = pipeline(null, feed, -1);
+    /** The answer read from the trace file itself, as before the store: what tests compare the store's with. */
+    ViewResult viewFromFile(ViewQuery q) {
+        Plan plan = plan(q);
+        ViewFeed feed = new ViewFeed(null);
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        Pipeline p = Pipeline.builder().source(new Source.TraceFile(trace)).portNames(ports).sink(feed)
+                .errors(new PrintStream(errors, true, StandardCharsets.UTF_8), "").build();
         var state = p.context().state;
-        ThreadPass pass = new ThreadPass(state, ThreadOrder.follow(state));
-        List<ViewSnapshot> snaps = new ArrayList<>();
+        ViewSnapshot snap;
         try {
-            for (Pending t : todo) {
-                snaps.add(new ViewSnapshot(t.plan.view, t.plan.depth, t.plan.filter, t.q.sortColumn(),
-                        t.q.ascending(), pass));
-            }
+            snap = new ViewSnapshot(plan.view, plan.depth, plan.filter, q.sortColumn(), q.ascending(),
+                    new ThreadPass(state, ThreadOrder.follow(state)));
         } catch (ViewException e) {
             throw new ExploreException(e.getMessage(), e);
         }
+        feed.views = new ViewSink[] {snap};
+        finish(p.run());
+        return result(plan, q, snap.rows(), snap.sortColumn(), snap.ascending(), snap.events());
+    }
+
+    /**
+     * One replay of the capture feeding every pending view; their results in the same order (a view that cannot
+     * be made gives its ExploreException in its place).
+     */
+    private List<Object> replayAll(List<Pending> todo, boolean yielding) {
+        ViewFeed feed = new ViewFeed(yielding ? foreground : null);
+        String entity = todo.get(0).plan.entity;
+        for (Pending t : todo) {
+            if (!t.plan.entity.equals(entity)) {
+                entity = "";
+            }
+        }
+        Pipeline p = pipeline(entity.isEmpty() || rereadFile ? null : entity, feed, -1);
+        var state = p.context().state;
+        ThreadPass pass = new ThreadPass(state, ThreadOrder.follow(state));
+        List<Object> out = new ArrayList<>();
+        List<ViewSnapshot> snaps = new ArrayList<>();
+        for (Pending t : todo) {
+            try {
+                ViewSnapshot v = new ViewSnapshot(t.plan.view, t.plan.depth, t.plan.filter, t.q.sortColumn(),
+                        t.q.ascending(), pass);
+                snaps.add(v);
+                out.add(v);
+            } catch (ViewException e) {
+                out.add(new ExploreException(e.getMessage(), e));
+            }
+        }
         feed.views = snaps.toArray(ViewSink[]::new);
         finish(p.run());
-        List<ViewResult> out = new ArrayList<>();
+        if (feed.gaveWay) {
+            return null;
+        }
         for (int i = 0; i < todo.size(); i++) {
-            out.add(result(todo.get(i).plan, todo.get(i).q, snaps.get(i).rows(), snaps.get(i).sortColumn(),
-                    snaps.get(i).ascending(), snaps.get(i).events()));
+            if (out.get(i) instanceof ViewSnapshot s) {
+                Plan plan = todo.get(i).plan;
+                out.set(i, result(plan, todo.get(i).q, s.rows(), s.sortColumn(), s.ascending(), s.events()));
+                if (s.canResort() && s.rows().size() <= 100_000) {
+                    synchronized (tables) {
+                        tables.putIfAbsent(TableKey.of(plan), s);
+                    }
+                }
+            }
         }
         return out;
+    }
+
+    private List<ViewResult> replayViews(List<Pending> todo) {
+        List<ViewResult> rs = new ArrayList<>();
+        for (Object o : replayAll(todo, false)) {
+            if (o instanceof ExploreException e) {
+                throw e;
+            }
+            rs.add((ViewResult) o);
+        }
+        return rs;
     }
 
     ViewResult result(Plan plan, ViewQuery q, List<ViewSnapshot.TextRow> textRows, int sortColumn, boolean asc,
@@ -767,11 +919,21 @@ public final class Exploration implements AutoCloseable {
 
     /** The view engine as a sink: every event after the state update, then the end of the capture. */
     private static final class ViewFeed implements Sink {
+        private final java.util.concurrent.atomic.AtomicInteger yieldTo;
         ViewSink[] views;
         EventContext last;
+        boolean gaveWay;
+
+        ViewFeed(java.util.concurrent.atomic.AtomicInteger yieldTo) {
+            this.yieldTo = yieldTo;
+        }
 
         @Override
         public boolean onEvent(EventContext c) {
+            if (yieldTo != null && yieldTo.get() > 0) {
+                gaveWay = true;
+                return false;
+            }
             last = c;
             for (ViewSink v : views) {
                 v.onEvent(c);
@@ -779,9 +941,18 @@ public final class Exploration implements AutoCloseable {
             return true;
         }
 
+        /** An event the replay's entity filter dropped: the views count it and take its time, as unfiltered. */
+        @Override
+        public void onFilteredOut(EventContext c) {
+            last = c;
+            for (ViewSink v : views) {
+                ((ViewSnapshot) v).onSkipped(c);
+            }
+        }
+
         @Override
         public void end(Run run, boolean complete) {
-            if (complete) {
+            if (complete && !gaveWay) {
                 for (ViewSink v : views) {
                     v.onEnd(last);
                 }
@@ -797,7 +968,12 @@ public final class Exploration implements AutoCloseable {
                 return true;
             }
         }, max);
-        finish(p.run());
+        foreground.incrementAndGet();
+        try {
+            finish(p.run());
+        } finally {
+            foreground.decrementAndGet();
+        }
     }
 
     /** The source every answer reads: the stored events, or (a capture of several sections) the file again. */

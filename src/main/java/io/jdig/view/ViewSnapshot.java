@@ -21,6 +21,7 @@ public final class ViewSnapshot implements ViewSink {
     private final ViewTable table;
     private final ThreadPass threads;
     private final long refreshNs;
+    private final int defaultSort;
     private long firstTs;
     private long lastTs;
     private long events;
@@ -47,6 +48,7 @@ public final class ViewSnapshot implements ViewSink {
         }
         this.refreshNs = view.type() == ViewType.SPECTROGRAM ? 500_000_000L : 2_000_000_000L;
         this.table = new ViewTable(view, depth, p, refreshNs);
+        this.defaultSort = view.sortingCol();
         int col = sortColumn > 0 ? sortColumn : view.sortingCol();
         table.sortBy(col);
         if (ascending != null && table.ascending() != ascending) {
@@ -65,6 +67,19 @@ public final class ViewSnapshot implements ViewSink {
         table.process(c);
     }
 
+    /**
+     * An event the view's filter would reject anyway, dropped before it (a replay restricted to one process): it
+     * counts, and its time is the capture's, but the table does not see it.
+     */
+    public void onSkipped(EventContext c) {
+        long ts = c.ev.ts();
+        if (firstTs == 0) {
+            firstTs = ts;
+        }
+        lastTs = ts;
+        events++;
+    }
+
     @Override
     public void onEnd(EventContext last) {
         if (last != null) {
@@ -73,6 +88,23 @@ public final class ViewSnapshot implements ViewSink {
             table.flush(lastTs, threads);
         }
         rows = text(table.sample(), lastTs - firstTs);
+    }
+
+    /**
+     * The rows of the capture's end sorted another way, as a run made with that sort would give them (see
+     * {@link ViewTable#resorted}); this snapshot's rows, sort column and direction become those.
+     *
+     * @param sortColumn the column (csysdig's numbering), 0 for the view's default
+     * @param ascending  the direction, or null for the column's natural one
+     */
+    public synchronized void resort(int sortColumn, Boolean ascending) {
+        int col = sortColumn > 0 ? sortColumn : defaultSort;
+        rows = text(table.resorted(col, ascending), lastTs - firstTs);
+    }
+
+    /** Whether {@link #resort} can be used (tables, not lists). */
+    public boolean canResort() {
+        return !table.isList();
     }
 
     /**
