@@ -36,6 +36,10 @@ public final class WebUi {
             err.println("jdig ui: warning: listening on " + c.listen() + ": other machines can reach the UI "
                     + "(the token in the address is all that keeps them out; prefer an ssh tunnel)");
         }
+        if (c.trace() != null && !java.nio.file.Files.isReadable(c.trace())) {
+            // before the server starts: no address is printed for a capture that cannot be read
+            throw new ExploreException(c.trace() + ": no such file or not readable");
+        }
         Api api = new Api(c.trace());
         WebServer s = WebServer.start(api, c.listen(), c.port());
         try {

@@ -31,6 +31,7 @@ class UiCommandTest {
         assertThat(port.err()).isEqualTo("jdig ui: invalid port http\n");
         Result missing = jdig("ui", "/nonexistent/trace.scap");
         assertThat(missing.rc()).isEqualTo(1);
+        assertThat(missing.out()).isEmpty();
         assertThat(missing.err()).endsWith("jdig ui: /nonexistent/trace.scap: no such file or not readable\n")
                 .doesNotContain("Exception");
         Result extra = jdig("ui", "--bogus");
