@@ -779,6 +779,7 @@ public final class Exploration implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        foreground.incrementAndGet(); // a background replay under way stops now
         if (live != null) {
             live.stop();
         }
