@@ -108,7 +108,16 @@ public final class LiveEventSource implements EventSource {
 
     @Override
     public boolean next() {
+        return next(Long.MAX_VALUE);
+    }
+
+    /**
+     * Like {@link #next()}, waiting at most about {@code maxWaitNs} for an event: false when none came by then (or
+     * when the capture is over: see {@link #over()}).
+     */
+    public boolean next(long maxWaitNs) {
         RingReader[] rs = rings;
+        long start = maxWaitNs == Long.MAX_VALUE ? 0 : System.nanoTime();
         while (true) {
             int best = -1;
             long bestTs = Long.MAX_VALUE;
@@ -128,11 +137,19 @@ public final class LiveEventSource implements EventSource {
             if (closed) {
                 return false;
             }
-            if (stopping && System.nanoTime() - stopAt > 5_000_000L) {
+            if (over()) {
                 return false; // emission is off and in-flight events had time to land: drained
+            }
+            if (maxWaitNs != Long.MAX_VALUE && System.nanoTime() - start >= maxWaitNs) {
+                return false;
             }
             LockSupport.parkNanos(parkNanos);
         }
+    }
+
+    /** Whether the capture is closed, or stopped with its rings drained: no event will come any more. */
+    public boolean over() {
+        return closed || (stopping && System.nanoTime() - stopAt > 5_000_000L);
     }
 
     /**

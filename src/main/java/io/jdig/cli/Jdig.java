@@ -41,6 +41,8 @@ public final class Jdig {
     private final java.io.OutputStream stdout;
     private final PrintStream out;
     private final PrintStream err;
+    /** The copy of a trace read from standard input, for the runs that chisels ask for after the first. */
+    private StdinSpool stdinSpool;
 
     /** jdig writing to the process's standard output and error. */
     public Jdig() {
@@ -55,6 +57,10 @@ public final class Jdig {
     }
 
     public int run(String[] args) {
+        if (args.length > 0 && args[0].equals("ui")) {
+            // the web UI: a first word no sysdig option or filter starts with
+            return UiCommand.run(List.of(args).subList(1, args.length), out, err);
+        }
         Options.Definition definition = new Options.Definition();
         CommandLine cl = new CommandLine(definition.spec());
         cl.setUnmatchedOptionsArePositionalParams(true);
@@ -62,7 +68,7 @@ public final class Jdig {
         cl.setOverwrittenOptionsAllowed(true);
         Options o;
         try {
-            ChiselArgs.Split split = new ChiselArgs(cl.getCommandSpec()).split(SysdigArgs.normalise(args));
+            ChiselArgs.Split split = new ChiselArgs(cl.getCommandSpec()).split(SysdigArgs.normalise(args, defaultFormatText(isTerminal())));
             o = definition.read(cl.parseArgs(split.args()));
             o.chiselArgs = split.chiselArgs();
         } catch (CommandLine.ParameterException e) {
@@ -71,6 +77,10 @@ public final class Jdig {
         }
         if (o.help) {
             cl.usage(out);
+            return 0;
+        }
+        if (o.showFormat != null) {
+            out.println(o.showFormat);
             return 0;
         }
         if (o.version) {
@@ -154,6 +164,14 @@ public final class Jdig {
         }
     }
 
+    /**
+     * The default format as sysdig shows it for {@code -pp}: as it would be typed, with {@code \\e} for the
+     * escape character of the terminal's colours.
+     */
+    static String defaultFormatText(boolean tty) {
+        return tty ? EventFormatter.DEFAULT_TTY.replace("\u001b", "\\e") : EventFormatter.DEFAULT;
+    }
+
     /** The escapes sysdig accepts in -p formats. */
     static String unescape(String f) {
         if (f.indexOf('\\') < 0) {
@@ -196,6 +214,8 @@ public final class Jdig {
     /** Reads trace files or captures live, into the sinks the options ask for. */
     private int capture(Options o) {
         boolean live = o.readFiles.isEmpty();
+        // this run starts the copy of standard input (and removes it when it and its next runs are done)
+        boolean spooling = stdinSpool == null && o.readFiles.contains("-") && !o.chisels.isEmpty();
         RenderSettings render = render(o);
         Pipeline.Builder b = Pipeline.builder().errors(err, "jdig: ");
         try {
@@ -218,7 +238,15 @@ public final class Jdig {
             }
             b.source(new Source.Live(snaplen, !o.excludeUsers));
         } else {
-            o.readFiles.forEach(f -> b.source(Source.ofName(f)));
+            for (String f : o.readFiles) {
+                b.source(f.equals("-") && stdinSpool != null ? new Source.TraceFile(stdinSpool.complete(), "-")
+                        : Source.ofName(f));
+            }
+            if (spooling) {
+                // a chisel may ask for another run over the same trace (wsysdig_summary does): keep a copy
+                stdinSpool = StdinSpool.start(System.in);
+                b.stdin(stdinSpool.reader());
+            }
         }
         Output output = new Output(stdout, o.unbuffered || o.json);
         if (o.writeFile != null) {
@@ -249,12 +277,19 @@ public final class Jdig {
                         : EventPrinter.text(formatter, render, o.debug, reset, output));
             }
         }
-        Outcome outcome = b.build().run();
-        if (!outcome.nextRun().isEmpty()) {
-            // a chisel asked for a follow-up run (around: write the events near its matches), as sysdig does
-            return run(outcome.nextRun().toArray(new String[0]));
+        try {
+            Outcome outcome = b.build().run();
+            if (!outcome.nextRun().isEmpty()) {
+                // a chisel asked for a follow-up run (around: write the events near its matches), as sysdig does
+                return run(outcome.nextRun().toArray(new String[0]));
+            }
+            return outcome.exitCode();
+        } finally {
+            if (spooling && stdinSpool != null) {
+                stdinSpool.close();
+                stdinSpool = null;
+            }
         }
-        return outcome.exitCode();
     }
 
     /** -w and its rotation options. */

@@ -51,6 +51,7 @@ public final class Options {
     boolean fatfile;
     boolean version;
     boolean help;
+    String showFormat;
     List<String> filter = new ArrayList<>();
 
     /** The argument word of each -c, in order (null when the chisel took none); filled by ChiselArgs. */
@@ -121,6 +122,11 @@ public final class Options {
                     (o, v) -> set.accept(o, (T) v));
         }
 
+        void hiddenValue(String description, BiConsumer<Options, String> set, String... names) {
+            add(OptionSpec.builder(names).type(String.class).hidden(true).description(description).build(),
+                    (o, v) -> set.accept(o, (String) v));
+        }
+
         @SuppressWarnings("unchecked")
         void list(String label, String description, BiConsumer<Options, List<String>> set, String... names) {
             add(OptionSpec.builder(names).type(List.class).auxiliaryTypes(String.class).paramLabel(label)
@@ -164,6 +170,7 @@ public final class Options {
         d.flag("Do not write users and groups to the trace file.", o -> o.excludeUsers = true, "-E", "--exclude-users");
         d.flag("Fatfile mode: keep state events that the filter drops, hidden.", o -> o.fatfile = true, "-F", "--fatfile");
         d.flag("Print the version.", o -> o.version = true, "--version");
+        d.hiddenValue("Set by -pp: print this format and stop.", (o, v) -> o.showFormat = v, SysdigArgs.SHOW_FORMAT);
         d.help("Print this help.", o -> o.help = true, "-h", "--help");
     }
 }

@@ -35,15 +35,4 @@ enum PrintPreset {
         }
         return null;
     }
-
-    /** The preset of one word holding option and value ({@code -pk}, {@code --print=mesos}), or null. */
-    static PrintPreset ofOption(String word) {
-        if (word.startsWith("--print=")) {
-            return ofName(word.substring("--print=".length()));
-        }
-        if (word.startsWith("-p") && !word.startsWith("--")) {
-            return ofName(word.substring(2));
-        }
-        return null;
-    }
 }

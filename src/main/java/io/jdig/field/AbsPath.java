@@ -15,7 +15,7 @@ final class AbsPath {
 
     /** which: 0 the only (or first) path, 1 the source, 2 the destination. */
     static boolean extract(EventContext c, FieldValue v, int which) {
-        ThreadInfo t = c.thread();
+        ThreadInfo t = c.eventThread();
         EventView ev = c.ev;
         if (t == null) {
             return false;

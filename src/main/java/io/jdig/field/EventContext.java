@@ -41,6 +41,16 @@ public final class EventContext {
         return t != null ? t : state.lookup(ev.tid());
     }
 
+    /**
+     * The thread the state engine attached to the event itself (sinsp's {@code evt->m_tinfo}), without the table
+     * look-up that {@link #thread()} falls back on. sinsp's latency fields read only this one, so they see no
+     * thread on events it does not attach one to, such as the exit of a clone's child that returns before its
+     * parent.
+     */
+    public ThreadInfo eventThread() {
+        return state.thread();
+    }
+
     public FdInfo fd() {
         return state.fd();
     }

@@ -99,7 +99,7 @@ final class EventFields {
         add(new FieldDef("evt.latency.quantized", UINT64, DEC, FieldDef.TABLE_ONLY,
                 "base-10 logarithm of the latency, scaled for histograms", FieldDef.ArgSyntax.NONE,
                 (d, a) -> new Field(d, a, (c, v) -> {
-                    ThreadInfo t = c.thread();
+                    ThreadInfo t = c.eventThread();
                     if (t == null || c.ev.info().category() == Category.INTERNAL || t.latency == 0) {
                         return false;
                     }
@@ -112,7 +112,7 @@ final class EventFields {
                     // like sysdig, a field keeps its last rendering and shows it again for events without thread
                     ByteBuf last = new ByteBuf(16);
                     return new Field(d, a, (c, v) -> {
-                        ThreadInfo t = c.thread();
+                        ThreadInfo t = c.eventThread();
                         if (t != null && c.ev.info().category() == Category.INTERNAL) {
                             return false;
                         }
@@ -129,7 +129,7 @@ final class EventFields {
 
     private static boolean latency(EventContext c, FieldValue v, int part) {
         v.num = 0;
-        ThreadInfo t = c.thread();
+        ThreadInfo t = c.eventThread();
         if (t != null) {
             if (c.ev.info().category() == Category.INTERNAL) {
                 return false;
@@ -142,6 +142,11 @@ final class EventFields {
 
     /** Keeps the previous timestamp per field instance, as sysdig's delta fields do. */
     private static final class Delta implements Extractor {
+        @Override
+        public boolean keepsState() {
+            return true;
+        }
+
         private final int part;
         private long prev;
 
@@ -167,6 +172,11 @@ final class EventFields {
 
     /** evt.outputtime in the -t mode of the run. */
     private static final class OutputTime implements Extractor {
+        @Override
+        public boolean keepsState() {
+            return true;
+        }
+
         private long prev;
 
         @Override
@@ -183,7 +193,7 @@ final class EventFields {
                             .appendPadded(Long.remainderUnsigned(r, NS), 9);
                 }
                 case LATENCY -> {
-                    ThreadInfo t = c.thread();
+                    ThreadInfo t = c.eventThread();
                     if (t != null) {
                         s.appendUnsigned(Long.divideUnsigned(t.latency, NS)).append((byte) '.')
                                 .appendPadded(Long.remainderUnsigned(t.latency, NS), 9);
@@ -306,7 +316,7 @@ final class EventFields {
             if (!c.ev.info().has(EventFlags.WAITS) || c.ev.isEnter()) {
                 return false;
             }
-            ThreadInfo t = c.thread();
+            ThreadInfo t = c.eventThread();
             v.num = t != null ? t.latency : 0;
             return true;
         });

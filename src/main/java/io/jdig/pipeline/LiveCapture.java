@@ -6,6 +6,7 @@ import io.jdig.capture.LiveEventSource;
 import io.jdig.capture.ProcSnapshot;
 import io.jdig.capture.StartupTrace;
 import io.jdig.event.meta.Metadata;
+import io.jdig.state.TableSnapshot;
 
 import java.io.IOException;
 import java.util.Locale;
@@ -63,6 +64,7 @@ final class LiveCapture {
         Thread capturing = Thread.currentThread();
         Thread hook = new Thread(() -> {
             interrupted.set(true);
+            run.startDraining();
             src.stop();
             try {
                 done.await(15, TimeUnit.SECONDS);
@@ -81,6 +83,7 @@ final class LiveCapture {
             timer = Thread.ofPlatform().daemon().name("jdig-timer").start(() -> {
                 try {
                     TimeUnit.NANOSECONDS.sleep(maxNs);
+                    run.startDraining();
                     src.stop();
                 } catch (InterruptedException e) {
                     // finished earlier
@@ -98,7 +101,9 @@ final class LiveCapture {
                     firstCall[0] = false;
                     return first;
                 }
-                return ProcSnapshot.take(settings.withUsers());
+                // a later file of a rotated capture: the engine's tables, as sinsp dumps its own, rather than a
+                // new scan of /proc that would hold up the reading of the rings at every file
+                return TableSnapshot.of(run.state(), first);
             });
             loop.stateless(!pipeline.needsState());
             // a chisel's sysdig.set_snaplen (echo_fds: 2000) applies to the capture, unless -s was given
@@ -111,7 +116,11 @@ final class LiveCapture {
             }
             pipeline.startSinks();
             StartupTrace.mark("sinks started, consuming");
-            pipeline.readAll(new IdleNotifying(src, pipeline));
+            io.jdig.event.EventSource events = new IdleNotifying(src, pipeline);
+            if (run.processCpuRequested()) {
+                events = new ProcessCpuEvents(events);
+            }
+            pipeline.readAll(events);
             return 0;
         } catch (IOException e) {
             pipeline.error(Pipeline.describe(e));
@@ -191,8 +200,12 @@ final class LiveCapture {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
-    /** Tells the sinks whenever the rings are empty, before blocking (they flush their output then). */
+    /**
+     * Tells the sinks whenever the rings are empty, before waiting (they flush their output then), and again every
+     * {@link #IDLE_REPEAT_NS} while no event comes (a view samples on time even when nothing happens).
+     */
     private static final class IdleNotifying extends WrappedSource {
+        private static final long IDLE_REPEAT_NS = 50_000_000L;
         private final LiveEventSource src;
         private final Pipeline pipeline;
 
@@ -207,8 +220,15 @@ final class LiveCapture {
             if (src.poll()) {
                 return true;
             }
-            pipeline.idle();
-            return src.next();
+            while (true) {
+                pipeline.idle();
+                if (src.next(IDLE_REPEAT_NS)) {
+                    return true;
+                }
+                if (src.over()) {
+                    return false;
+                }
+            }
         }
     }
 }

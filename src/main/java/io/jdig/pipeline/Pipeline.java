@@ -260,10 +260,10 @@ public final class Pipeline {
     private int readTrace(Source s) {
         try (ScapReader r = openTrace(s)) {
             if (tap != null) {
-                tap.onOpen(r::compressedPosition, s instanceof Source.TraceFile(var path) && Files.isRegularFile(path)
+                tap.onOpen(r::compressedPosition, s instanceof Source.TraceFile(var path, var n) && Files.isRegularFile(path)
                         ? Files.size(path) : -1);
             }
-            Progress shown = progress && s instanceof Source.TraceFile(var path) ? new Progress(path, err) : null;
+            Progress shown = progress && s instanceof Source.TraceFile(var path, var n) ? new Progress(path, err) : null;
             readAll(shown != null ? shown.wrap(r) : r);
             if (shown != null) {
                 shown.done();
@@ -282,7 +282,7 @@ public final class Pipeline {
      * header read into the state (and kept for sinks that ask for the metadata), then the sinks' start.
      */
     private ScapReader openTrace(Source s) throws IOException {
-        if (s instanceof Source.TraceFile(var path) && Files.isDirectory(path)) {
+        if (s instanceof Source.TraceFile(var path, var n) && Files.isDirectory(path)) {
             throw new SourceProblem("is a directory, not a trace file");
         }
         Metadata collected = needsMetadata() ? new Metadata() : null;
@@ -290,7 +290,7 @@ public final class Pipeline {
         beginSource(s, collected == null ? Metadata::new : () -> collected);
         ScapReader r;
         try {
-            r = s instanceof Source.TraceFile(var path) ? ScapReader.open(path, state)
+            r = s instanceof Source.TraceFile(var path, var n) ? ScapReader.open(path, state)
                     : ScapReader.open(stdin, "-", state);
         } catch (NoSuchFileException e) {
             throw new SourceProblem("no such file");

@@ -19,9 +19,11 @@ public final class Run {
     private Source source;
     private Supplier<Metadata> metadata = Metadata::new;
     private int requestedSnaplen = -1;
+    private boolean processCpu;
     private String nextRun;
     private boolean failed;
     private volatile boolean stopRequested;
+    private volatile boolean draining;
     private java.util.function.DoubleSupplier readProgress = () -> 0;
 
     Run(EventContext context, PrintStream err, EventPredicate displayFilter) {
@@ -72,6 +74,15 @@ public final class Run {
         requestedSnaplen = snaplen;
     }
 
+    /**
+     * In {@link Sink#init} of live capture: every second, the run adds a {@code procinfo} event for each thread that
+     * has used CPU, with its user and system times (what {@code thread.cpu} reads), as sysdig's library does for
+     * csysdig.
+     */
+    public void requestProcessCpu() {
+        processCpu = true;
+    }
+
     /** Asks for a second run, once this one is over, with this command line (split into words as a shell would). */
     public void requestNextRun(String commandLine) {
         nextRun = commandLine;
@@ -88,8 +99,20 @@ public final class Run {
     }
 
     /**
+     * Whether a live capture has been told to end (Ctrl-C, SIGTERM, -M) and is emptying its rings: what is left
+     * there is to be kept, quickly, rather than spread over new rotated files.
+     */
+    public boolean draining() {
+        return draining;
+    }
+
+    void startDraining() {
+        draining = true;
+    }
+
+    /**
      * The metadata at the head of the capture (machine, interfaces, users, processes and their fds): for a trace
-     * file, what its header held; live, a fresh /proc snapshot at each call after the first.
+     * file, what its header held; live, the /proc snapshot first, then the state engine's tables at each call.
      */
     public Metadata metadata() {
         return metadata.get();
@@ -110,6 +133,7 @@ public final class Run {
         source = s;
         metadata = meta;
         readProgress = () -> 0;
+        processCpu = false;
         sinkFilters.clear();
     }
 
@@ -120,6 +144,10 @@ public final class Run {
 
     List<EventPredicate> sinkFilters() {
         return sinkFilters;
+    }
+
+    boolean processCpuRequested() {
+        return processCpu;
     }
 
     int requestedSnaplen() {

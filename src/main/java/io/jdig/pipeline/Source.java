@@ -7,11 +7,20 @@ public sealed interface Source {
     /** A name for messages and for chisels ({@code evt.source}). */
     String name();
 
-    /** A trace file, plain or gzip. */
-    record TraceFile(Path path) implements Source {
+    /**
+     * A trace file, plain or gzip.
+     *
+     * @param shownAs the name it goes by in messages and for chisels: its path, or {@code -} for the copy of
+     *                standard input that a chisel's next run reads
+     */
+    record TraceFile(Path path, String shownAs) implements Source {
+        public TraceFile(Path path) {
+            this(path, path.toString());
+        }
+
         @Override
         public String name() {
-            return path.toString();
+            return shownAs;
         }
     }
 

@@ -12,12 +12,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.function.DoubleSupplier;
 
 /**
  * One view run over a capture in csysdig's batch modes: {@code -j} (the JSON that Sysdig Inspect reads) or
  * {@code --raw} (the table as text), printed exactly as csysdig prints them. On a file, csysdig samples only at
  * the end of the capture: once with the events read (the text mode prints that sample), then, after seeing the
- * last event a second time, with the pass over the thread table; live, it samples every refresh interval.
+ * last event a second time, with the pass over the thread table; live, it samples every refresh interval (at the
+ * first event past the interval's end, or at a {@link #tick} past it when no event comes), and prints each sample
+ * as it is made. With {@code -j} on a file, a progress line every 300,000 events.
  */
 public final class BatchRun implements ViewSink {
     /** The two batch outputs. */
@@ -42,6 +45,10 @@ public final class BatchRun implements ViewSink {
     private long firstTs;
     private long lastTs;
     private int eof;
+    /** How far through the file reading is, in percent (-j on a file prints it now and then); null: not shown. */
+    private DoubleSupplier readProgress;
+    private long lastProgressEvent;
+    private boolean stopped;
 
     /**
      * @param userFilter the filter given on the command line ("" for none), as csysdig joins its words
@@ -77,6 +84,14 @@ public final class BatchRun implements ViewSink {
         }
     }
 
+    /**
+     * With {@code -j} on a file: where to read how far through it reading has got, for the progress lines csysdig
+     * prints every 300,000 events.
+     */
+    public void progressFrom(DoubleSupplier readProgress) {
+        this.readProgress = readProgress;
+    }
+
     /** Prints what csysdig prints before the first event. */
     public void start() {
         if (mode == Mode.JSON) {
@@ -92,6 +107,10 @@ public final class BatchRun implements ViewSink {
                 firstTs = ts;
             }
             lastTs = ts;
+            if (mode == Mode.JSON && c.num - lastProgressEvent > PROGRESS_EVERY) {
+                progressLine();
+                lastProgressEvent = c.num;
+            }
         } else if (ts > table.nextFlushNs()) {
             endOfSample(ts);
         }
@@ -102,7 +121,25 @@ public final class BatchRun implements ViewSink {
     }
 
     @Override
+    public void tick(long nowNs) {
+        if (!live) {
+            return;
+        }
+        long due = table.nextFlushNs();
+        if (due != 0 && nowNs > due) {
+            endOfSample(nowNs);
+        }
+        if (buf.length() > 0) {
+            flushOut();
+        }
+    }
+
+    @Override
     public void onEnd(EventContext last) {
+        if (live) {
+            stop(); // Ctrl-C, SIGTERM: what was printed stays, the JSON is closed
+            return;
+        }
         if (last != null) {
             long ts = last.ev.ts();
             // csysdig sees the end of the file twice and samples each time; the last event, handed to the table
@@ -117,9 +154,22 @@ public final class BatchRun implements ViewSink {
 
     /** The capture stopped before its end (-n): nothing more is sampled. */
     public void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
         if (mode == Mode.JSON) {
             buf.append("]}\n");
         }
+        flushOut();
+    }
+
+    /** csysdig's progress line: the reader's figure with two decimals, the number of events since the last. */
+    private static final long PROGRESS_EVERY = 300_000;
+
+    private void progressLine() {
+        double p = readProgress == null ? 0 : readProgress.getAsDouble();
+        buf.append("{\"progress\": ").append(io.jdig.field.CFormat.fixed(p, 2)).append("},\n");
         flushOut();
     }
 
@@ -138,6 +188,9 @@ public final class BatchRun implements ViewSink {
             }
         } else {
             raw(table.sample(), delta);
+        }
+        if (live) {
+            flushOut(); // a sample shows when it is made
         }
     }
 

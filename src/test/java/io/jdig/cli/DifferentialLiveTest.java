@@ -36,7 +36,7 @@ class DifferentialLiveTest {
     private static final String FILTER = "proc.name=" + NAME + " or proc.aname=" + NAME;
     private static final String FIELDS = "*%evt.num %proc.name %proc.pid %proc.ppid %proc.cwd %thread.tid %fd.num "
             + "%fd.name %fd.type %fd.directory %fd.filename %fd.is_server %fd.cip %fd.sip %fd.cport %fd.sport "
-            + "%fd.l4proto %evt.latency %evt.res";
+            + "%fd.l4proto %evt.latency %evt.latency.human %evt.res";
     private static Path work;
     private static Path scap;
 

@@ -27,7 +27,35 @@ class PrintPresetTest {
         assertThat(SysdigArgs.normalise(new String[] {"-pcontainer"})[2]).contains("%container.name (%container.id)");
         // an ordinary format stays as it is
         assertThat(SysdigArgs.normalise(new String[] {"-p", "%proc.name"})).containsExactly("-p", "%proc.name");
-        assertThat(SysdigArgs.normalise(new String[] {"-pkk"})).containsExactly("-pkk");
+        assertThat(SysdigArgs.normalise(new String[] {"-pkk"})).containsExactly("-p", "kk");
+    }
+
+    @Test
+    void ppShowsTheFormatInForceThereAndEndsTheCommandLine() {
+        String dflt = "*%evt.num %evt.outputtime %evt.cpu %proc.name (%thread.tid) %evt.dir %evt.type %evt.info";
+        assertThat(SysdigArgs.normalise(new String[] {"-r", "x.scap", "-pp", "-w", "y", "bad filter ("}, dflt))
+                .containsExactly("-r", "x.scap", SysdigArgs.SHOW_FORMAT, dflt);
+        // an earlier -p is what -pp shows, as written (escapes not yet read); a later one is never reached
+        assertThat(SysdigArgs.normalise(new String[] {"-p", "%proc.name\\n", "--print=p", "-pk"}, dflt))
+                .endsWith(SysdigArgs.SHOW_FORMAT, "%proc.name\\n");
+        assertThat(SysdigArgs.normalise(new String[] {"-pm", "-p", "p"}, dflt))
+                .endsWith(SysdigArgs.SHOW_FORMAT, PrintPreset.MESOS.format());
+        // on a terminal the default has sysdig's colours, shown as typed
+        assertThat(Jdig.defaultFormatText(true)).startsWith("*%evt.num %evt.outputtime %evt.cpu \\e[01;32m%proc.name")
+                .doesNotContain("\u001b");
+    }
+
+    @Test
+    void ppPrintsWhatSysdigPrints() throws Exception {
+        Prerequisites.requireSysdig();
+        String trace = Shared.trace("libs__sample").toString();
+        for (List<String> args : List.of(List.of("-r", trace, "-pp"), List.of("-pc", "-r", trace, "-pp", "-x"),
+                List.of("-p", "%evt.num\\t%proc.name", "-pp"), List.of("-pp", "-r", "/nonexistent.scap"),
+                List.of("-pp", "--no-such-option"))) {
+            Shared.Run mine = Shared.jdig(args.toArray(new String[0]));
+            assertThat(mine.out()).as("%s", args).hasSize(1);
+            Shared.assertSame(String.join(" ", args), Shared.sysdig(args), mine, Shared.Expect.LINES);
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.jdig.event.EventView;
 import io.jdig.event.meta.FdRecord;
 import io.jdig.event.meta.InterfaceRecord;
 import io.jdig.event.meta.MachineRecord;
+import io.jdig.event.meta.Metadata;
 import io.jdig.event.meta.ThreadRecord;
 import io.jdig.scap.ScapWriter;
 import java.io.File;
@@ -34,6 +35,10 @@ class StateFidelityTest {
     private long ts = 1_700_000_000_000_000_000L;
 
     private void event(int type, Object... params) {
+        eventOf(TID, type, params);
+    }
+
+    private void eventOf(long tid, int type, Object... params) {
         List<byte[]> ps = new ArrayList<>();
         for (Object p : params) {
             ps.add(switch (p) {
@@ -46,7 +51,7 @@ class StateFidelityTest {
             });
         }
         int len = 26 + 2 * ps.size() + ps.stream().mapToInt(b -> b.length).sum();
-        ByteBuffer b = le(len).putLong(ts += 1000).putLong(TID).putInt(len).putShort((short) type).putInt(ps.size());
+        ByteBuffer b = le(len).putLong(ts += 1000).putLong(tid).putInt(len).putShort((short) type).putInt(ps.size());
         ps.forEach(p -> b.putShort((short) p.length));
         ps.forEach(b::put);
         events.add(b.array());
@@ -89,10 +94,34 @@ class StateFidelityTest {
         event(SOCKET_X, 7L);
         event(SENDTO_E, 7L, 4, tuple4(0, 0, LOCALHOST, 514));
         event(SENDTO_X, 4L, "ping".getBytes(StandardCharsets.UTF_8));
+        // a fork whose child returns from clone before its parent does: sinsp attaches no thread to the child's
+        // exit (the child is made from it), so its latency is 0 and evt.latency.human repeats the field's last text
+        event(CLONE_20_E);
+        eventOf(OTHER, CLOSE_E, 3L);
+        ts += 41_000;
+        eventOf(OTHER, CLOSE_X, 0L);
+        cloneExit(CHILD, 0L);
+        cloneExit(TID, CHILD);
+        eventOf(CHILD, CLOSE_E, 4L);
+        eventOf(CHILD, CLOSE_X, 0L);
+    }
+
+    private static final long CHILD = 501;
+    /** Another process, busy while the fork is under way. */
+    private static final long OTHER = 600;
+
+    /** A clone exit in the 20-parameter layout, as {@code tid} sees it, of a fork of TID into CHILD. */
+    private void cloneExit(long tid, long res) {
+        eventOf(tid, CLONE_20_X, res, "/bin/bash", "", tid, tid, tid == TID ? 1L : TID, "/var", 1024L, 0L, 0L, 0, 0, 0,
+                "bash", "", 0, 0, 0, tid, tid);
     }
 
     private static ThreadRecord thread() {
-        return new ThreadRecord(TID, TID, 1, 0, 0, "bash", "/bin/bash", "/bin/bash", List.of(), "/var", 1024, 0, 0, 0,
+        return thread(TID);
+    }
+
+    private static ThreadRecord thread(long tid) {
+        return new ThreadRecord(tid, tid, 1, 0, 0, "bash", "/bin/bash", "/bin/bash", List.of(), "/var", 1024, 0, 0, 0,
                 0, 0, 0, 0, 0, List.of(), TID, TID, List.of(), "/", -1);
     }
 
@@ -107,11 +136,17 @@ class StateFidelityTest {
         workload();
         StateEngine state = new StateEngine();
         state.onThread(thread());
+        state.onThread(thread(OTHER));
         state.onFds(TID, fds());
         EventView ev = new EventView();
         for (byte[] e : events) {
             assertThat(ev.wrap(e, 0, 0, 0)).isTrue();
             state.process(ev);
+            if (ev.type() == CLONE_20_X && ev.tid() == CHILD) {
+                assertThat(state.thread()).as("no thread attached to the exit of the child that returns first")
+                        .isNull();
+                assertThat(state.lookup(CHILD)).as("the child made from it").isNotNull();
+            }
             state.accepted();
         }
         ThreadInfo t = state.lookup(TID);
@@ -127,6 +162,52 @@ class StateFidelityTest {
         assertThat(udp.role).as("a sendto on an unconnected socket: client").isEqualTo(FdInfo.ROLE_CLIENT);
     }
 
+    /**
+     * The engine's tables written as a process list (what a rotated live capture starts each new file with) and read
+     * back give the same threads and fds: names, types, server or client side, working directories.
+     */
+    @Test
+    void theTablesWrittenAsAProcessListReadBackTheSame() {
+        workload();
+        StateEngine state = new StateEngine();
+        Metadata base = new Metadata();
+        base.machine = new MachineRecord(2, 1L << 30, 32768, "synthetic", 0, 0);
+        base.onThread(thread());
+        base.onThread(thread(OTHER));
+        base.onFds(TID, fds());
+        base.replay(state);
+        EventView ev = new EventView();
+        for (byte[] e : events) {
+            assertThat(ev.wrap(e, 0, 0, 0)).isTrue();
+            state.process(ev);
+            state.accepted();
+        }
+        StateEngine again = new StateEngine();
+        TableSnapshot.of(state, base).replay(again);
+        again.process(wrapped(ev, CLOSE_E, 99L)); // the table is linked at the first event
+        for (long tid : new long[] {TID, OTHER, CHILD}) {
+            ThreadInfo a = state.lookup(tid);
+            ThreadInfo b = again.lookup(tid);
+            assertThat(b).as("thread %d", tid).isNotNull();
+            assertThat(b.comm()).isEqualTo(a.comm());
+            assertThat(b.cwd).isEqualTo(a.cwd);
+            assertThat(b.ptid).isEqualTo(a.ptid);
+            List<String> fdsA = new ArrayList<>();
+            List<String> fdsB = new ArrayList<>();
+            a.fds.forEach(f -> fdsA.add(f.fd + " " + f.type + " " + f.name() + " " + f.role));
+            b.fds.forEach(f -> fdsB.add(f.fd + " " + f.type + " " + f.name() + " " + f.role));
+            assertThat(fdsB).as("fds of %d", tid).containsExactlyInAnyOrderElementsOf(fdsA);
+        }
+        assertThat(again.lookup(TID).fds.get(7).name()).isEqualTo("0.0.0.0:0->127.0.0.1:514");
+    }
+
+    private EventView wrapped(EventView ev, int type, Object... params) {
+        events.clear();
+        event(type, params);
+        assertThat(ev.wrap(events.getFirst(), 0, 0, 0)).isTrue();
+        return ev;
+    }
+
     @Test
     void sysdigPrintsTheSameForTheSameFile(@TempDir Path tmp) throws Exception {
         io.jdig.Prerequisites.requireSysdig();
@@ -137,14 +218,14 @@ class StateFidelityTest {
             w.writeMachine(new MachineRecord(2, 1L << 30, 32768, "synthetic", 0, 0));
             w.writeInterfaces(List.<InterfaceRecord>of());
             w.writeUsers(List.of(), List.of());
-            w.writeProcesses(List.of(thread()), Set.of());
+            w.writeProcesses(List.of(thread(), thread(OTHER)), Set.of());
             w.writeFds(TID, fds());
             for (byte[] e : events) {
                 w.writeEvent(e, 0, 0, 0);
             }
         }
         String fmt = "*%evt.num %evt.type %evt.dir %fd.num %fd.name %fd.type %fd.directory %proc.cwd %fd.is_server "
-                + "%fd.cip %fd.sip %fd.cport %fd.sport %evt.args";
+                + "%fd.cip %fd.sip %fd.cport %fd.sport %thread.tid %evt.latency %evt.latency.human %evt.args";
         List<String> theirs = run(tmp, List.of("sysdig", "-r", scap.toString(), "-p", fmt));
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "io.jdig.cli.Main",

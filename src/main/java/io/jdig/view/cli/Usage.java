@@ -9,7 +9,8 @@ final class Usage {
             Usage: cjdig [options] [filter]
 
             Explore a capture through views: tables of processes, files, connections, system calls, errors...
-            (the views of csysdig, found along the chisel path as chisels are).
+            (the views of csysdig, found along the chisel path as chisels are). Without -j or --raw, a full-screen
+            table to explore them with the keys (F1 there lists them); live (as root) without -r.
 
             Options:
              -r FILE, --read FILE      read the events from a trace file
@@ -21,8 +22,8 @@ final class Usage {
              -pc, -pcontainer          show the container columns of the views
              -R                        show port numbers as service names
              -s LEN, --snaplen LEN     bytes of each I/O buffer to capture live
-             -A, --print-ascii         with -j, data buffers as their text
-             -X, --print-hex-ascii     with -j, data buffers in hex and ASCII
+             -A, --print-ascii         with -j, data buffers as their text (full screen: the echo window's)
+             -X, --print-hex-ascii     with -j, data buffers in hex and ASCII (full screen: the echo window's)
              -l, --list                list the fields views can use
              --list-views              list the views: id, name, type and description
              --chisel-path DIR         look for views (and chisels) in DIR too (repeatable)

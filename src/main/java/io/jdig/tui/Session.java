@@ -1,0 +1,1034 @@
+package io.jdig.tui;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.graphics.TextGraphics;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.input.MouseAction;
+import com.googlecode.lanterna.input.MouseActionType;
+import io.jdig.explore.EchoChunk;
+import io.jdig.explore.Exploration;
+import io.jdig.explore.ExploreException;
+import io.jdig.explore.Selection;
+import io.jdig.explore.ViewQuery;
+import io.jdig.explore.ViewResult;
+import io.jdig.filter.FilterCompiler;
+import io.jdig.filter.FilterException;
+import io.jdig.view.ViewAction;
+import io.jdig.view.ViewInfo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * What the full-screen UI shows and how it answers keys: a view's table through a drill-down path, and the windows
+ * opened over it (views, sort, actions, echo, dig, legend, help). Questions go to the exploration on {@code work};
+ * their answers come back through {@code post} to the thread that handles keys and draws.
+ */
+final class Session {
+    /** Runs a view action's command and gives its output. */
+    interface Shell {
+        List<String> run(String command);
+    }
+
+    private enum Mode { TABLE, TEXT, VIEWS, SORT, ACTIONS }
+
+    static final int HEADER_ROWS = 3;
+    static final long DOUBLE_CLICK_NS = 400_000_000L;
+    static final int DIG_MAX = 100_000;
+    static final int ECHO_MAX = 20_000;
+    private static final String SHIFT_DIGITS = "!@#$%^&*(";
+
+    private final Exploration x;
+    private final Executor work;
+    private final Consumer<Runnable> post;
+    private final Shell shell;
+    private EchoText.Format echoFormat;
+
+    private ViewQuery query;
+    private ViewResult result;
+    private TableLayout layout;
+    private List<ViewResult.Row> rows = List.of();
+    private final Scroller table = new Scroller();
+    private final List<String> forLabels = new ArrayList<>();
+    private String freeText = "";
+    private String selectKey;
+    private int generation;
+    private String loading;
+    private String message;
+    private boolean paused;
+    private String lastSearch = "";
+
+    private Mode mode = Mode.TABLE;
+    private Prompt prompt;
+    private String confirm;
+
+    // the text window (echo, dig, legend, help, an action's output)
+    private String textTitle;
+    private String textFor;
+    private String textFilter;
+    private List<Styled> text = List.of();
+    private List<EchoChunk> echoChunks;
+    private final Scroller textPos = new Scroller();
+
+    // the pickers
+    private final Scroller picker = new Scroller();
+    private List<ViewInfo> views = List.of();
+
+    private final KeyBar bar = new KeyBar();
+    private int width = 80;
+    private int height = 24;
+    private long lastClickNs;
+    private int lastClickRow = -1;
+    private boolean quit;
+
+    Session(Exploration x, EchoText.Format echoFormat, Executor work, Consumer<Runnable> post, Shell shell) {
+        this.x = x;
+        this.echoFormat = echoFormat;
+        this.work = work;
+        this.post = post;
+        this.shell = shell;
+    }
+
+    /** Shows the first view (with a filter given on the command line). */
+    void start(ViewQuery q) {
+        query = q;
+        load(q, null, null);
+    }
+
+    /**
+     * Asks the current view again (a live capture's new sample): the table is replaced in place, the selected row
+     * kept; nothing happens while paused, while another answer is awaited, or while a window is open over it.
+     */
+    void refresh() {
+        if (paused || loading != null || query == null || result == null) {
+            return;
+        }
+        load(query, null, null);
+    }
+
+    boolean paused() {
+        return paused;
+    }
+
+    boolean quit() {
+        return quit;
+    }
+
+    boolean busy() {
+        return loading != null;
+    }
+
+    ViewResult result() {
+        return result;
+    }
+
+    ViewQuery query() {
+        return query;
+    }
+
+    int selectedRow() {
+        return table.selected();
+    }
+
+    // ---- questions --------------------------------------------------------------------------------------
+
+    /**
+     * Asks for a view; the answer replaces the table when it comes (unless another question was asked since).
+     *
+     * @param keyToSelect the row to select in the answer, or null to keep the selected one
+     * @param labels      the "For:" labels of the answer's drill-down path, or null for the current ones
+     */
+    private void load(ViewQuery q, String keyToSelect, List<String> labels) {
+        int gen = ++generation;
+        loading = "Loading";
+        work.execute(() -> {
+            try {
+                ViewResult r = x.view(q);
+                post.accept(() -> shown(gen, r, keyToSelect, labels));
+            } catch (ExploreException e) {
+                post.accept(() -> failed(gen, e));
+            } catch (RuntimeException e) {
+                post.accept(() -> failed(gen, new ExploreException(String.valueOf(e.getMessage()), e)));
+            }
+        });
+    }
+
+    private void shown(int gen, ViewResult r, String keyToSelect, List<String> labels) {
+        if (gen != generation) {
+            return;
+        }
+        loading = null;
+        boolean sameView = result != null && query != null && r.query().viewId().equals(query.viewId())
+                && r.query().path().equals(query.path());
+        String keep = keyToSelect != null ? keyToSelect
+                : sameView && table.selected() < rows.size() ? rows.get(table.selected()).key() : null;
+        query = r.query();
+        result = r;
+        if (labels != null) {
+            forLabels.clear();
+            forLabels.addAll(labels);
+        }
+        while (forLabels.size() > query.path().size()) {
+            forLabels.remove(forLabels.size() - 1);
+        }
+        layout = new TableLayout(r.columns(), r.rows(), layout);
+        applyFreeText();
+        table.select(0, page());
+        if (keep != null) {
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i).key().equals(keep) && !keep.isEmpty()) {
+                    table.select(i, page());
+                    break;
+                }
+            }
+        }
+    }
+
+    private void failed(int gen, ExploreException e) {
+        if (gen != generation) {
+            return;
+        }
+        loading = null;
+        message = e.getMessage();
+    }
+
+    private void applyFreeText() {
+        if (result == null) {
+            return;
+        }
+        if (freeText.isEmpty()) {
+            rows = result.rows();
+        } else {
+            String t = freeText.toLowerCase(Locale.ROOT);
+            List<ViewResult.Row> keep = new ArrayList<>();
+            for (ViewResult.Row r : result.rows()) {
+                if (String.join(" ", r.cells()).toLowerCase(Locale.ROOT).contains(t)) {
+                    keep.add(r);
+                }
+            }
+            rows = keep;
+        }
+        table.resize(rows.size());
+    }
+
+    private int page() {
+        return Math.max(1, height - HEADER_ROWS - 1);
+    }
+
+    private ViewResult.Row selected() {
+        return table.selected() < rows.size() ? rows.get(table.selected()) : null;
+    }
+
+    // ---- keys ---------------------------------------------------------------------------------------------
+
+    /** Handles a key or a mouse action. */
+    void handle(KeyStroke k) {
+        if (k.getKeyType() == KeyType.EOF) {
+            quit = true;
+            return;
+        }
+        if (k instanceof MouseAction m) {
+            mouse(m);
+            return;
+        }
+        message = null;
+        if (confirm != null) {
+            confirmKey(k);
+            return;
+        }
+        if (prompt != null) {
+            promptKey(k);
+            return;
+        }
+        if (isQuit(k)) {
+            quit = true;
+            return;
+        }
+        switch (mode) {
+            case TABLE -> tableKey(k);
+            case TEXT -> textKey(k);
+            case VIEWS, SORT, ACTIONS -> pickerKey(k);
+        }
+    }
+
+    private static boolean isQuit(KeyStroke k) {
+        return k.getKeyType() == KeyType.F10 || is(k, 'q') || k.getKeyType() == KeyType.Character
+                && k.isCtrlDown() && k.getCharacter() == 'c';
+    }
+
+    private static boolean is(KeyStroke k, char c) {
+        return k.getKeyType() == KeyType.Character && !k.isCtrlDown() && !k.isAltDown() && k.getCharacter() == c;
+    }
+
+    private static boolean isCtrl(KeyStroke k, char c) {
+        return k.getKeyType() == KeyType.Character && k.isCtrlDown() && k.getCharacter() == c;
+    }
+
+    private void tableKey(KeyStroke k) {
+        switch (k.getKeyType()) {
+            case ArrowUp -> table.move(-1, page());
+            case ArrowDown -> table.move(1, page());
+            case PageUp -> table.move(-page(), page());
+            case PageDown -> table.move(page(), page());
+            case Home -> table.select(0, page());
+            case End -> table.select(rows.size() - 1, page());
+            case Enter -> drillDown();
+            case Backspace -> back();
+            case F1 -> help();
+            case F2 -> openViews();
+            case F3 -> search(lastSearch);
+            case F4 -> prompt = new Prompt(Prompt.Kind.FILTER, freeText.isEmpty() ? query().filter() : freeText);
+            case F5 -> echo();
+            case F6 -> dig();
+            case F7 -> legend();
+            case F8 -> openActions();
+            case F9 -> openSort();
+            case F12 -> message = "no spectrogram in this version of cjdig";
+            case Character -> tableChar(k);
+            default -> { }
+        }
+    }
+
+    private void tableChar(KeyStroke k) {
+        char c = k.getCharacter();
+        if (k.isCtrlDown()) {
+            if (c == 'f') {
+                prompt = new Prompt(Prompt.Kind.SEARCH, lastSearch);
+            }
+            return;
+        }
+        int shift = SHIFT_DIGITS.indexOf(c);
+        if (shift >= 0) {
+            sortBy(shift + 1);
+            return;
+        }
+        switch (c) {
+            case 'h', '?' -> help();
+            case '\\' -> prompt = new Prompt(Prompt.Kind.FILTER, freeText.isEmpty() ? query().filter() : freeText);
+            case '/' -> prompt = new Prompt(Prompt.Kind.SEARCH, lastSearch);
+            case 'e' -> echo();
+            case 'd' -> dig();
+            case '>' -> openSort();
+            case 'p' -> paused = !paused;
+            default -> action(c);
+        }
+    }
+
+    private void drillDown() {
+        ViewResult.Row row = selected();
+        if (result == null || row == null || !result.canDrillDown()) {
+            return;
+        }
+        ViewQuery next = x.drillDown(query, row.key());
+        if (next == null) {
+            return;
+        }
+        List<String> labels = new ArrayList<>(forLabels);
+        labels.add(result.drillKeyField() + "=" + row.key());
+        load(next, null, labels);
+    }
+
+    private void back() {
+        if (query == null || query.path().isEmpty()) {
+            return;
+        }
+        Selection last = query.path().get(query.path().size() - 1);
+        List<String> labels = new ArrayList<>(forLabels.subList(0, Math.max(0, forLabels.size() - 1)));
+        load(query.back(), last.key(), labels);
+    }
+
+    private void sortBy(int column) {
+        if (result == null || column < 1 || column > result.columns().size()) {
+            return;
+        }
+        Boolean asc = column == result.sortColumn() ? !result.ascending() : null;
+        load(query.sortedBy(column, asc), null, null);
+    }
+
+    private void search(String words) {
+        if (words.isEmpty()) {
+            return;
+        }
+        String t = words.toLowerCase(Locale.ROOT);
+        if (mode == Mode.TEXT) {
+            for (int i = 1; i <= text.size(); i++) {
+                int at = (textPos.top() + i) % text.size();
+                if (text.get(at).text().toLowerCase(Locale.ROOT).contains(t)) {
+                    textPos.scroll(at - textPos.top(), textPage());
+                    return;
+                }
+            }
+        } else {
+            for (int i = 1; i <= rows.size(); i++) {
+                int at = (table.selected() + i) % rows.size();
+                if (String.join(" ", rows.get(at).cells()).toLowerCase(Locale.ROOT).contains(t)) {
+                    table.select(at, page());
+                    return;
+                }
+            }
+        }
+        message = "not found: " + words;
+    }
+
+    private void promptKey(KeyStroke k) {
+        Prompt p = prompt;
+        switch (p.key(k)) {
+            case CANCELLED -> prompt = null;
+            case DONE -> {
+                if (p.kind == Prompt.Kind.SEARCH) {
+                    prompt = null;
+                    lastSearch = p.text();
+                    search(lastSearch);
+                } else {
+                    applyFilter(p);
+                }
+            }
+            case EDITING -> { }
+        }
+    }
+
+    /**
+     * A filter typed at F4: a sysdig filter when it is one; plain words (no operator, no field) keep the rows that
+     * hold them; anything else is a mistake, shown with a caret under where it is.
+     */
+    private void applyFilter(Prompt p) {
+        String f = p.text().strip();
+        if (f.isEmpty()) {
+            prompt = null;
+            freeText = "";
+            applyFreeText();
+            if (!query.filter().isEmpty()) {
+                load(query.withFilter(""), null, null);
+            }
+            return;
+        }
+        try {
+            FilterCompiler.compile(f);
+        } catch (FilterException e) {
+            if (looksLikeWords(f)) {
+                prompt = null;
+                freeText = f;
+                applyFreeText();
+                table.select(0, page());
+                if (!query.filter().isEmpty()) {
+                    load(query.withFilter(""), null, null);
+                }
+                return;
+            }
+            int lead = p.text().indexOf(f);
+            p.fail(e.reason(), e.position() < 0 ? -1 : e.position() + Math.max(0, lead));
+            return;
+        }
+        prompt = null;
+        freeText = "";
+        load(query.withFilter(f), selected() == null ? null : selected().key(), null);
+    }
+
+    /** Words without anything of the filter language: no comparison, no parenthesis, no field name. */
+    static boolean looksLikeWords(String s) {
+        return !s.matches(".*[=<>!()].*") && !s.matches("(?s).*\\b[a-z]+\\.[a-z_]+.*")
+                && !s.matches("(?is).*\\b(and|or|not|contains|icontains|exists|in|pmatch|glob|startswith)\\b.*");
+    }
+
+    // ---- windows ------------------------------------------------------------------------------------------
+
+    private void openText(String title, String forLabel, String filter, List<Styled> lines) {
+        mode = Mode.TEXT;
+        textTitle = title;
+        textFor = forLabel;
+        textFilter = filter;
+        text = lines;
+        echoChunks = null;
+        textPos.resize(lines.size());
+        textPos.scroll(-lines.size(), textPage());
+    }
+
+    private void help() {
+        openText("Help", forText(), filterText(), HelpText.lines());
+    }
+
+    /** The filter echo and dig show: the view's complete filter, and the selected row's key when it has one. */
+    private String selectionFilter() {
+        String f = result == null ? x.filterOf(query) : result.filter();
+        ViewResult.Row row = selected();
+        if (result != null && row != null && result.canDrillDown()) {
+            String sel = result.drillKeyField() + "=" + quote(row.key());
+            f = f.isBlank() ? sel : "(" + f + ") and " + sel;
+        }
+        return f;
+    }
+
+    private String selectionLabel() {
+        ViewResult.Row row = selected();
+        if (result != null && row != null && result.canDrillDown()) {
+            return result.drillKeyField() + "=" + row.key();
+        }
+        return forText();
+    }
+
+    static String quote(String key) {
+        return "\"" + key.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private void echo() {
+        if (query == null) {
+            return;
+        }
+        String f = selectionFilter();
+        String label = selectionLabel();
+        io.jdig.explore.TimeRange range = query.range();
+        int gen = ++generation;
+        loading = "Reading I/O";
+        work.execute(() -> {
+            try {
+                List<EchoChunk> chunks = x.echo(f, range, ECHO_MAX);
+                post.accept(() -> {
+                    if (gen == generation) {
+                        loading = null;
+                        openText("I/O activity", label, f, List.of());
+                        echoChunks = chunks;
+                        formatEcho();
+                    }
+                });
+            } catch (ExploreException e) {
+                post.accept(() -> failed(gen, e));
+            }
+        });
+    }
+
+    private void formatEcho() {
+        text = echoChunks.isEmpty() ? List.of() : EchoText.lines(echoChunks, echoFormat, width);
+        textPos.resize(text.size());
+    }
+
+    private void dig() {
+        if (query == null) {
+            return;
+        }
+        String f = selectionFilter();
+        String label = selectionLabel();
+        io.jdig.explore.TimeRange range = query.range();
+        int gen = ++generation;
+        loading = "Reading events";
+        work.execute(() -> {
+            try {
+                List<String> lines = x.dig(f, range, DIG_MAX);
+                List<Styled> out = new ArrayList<>(lines.size());
+                for (String l : lines) {
+                    out.add(Styled.of(l));
+                }
+                post.accept(() -> {
+                    if (gen == generation) {
+                        loading = null;
+                        openText("sysdig output", label, f, out);
+                    }
+                });
+            } catch (ExploreException e) {
+                post.accept(() -> failed(gen, e));
+            }
+        });
+    }
+
+    private ViewInfo currentView() {
+        return x.catalog().select(query == null ? null : query.viewId());
+    }
+
+    private void legend() {
+        openText("Legend: " + currentView().name(), forText(), filterText(), ViewLegend.lines(currentView(), width));
+    }
+
+    private int textPage() {
+        return Math.max(1, height - HEADER_ROWS - 1);
+    }
+
+    private void textKey(KeyStroke k) {
+        switch (k.getKeyType()) {
+            case ArrowUp -> textPos.scroll(-1, textPage());
+            case ArrowDown -> textPos.scroll(1, textPage());
+            case PageUp -> textPos.scroll(-textPage(), textPage());
+            case PageDown -> textPos.scroll(textPage(), textPage());
+            case Home -> textPos.scroll(-text.size(), textPage());
+            case End -> textPos.scroll(text.size(), textPage());
+            case Backspace, Escape -> mode = Mode.TABLE;
+            case F1 -> help();
+            case F2 -> {
+                if (echoChunks != null) {
+                    echoFormat = EchoText.Format.values()[(echoFormat.ordinal() + 1) % EchoText.Format.values().length];
+                    formatEcho();
+                    message = "showing the data as " + echoFormat.title;
+                }
+            }
+            case F3 -> search(lastSearch);
+            case Character -> {
+                if (isCtrl(k, 'f') || is(k, '/')) {
+                    prompt = new Prompt(Prompt.Kind.SEARCH, lastSearch);
+                } else if (is(k, 'p')) {
+                    paused = !paused;
+                } else if (is(k, 'h') || is(k, '?')) {
+                    help();
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private void openViews() {
+        mode = Mode.VIEWS;
+        views = x.catalog().views();
+        picker.resize(views.size());
+        String id = query == null ? null : query.viewId();
+        for (int i = 0; i < views.size(); i++) {
+            if (views.get(i).id().equals(id)) {
+                picker.select(i, page());
+            }
+        }
+    }
+
+    private void openSort() {
+        if (result == null || result.columns().isEmpty()) {
+            return;
+        }
+        mode = Mode.SORT;
+        picker.resize(result.columns().size());
+        picker.select(Math.max(0, result.sortColumn() - 1), page());
+    }
+
+    private void openActions() {
+        if (currentView().actions().isEmpty()) {
+            message = "this view has no actions";
+            return;
+        }
+        mode = Mode.ACTIONS;
+        picker.resize(currentView().actions().size());
+        picker.select(0, page());
+    }
+
+    private void pickerKey(KeyStroke k) {
+        switch (k.getKeyType()) {
+            case ArrowUp -> picker.move(-1, page());
+            case ArrowDown -> picker.move(1, page());
+            case PageUp -> picker.move(-page(), page());
+            case PageDown -> picker.move(page(), page());
+            case Home -> picker.select(0, page());
+            case End -> picker.select(picker.size() - 1, page());
+            case Enter -> choose(picker.selected());
+            case Escape, Backspace -> mode = Mode.TABLE;
+            case F2 -> mode = mode == Mode.VIEWS ? Mode.TABLE : mode;
+            case F9 -> mode = mode == Mode.SORT ? Mode.TABLE : mode;
+            case F8 -> mode = mode == Mode.ACTIONS ? Mode.TABLE : mode;
+            case Character -> {
+                if (mode == Mode.ACTIONS) {
+                    List<ViewAction> acts = currentView().actions();
+                    for (int i = 0; i < acts.size(); i++) {
+                        if (acts.get(i).hotkey() == k.getCharacter()) {
+                            choose(i);
+                        }
+                    }
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private void choose(int i) {
+        Mode m = mode;
+        mode = Mode.TABLE;
+        switch (m) {
+            case VIEWS -> {
+                if (i < views.size()) {
+                    load(query.withView(views.get(i).id()), null, null);
+                }
+            }
+            case SORT -> sortBy(i + 1);
+            case ACTIONS -> {
+                List<ViewAction> acts = currentView().actions();
+                if (i < acts.size()) {
+                    action(acts.get(i).hotkey());
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private void action(char hotkey) {
+        if (query == null) {
+            return;
+        }
+        for (ViewAction a : currentView().actions()) {
+            if (a.hotkey() == hotkey) {
+                ViewResult.Row row = selected();
+                if (row == null) {
+                    message = "no row selected";
+                    return;
+                }
+                String cmd = ActionCommand.substitute(a.command(), currentView(), query.path().size(),
+                        result.columns(), row);
+                if (a.askConfirmation()) {
+                    confirm = cmd;
+                } else {
+                    runAction(cmd);
+                }
+                return;
+            }
+        }
+    }
+
+    private void confirmKey(KeyStroke k) {
+        String cmd = confirm;
+        confirm = null;
+        if (is(k, 'y') || is(k, 'Y')) {
+            runAction(cmd);
+        }
+    }
+
+    private void runAction(String cmd) {
+        List<String> out = shell.run(cmd);
+        List<Styled> lines = new ArrayList<>();
+        lines.add(Styled.of("$ " + cmd, Palette.LABEL));
+        for (String l : out) {
+            lines.add(Styled.of(l));
+        }
+        openText("Output of an action", selectionLabel(), filterText(), lines);
+    }
+
+    // ---- mouse --------------------------------------------------------------------------------------------
+
+    private void mouse(MouseAction m) {
+        int col = m.getPosition().getColumn();
+        int row = m.getPosition().getRow();
+        MouseActionType t = m.getActionType();
+        if (t == MouseActionType.SCROLL_UP || t == MouseActionType.SCROLL_DOWN) {
+            int d = t == MouseActionType.SCROLL_UP ? -3 : 3;
+            switch (mode) {
+                case TABLE -> table.move(d, page());
+                case TEXT -> textPos.scroll(d, textPage());
+                default -> picker.move(d, page());
+            }
+            return;
+        }
+        if (t != MouseActionType.CLICK_DOWN || m.getButton() != 1) {
+            return;
+        }
+        message = null;
+        if (row == height - 1 && prompt == null && confirm == null) {
+            KeyStroke k = bar.at(col);
+            if (k != null) {
+                handle(k);
+            }
+            return;
+        }
+        if (prompt != null || confirm != null) {
+            return;
+        }
+        if (mode == Mode.TABLE && row == HEADER_ROWS - 1 && layout != null) {
+            int j = layout.columnAt(col);
+            if (j >= 0) {
+                sortBy(j + 1);
+            }
+            return;
+        }
+        if (mode == Mode.TABLE && row >= HEADER_ROWS && row < height - 1) {
+            int i = table.top() + row - HEADER_ROWS;
+            if (i < rows.size()) {
+                long now = System.nanoTime();
+                boolean dbl = i == lastClickRow && now - lastClickNs < DOUBLE_CLICK_NS;
+                table.select(i, page());
+                lastClickRow = dbl ? -1 : i;
+                lastClickNs = now;
+                if (dbl) {
+                    drillDown();
+                }
+            }
+        } else if ((mode == Mode.VIEWS || mode == Mode.SORT || mode == Mode.ACTIONS) && row >= HEADER_ROWS
+                && row < height - 1) {
+            int i = picker.top() + row - HEADER_ROWS;
+            if (i < picker.size()) {
+                long now = System.nanoTime();
+                boolean again = i == picker.selected() && now - lastClickNs < DOUBLE_CLICK_NS;
+                picker.select(i, page());
+                lastClickNs = now;
+                if (again) {
+                    choose(i);
+                }
+            }
+        }
+    }
+
+    // ---- drawing ------------------------------------------------------------------------------------------
+
+    private String forText() {
+        return forLabels.isEmpty() ? "whole machine" : forLabels.get(forLabels.size() - 1);
+    }
+
+    private String filterText() {
+        String f = result != null ? result.filter() : "";
+        if (!freeText.isEmpty()) {
+            f = f + (f.isEmpty() ? "" : " ") + "[rows with: " + freeText + "]";
+        }
+        return f;
+    }
+
+    /** Draws the whole screen for a terminal of {@code size}. */
+    void draw(TextGraphics g, TerminalSize size) {
+        int oldWidth = width;
+        width = size.getColumns();
+        height = size.getRows();
+        if (oldWidth != width && echoChunks != null && mode == Mode.TEXT) {
+            formatEcho();
+        }
+        table.keepVisible(page());
+        Palette.PLAIN.on(g).fill(' ');
+        switch (mode) {
+            case TABLE -> {
+                header(g, result == null ? currentView().name() : result.name(), forText(), filterText());
+                drawTable(g, 0);
+            }
+            case SORT -> {
+                header(g, result == null ? "" : result.name(), forText(), filterText());
+                drawTable(g, 20);
+                drawList(g, "Select sort column", columnNames(), 20);
+            }
+            case VIEWS -> {
+                header(g, result == null ? "" : result.name(), forText(), filterText());
+                List<String> names = new ArrayList<>();
+                for (ViewInfo v : views) {
+                    names.add(v.name());
+                }
+                drawList(g, "Select View", names, 20);
+                if (picker.selected() < views.size()) {
+                    ViewInfo v = views.get(picker.selected());
+                    Palette.LABEL.on(g).putString(21, HEADER_ROWS - 1, v.name());
+                    drawLines(g, ViewLegend.lines(v, width), 0, 21, HEADER_ROWS, height - HEADER_ROWS - 1);
+                }
+            }
+            case ACTIONS -> {
+                header(g, result == null ? "" : result.name(), forText(), filterText());
+                List<String> names = new ArrayList<>();
+                for (ViewAction a : currentView().actions()) {
+                    names.add(a.hotkey() + ": " + a.description() + " (" + a.command() + ")");
+                }
+                drawList(g, "Select an action", names, width);
+            }
+            case TEXT -> {
+                header(g, textTitle, textFor, textFilter);
+                String bar = echoChunks != null ? " " + echoFormat.title : "";
+                Palette.PANE_TITLES.on(g).putString(0, HEADER_ROWS - 1, fit(bar, width));
+                if (text.isEmpty()) {
+                    centered(g, echoChunks != null ? "No data for this selection: it read and wrote nothing"
+                            : "No events for this selection");
+                } else {
+                    drawLines(g, text, textPos.top(), 0, HEADER_ROWS, height - HEADER_ROWS - 1);
+                }
+            }
+        }
+        footer(g);
+    }
+
+    private List<String> columnNames() {
+        List<String> names = new ArrayList<>();
+        for (ViewResult.Column c : result.columns()) {
+            names.add(c.name());
+        }
+        return names;
+    }
+
+    private void header(TextGraphics g, String viewing, String forWhat, String filter) {
+        int x0 = put(g, 0, 0, "Viewing: ", Palette.LABEL);
+        x0 = put(g, x0, 0, viewing, Palette.PLAIN);
+        x0 = put(g, x0, 0, " For: ", Palette.LABEL);
+        put(g, x0, 0, forWhat, Palette.PLAIN);
+        int x1 = put(g, 0, 1, "Source: ", Palette.LABEL);
+        x1 = put(g, x1, 1, x.isLive() ? "Live System" : x.source() + " (" + x.events() + " evts, " + seconds() + ")",
+                Palette.PLAIN);
+        x1 = put(g, x1, 1, " Filter: ", Palette.LABEL);
+        put(g, x1, 1, filter == null || filter.isEmpty() ? "none" : filter, Palette.PLAIN);
+    }
+
+    private String seconds() {
+        long span = x.events() == 0 ? 0 : x.span().toNs() - x.span().fromNs();
+        return String.format(Locale.ROOT, "%.2fs", span / 1e9);
+    }
+
+    private int put(TextGraphics g, int col, int row, String s, Palette p) {
+        if (col >= width) {
+            return col;
+        }
+        String t = s.length() > width - col ? s.substring(0, width - col) : s;
+        p.on(g).putString(col, row, t);
+        return col + t.length();
+    }
+
+    private static String fit(String s, int w) {
+        if (w <= 0) {
+            return "";
+        }
+        return s.length() >= w ? s.substring(0, w) : s + " ".repeat(w - s.length());
+    }
+
+    private void drawTable(TextGraphics g, int x0) {
+        int w = width - x0;
+        if (w <= 0) {
+            return;
+        }
+        if (result == null) {
+            centered(g, loading != null ? "Reading..." : "");
+            return;
+        }
+        List<String> titles = columnNames();
+        Palette.TITLES.on(g).putString(x0, HEADER_ROWS - 1, layout.line(titles, w));
+        int sc = result.sortColumn() - 1;
+        if (sc >= 0 && sc < titles.size() && layout.start(sc) < w) {
+            String t = layout.cell(sc, titles.get(sc), w);
+            Palette.SORTED_TITLE.on(g).putString(x0 + layout.start(sc), HEADER_ROWS - 1,
+                    t.substring(0, Math.min(t.length(), w - layout.start(sc))));
+        }
+        if (rows.isEmpty()) {
+            String why = !freeText.isEmpty() ? "No rows hold '" + freeText + "'"
+                    : x.isLive() ? "No data for this view yet: it shows what happens from now on, sampled"
+                    + " every 2 seconds"
+                    : result.eventsRead() == 0 ? "No data: the capture has no events"
+                    : "No data for this view: no event of the capture passes its filter";
+            centered(g, why);
+            return;
+        }
+        int page = page();
+        for (int i = 0; i < page && table.top() + i < rows.size(); i++) {
+            int r = table.top() + i;
+            Palette p = r == table.selected() ? Palette.SELECTED : Palette.PLAIN;
+            p.on(g).putString(x0, HEADER_ROWS + i, layout.line(rows.get(r).cells(), w));
+        }
+    }
+
+    private void drawList(TextGraphics g, String title, List<String> items, int w) {
+        Palette.TITLES.on(g).putString(0, HEADER_ROWS - 1, fit(title, w - 1));
+        if (w < width) {
+            Palette.PLAIN.on(g).putString(w - 1, HEADER_ROWS - 1, " ");
+        }
+        int page = page();
+        picker.keepVisible(page);
+        for (int i = 0; i < page && picker.top() + i < items.size(); i++) {
+            int r = picker.top() + i;
+            Palette p = r == picker.selected() ? Palette.SELECTED : Palette.PLAIN;
+            String s = items.get(r);
+            if (mode == Mode.SORT && r == result.sortColumn() - 1) {
+                s = fit(s, w - 5) + (result.ascending() ? "(^)" : "(V)");
+            }
+            p.on(g).putString(0, HEADER_ROWS + i, fit(s, w - 1));
+            if (w < width) {
+                Palette.PLAIN.on(g).putString(w - 1, HEADER_ROWS + i, " ");
+            }
+        }
+    }
+
+    private void drawLines(TextGraphics g, List<Styled> lines, int from, int x0, int y0, int rowsShown) {
+        for (int i = 0; i < rowsShown && from + i < lines.size(); i++) {
+            int col = x0;
+            for (Styled.Run r : lines.get(from + i).runs()) {
+                col = put(g, col, y0 + i, r.text(), r.colour());
+            }
+        }
+    }
+
+    private void centered(TextGraphics g, String s) {
+        int y = HEADER_ROWS + Math.max(0, (height - HEADER_ROWS - 1) / 2 - 1);
+        int col = Math.max(0, (width - s.length()) / 2);
+        put(g, col, y, s, Palette.PLAIN);
+    }
+
+    private void footer(TextGraphics g) {
+        int y = height - 1;
+        if (confirm != null) {
+            Palette.PROMPT.on(g).putString(0, y, fit("Run '" + confirm + "'? (y/n) ", width));
+            return;
+        }
+        if (prompt != null) {
+            drawPrompt(g, y);
+            return;
+        }
+        if (message != null) {
+            Palette.ERROR.on(g).putString(0, y - 1, fit(message, width));
+        }
+        KeyBar b = keys();
+        String note;
+        if (loading != null) {
+            note = loading + "...";
+        } else if (mode == Mode.TEXT) {
+            int n = text.size();
+            note = (n == 0 ? 0 : textPos.top() + 1) + "/" + n + pct(n == 0 ? 0 : textPos.top() + 1, n);
+        } else {
+            int n = rows.size();
+            note = (n == 0 ? 0 : table.selected() + 1) + "/" + n + pct(n == 0 ? 0 : table.selected() + 1, n);
+        }
+        if (paused) {
+            note = "PAUSED " + note;
+        }
+        b.draw(g, y, width, note);
+    }
+
+    private static String pct(int at, int n) {
+        return String.format(Locale.ROOT, "(%.1f%%)", n == 0 ? 0.0 : 100.0 * at / n);
+    }
+
+    private void drawPrompt(TextGraphics g, int y) {
+        String label = prompt.kind.label;
+        if (prompt.problem() != null) {
+            Palette.PROMPT.on(g).putString(0, y - 1, fit(label + prompt.text(), width));
+            int at = prompt.problemAt();
+            String why = "invalid filter: " + prompt.problem();
+            String line = at >= 0 ? " ".repeat(label.length() + at) + "^ " + why : why;
+            Palette.ERROR.on(g).putString(0, y, fit(line, width));
+        } else {
+            Palette.PROMPT.on(g).putString(0, y, fit(label + prompt.text(), width));
+        }
+    }
+
+    /** Where the terminal's cursor goes: in a prompt, at its editing position; elsewhere, nowhere. */
+    int[] cursor() {
+        if (prompt == null) {
+            return null;
+        }
+        int y = prompt.problem() != null ? height - 2 : height - 1;
+        return new int[] {Math.min(width - 1, prompt.kind.label.length() + prompt.cursor()), y};
+    }
+
+    private KeyBar keys() {
+        KeyBar b = bar;
+        b.clear();
+        b.add("F1", "Help", KeyBar.fn(KeyType.F1));
+        if (mode == Mode.TEXT) {
+            if (echoChunks != null) {
+                b.add("F2", "View As", KeyBar.fn(KeyType.F2));
+            }
+            b.add("CTRL+F", "Search", KeyBar.ctrl('f'));
+            b.add("F3", "Next", KeyBar.fn(KeyType.F3));
+            b.add("p ", "Pause", KeyBar.ch('p'));
+            b.add("Bak", "Back", new KeyStroke(KeyType.Backspace));
+            return b;
+        }
+        if (mode != Mode.TABLE) {
+            b.add("Esc", "Back", new KeyStroke(KeyType.Escape));
+            b.add("Enter", "Choose", new KeyStroke(KeyType.Enter));
+            return b;
+        }
+        b.add("F2", "Views", KeyBar.fn(KeyType.F2));
+        b.add("F4", "Filter", KeyBar.fn(KeyType.F4));
+        b.add("F5", "Echo", KeyBar.fn(KeyType.F5));
+        b.add("F6", "Dig", KeyBar.fn(KeyType.F6));
+        b.add("F7", "Legend", KeyBar.fn(KeyType.F7));
+        if (query != null && !currentView().actions().isEmpty()) {
+            b.add("F8", "Actions", KeyBar.fn(KeyType.F8));
+        }
+        b.add("F9", "Sort", KeyBar.fn(KeyType.F9));
+        b.add("CTRL+F", "Search", KeyBar.ctrl('f'));
+        b.add("p ", "Pause", KeyBar.ch('p'));
+        if (query != null && !query.path().isEmpty()) {
+            b.add("Bak", "Back", new KeyStroke(KeyType.Backspace));
+        }
+        b.add("q ", "Quit", KeyBar.ch('q'));
+        return b;
+    }
+}

@@ -1,0 +1,375 @@
+package io.jdig.tui;
+
+import com.googlecode.lanterna.TerminalPosition;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextCharacter;
+import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.input.MouseAction;
+import com.googlecode.lanterna.input.MouseActionType;
+import com.googlecode.lanterna.screen.Screen;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import io.jdig.Prerequisites;
+import io.jdig.explore.Exploration;
+import io.jdig.explore.ViewQuery;
+import io.jdig.explore.ViewResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The UI's screens drawn on Lanterna's virtual terminal, driven by keys and mouse actions, over a real trace. */
+class SessionTest {
+    private static Exploration cat;
+    private DefaultVirtualTerminal vt;
+    private TerminalScreen screen;
+    private Session s;
+    private final List<String> commands = new ArrayList<>();
+
+    @BeforeAll
+    static void open() {
+        Path t = Prerequisites.shared().resolve("traces/falco__cat_write.scap");
+        Prerequisites.require(Files.exists(t), "the shared trace falco__cat_write.scap is missing");
+        cat = Exploration.open(t, Exploration.Settings.DEFAULT);
+    }
+
+    @AfterAll
+    static void close() {
+        if (cat != null) {
+            cat.close();
+        }
+    }
+
+    @BeforeEach
+    void start() throws IOException {
+        vt = new DefaultVirtualTerminal(new TerminalSize(140, 30));
+        screen = new TerminalScreen(vt);
+        screen.startScreen();
+        s = new Session(cat, EchoText.Format.DOTTED, Runnable::run, Runnable::run, c -> {
+            commands.add(c);
+            return List.of("done");
+        });
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        screen.stopScreen();
+    }
+
+    /** The screen's lines after drawing the session. */
+    private List<String> render() throws IOException {
+        screen.doResizeIfNecessary();
+        s.draw(screen.newTextGraphics(), screen.getTerminalSize());
+        screen.refresh(Screen.RefreshType.COMPLETE);
+        List<String> lines = new ArrayList<>();
+        TerminalSize size = vt.getTerminalSize();
+        for (int y = 0; y < size.getRows(); y++) {
+            StringBuilder sb = new StringBuilder();
+            for (int x = 0; x < size.getColumns(); x++) {
+                sb.append(vt.getBufferCharacter(x, y).getCharacterString());
+            }
+            lines.add(sb.toString().stripTrailing());
+        }
+        return lines;
+    }
+
+    private TextCharacter at(int x, int y) {
+        return vt.getBufferCharacter(new TerminalPosition(x, y));
+    }
+
+    private String screenText() throws IOException {
+        return String.join("\n", render());
+    }
+
+    private void keys(KeyStroke... ks) {
+        for (KeyStroke k : ks) {
+            s.handle(k);
+        }
+    }
+
+    private static KeyStroke key(KeyType t) {
+        return new KeyStroke(t);
+    }
+
+    private static KeyStroke ch(char c) {
+        return new KeyStroke(c, false, false);
+    }
+
+    private void type(String text) {
+        for (char c : text.toCharArray()) {
+            s.handle(ch(c));
+        }
+    }
+
+    /** The row (screen line) whose text contains {@code s}. */
+    private int lineWith(List<String> lines, String text) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no line holds '" + text + "' in\n" + String.join("\n", lines));
+    }
+
+    /** The line of the views list that names {@code name}. */
+    private int entry(List<String> lines, String name) {
+        for (int i = 3; i < lines.size(); i++) {
+            if (lines.get(i).length() >= 20 && lines.get(i).substring(0, 20).strip().equals(name)
+                    || lines.get(i).equals(name)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no entry " + name + " in\n" + String.join("\n", lines));
+    }
+
+    @Test
+    void theTableHasTheHeaderTheColumnTitlesTheSelectionAndTheKeyBarInCsysdigsColours() throws IOException {
+        s.start(ViewQuery.of("procs"));
+        List<String> l = render();
+        assertThat(l.get(0)).isEqualTo("Viewing: Processes For: whole machine");
+        assertThat(l.get(1)).startsWith("Source: ").contains("falco__cat_write.scap (345 evts, 3.00s)")
+                .endsWith("Filter: evt.type!=switch");
+        assertThat(l.get(2)).startsWith("   PID   PPID     CPU USER          TH     VIRT      RES");
+        assertThat(l.get(3)).contains("emacs -nw");
+        assertThat(l.get(29)).startsWith("F1Help  F2Views F4FilterF5Echo  F6Dig").endsWith("1/41(2.4%)");
+        // labels bold cyan; titles black on green, the sorted column (CPU) on cyan; the selected row on cyan
+        assertThat(at(0, 0).getForegroundColor()).isEqualTo(TextColor.ANSI.CYAN);
+        assertThat(at(0, 2).getBackgroundColor()).isEqualTo(TextColor.ANSI.GREEN);
+        assertThat(at(16, 2).getBackgroundColor()).isEqualTo(TextColor.ANSI.CYAN);
+        assertThat(at(0, 3).getBackgroundColor()).isEqualTo(TextColor.ANSI.CYAN);
+        assertThat(at(0, 4).getBackgroundColor()).isEqualTo(TextColor.ANSI.DEFAULT);
+        assertThat(at(2, 29).getBackgroundColor()).isEqualTo(TextColor.ANSI.CYAN);
+    }
+
+    @Test
+    void arrowsPagesHomeAndEndMoveTheSelectionAndTheTableScrolls() throws IOException {
+        s.start(ViewQuery.of("procs"));
+        keys(key(KeyType.ArrowDown), key(KeyType.ArrowDown));
+        render();
+        assertThat(at(0, 5).getBackgroundColor()).isEqualTo(TextColor.ANSI.CYAN);
+        keys(key(KeyType.End));
+        List<String> l = render();
+        assertThat(s.selectedRow()).isEqualTo(40);
+        assertThat(l.get(29)).endsWith("41/41(100.0%)");
+        assertThat(at(0, 28).getBackgroundColor()).isEqualTo(TextColor.ANSI.CYAN);
+        keys(key(KeyType.PageUp));
+        assertThat(s.selectedRow()).isEqualTo(40 - 26);
+        keys(key(KeyType.Home));
+        assertThat(render().get(3)).contains("emacs -nw");
+    }
+
+    @Test
+    void enterDrillsDownAndBackspaceReturnsToTheSameRow() throws IOException {
+        s.start(ViewQuery.of("files"));
+        int libc = lineWith(render(), "libc.so.6");
+        for (int i = 3; i < libc; i++) {
+            keys(key(KeyType.ArrowDown));
+        }
+        keys(key(KeyType.Enter));
+        List<String> l = render();
+        assertThat(l.get(0)).isEqualTo("Viewing: Processes For: fd.name=/lib/x86_64-linux-gnu/libc.so.6");
+        assertThat(l.get(3)).contains("cat /dev/null");
+        assertThat(l.get(29)).contains("BakBack");
+        keys(key(KeyType.Backspace));
+        l = render();
+        assertThat(l.get(0)).isEqualTo("Viewing: Files For: whole machine");
+        assertThat(at(0, libc).getBackgroundColor()).isEqualTo(TextColor.ANSI.CYAN);
+    }
+
+    @Test
+    void f2ListsTheViewsWithTheirDescriptionsAndSwitches() throws IOException {
+        s.start(ViewQuery.of("procs"));
+        keys(key(KeyType.F2));
+        List<String> l = render();
+        assertThat(l.get(2)).startsWith("Select View").contains("Processes");
+        int procs = entry(l, "Processes");
+        assertThat(at(0, procs).getBackgroundColor()).isEqualTo(TextColor.ANSI.CYAN);
+        assertThat(screenText()).contains("Action Hotkeys").contains("kill %proc.pid");
+        int files = entry(l, "Files");
+        for (int i = files; i < procs; i++) {
+            keys(key(KeyType.ArrowUp));
+        }
+        assertThat(render().get(2)).contains("Files");
+        keys(key(KeyType.Enter));
+        assertThat(render().get(0)).startsWith("Viewing: Files");
+    }
+
+    @Test
+    void aBadFilterIsShownWithACaretUnderTheMistakeAndAGoodOneFilters() throws IOException {
+        s.start(ViewQuery.of("files"));
+        keys(key(KeyType.F4));
+        type("fd.name=/dev/null and (evt.num>");
+        keys(key(KeyType.Enter));
+        List<String> l = render();
+        assertThat(l.get(28)).isEqualTo("Filter: fd.name=/dev/null and (evt.num>");
+        assertThat(l.get(29)).isEqualTo(" ".repeat("Filter: fd.name=/dev/null and (evt.num>".length())
+                + "^ invalid filter: expected a value after '>'");
+        assertThat(at(0, 29).getBackgroundColor()).isEqualTo(TextColor.ANSI.RED);
+        type("0)");
+        keys(key(KeyType.Enter));
+        l = render();
+        assertThat(l.get(1)).contains("Filter: (fd.name=/dev/null and (evt.num>0)) and ");
+        assertThat(l.get(3)).contains("/dev/null");
+        assertThat(l.get(4)).isEmpty();
+        // plain words keep the rows that hold them
+        keys(ch('\\'), new KeyStroke('u', true, false));
+        type("locale");
+        keys(key(KeyType.Enter));
+        l = render();
+        assertThat(l.get(1)).contains("[rows with:");
+        assertThat(l.get(3)).endsWith("/usr/lib/locale/locale-archive");
+        assertThat(l.get(4)).isEmpty();
+    }
+
+    @Test
+    void aViewWithoutDataSaysSo() throws IOException {
+        s.start(ViewQuery.of("connections"));
+        assertThat(screenText()).contains("No data for this view: no event of the capture passes its filter");
+    }
+
+    @Test
+    void f9PicksTheSortColumnAndShiftDigitsSort() throws IOException {
+        s.start(ViewQuery.of("files"));
+        keys(key(KeyType.F9));
+        List<String> l = render();
+        assertThat(l.get(2)).startsWith("Select sort column");
+        assertThat(l.get(5)).startsWith("OPS").contains("(V)");
+        keys(key(KeyType.ArrowUp), key(KeyType.ArrowUp), key(KeyType.Enter));
+        assertThat(s.result().sortColumn()).isEqualTo(1);
+        assertThat(render().get(3)).contains("libc.so.6");
+        keys(ch('!'));
+        assertThat(s.result().sortColumn()).isEqualTo(1);
+        assertThat(s.result().ascending()).isTrue();
+        keys(ch('%'));
+        assertThat(s.result().sortColumn()).isEqualTo(5);
+        assertThat(render().get(2).substring(51)).startsWith("FILENAME");
+    }
+
+    @Test
+    void echoShowsTheBytesOfTheSelectionAndDigItsEvents() throws IOException {
+        s.start(ViewQuery.of("files"));
+        int libc = lineWith(render(), "libc.so.6");
+        for (int i = 3; i < libc; i++) {
+            keys(key(KeyType.ArrowDown));
+        }
+        keys(key(KeyType.F5));
+        List<String> l = render();
+        assertThat(l.get(0)).isEqualTo("Viewing: I/O activity For: fd.name=/lib/x86_64-linux-gnu/libc.so.6");
+        assertThat(l.get(3)).isEqualTo("------ Read 832B from /lib/x86_64-linux-gnu/libc.so.6 (cat)");
+        assertThat(at(0, 3).getForegroundColor()).isEqualTo(TextColor.ANSI.RED);
+        assertThat(l.get(5)).startsWith(".ELF....");
+        keys(key(KeyType.F2), key(KeyType.F2));
+        assertThat(render().get(5)).startsWith("0x0000:  7f45 4c46 0201 0103 0000 0000 0000 0000  .ELF............");
+        keys(key(KeyType.Backspace), ch('d'));
+        l = render();
+        assertThat(l.get(0)).startsWith("Viewing: sysdig output");
+        assertThat(l.get(3)).contains("cat (20072) < open fd=3(<f>/lib/x86_64-linux-gnu/libc.so.6)");
+        assertThat(l.get(4)).contains("> read fd=3");
+        vt.setTerminalSize(new TerminalSize(140, 6));
+        render();
+        keys(key(KeyType.ArrowDown));
+        assertThat(render().get(3)).contains("> read fd=3");
+        keys(key(KeyType.End));
+        assertThat(render().get(4)).contains("< close res=0");
+        assertThat(render().get(5)).endsWith("6/7(85.7%)");
+        keys(key(KeyType.Backspace));
+        assertThat(render().get(0)).startsWith("Viewing: Files");
+    }
+
+    @Test
+    void anActionRunsOnTheSelectedRowAfterConfirmation() throws IOException {
+        s.start(ViewQuery.of("procs"));
+        keys(ch('k'));
+        assertThat(render().get(29)).startsWith("Run 'kill 1077'? (y/n)");
+        keys(ch('n'));
+        assertThat(commands).isEmpty();
+        keys(key(KeyType.F8));
+        assertThat(screenText()).contains("k: kill (kill %proc.pid)");
+        keys(ch('k'), ch('y'));
+        assertThat(commands).containsExactly("kill 1077");
+        assertThat(render()).contains("$ kill 1077", "done");
+    }
+
+    @Test
+    void aClickSelectsADoubleClickOpensTheWheelScrollsAndTheBarIsClickable() throws IOException {
+        s.start(ViewQuery.of("procs"));
+        render();
+        s.handle(new MouseAction(MouseActionType.CLICK_DOWN, 1, new TerminalPosition(5, 5)));
+        assertThat(s.selectedRow()).isEqualTo(2);
+        s.handle(new MouseAction(MouseActionType.SCROLL_DOWN, 5, new TerminalPosition(5, 5)));
+        assertThat(s.selectedRow()).isEqualTo(5);
+        s.handle(new MouseAction(MouseActionType.CLICK_DOWN, 1, new TerminalPosition(5, 6)));
+        s.handle(new MouseAction(MouseActionType.CLICK_DOWN, 1, new TerminalPosition(5, 6)));
+        assertThat(render().get(0)).startsWith("Viewing: Threads For: proc.pid=");
+        s.handle(new MouseAction(MouseActionType.CLICK_DOWN, 1, new TerminalPosition(2, 29)));
+        assertThat(render().get(0)).startsWith("Viewing: Help");
+    }
+
+    @Test
+    void aSmallerTerminalGetsTheSameScreenCut() throws IOException {
+        s.start(ViewQuery.of("procs"));
+        vt.setTerminalSize(new TerminalSize(60, 12));
+        List<String> l = render();
+        assertThat(l).hasSize(12);
+        assertThat(l.get(3)).hasSizeLessThanOrEqualTo(60).doesNotContain("emacs");
+        assertThat(l.get(11)).startsWith("F1Help");
+        keys(key(KeyType.PageDown));
+        assertThat(s.selectedRow()).isEqualTo(8);
+    }
+
+    @Test
+    void searchFindsTheNextRowHoldingTheWords() throws IOException {
+        s.start(ViewQuery.of("procs"));
+        keys(ch('/'));
+        type("apache2");
+        keys(key(KeyType.Enter));
+        int first = s.selectedRow();
+        assertThat(render().get(3 + first)).contains("apache2");
+        keys(key(KeyType.F3));
+        assertThat(s.selectedRow()).isGreaterThan(first);
+        keys(new KeyStroke('f', true, false));
+        type("-nothing-like-this");
+        keys(key(KeyType.Enter));
+        assertThat(render().get(28)).startsWith("not found: apache2-nothing-like-this");
+    }
+
+    @Test
+    void aRefreshKeepsTheSelectedRowAndPauseHoldsTheScreen() throws IOException {
+        s.start(ViewQuery.of("procs"));
+        keys(key(KeyType.ArrowDown), key(KeyType.ArrowDown));
+        String before = screenText();
+        s.refresh();
+        assertThat(s.selectedRow()).isEqualTo(2);
+        assertThat(screenText()).isEqualTo(before);
+        keys(ch('p'));
+        assertThat(s.paused()).isTrue();
+        assertThat(render().get(29)).endsWith("PAUSED 3/41(7.3%)");
+        ViewResult shown = s.result();
+        s.refresh();
+        assertThat(s.result()).isSameAs(shown);
+    }
+
+    @Test
+    void helpAndLegendOpenAndClose() throws IOException {
+        s.start(ViewQuery.of("procs"));
+        keys(key(KeyType.F7));
+        assertThat(screenText()).contains("Viewing: Legend: Processes").contains("Columns").contains("PID");
+        keys(key(KeyType.Escape), ch('?'));
+        assertThat(screenText()).contains("Keys").contains("F9, >");
+        keys(key(KeyType.Backspace));
+        assertThat(render().get(0)).startsWith("Viewing: Processes");
+        keys(ch('q'));
+        assertThat(s.quit()).isTrue();
+    }
+}
