@@ -423,6 +423,20 @@ public final class Exploration implements AutoCloseable {
                 throw e;
             }
         }
+        CompletableFuture<ViewResult> background;
+        synchronized (cache) {
+            background = inflight.get(key);
+        }
+        if (background != null) {
+            // the background replay under way computes it: wait for it rather than stop it
+            try {
+                ViewResult r = background.join();
+                mine.complete(r);
+                return r;
+            } catch (java.util.concurrent.CompletionException e) {
+                // it gave way to another question: compute it here
+            }
+        }
         foreground.incrementAndGet();
         try {
             ViewResult r = resortedFromCache(plan, q);
@@ -493,25 +507,40 @@ public final class Exploration implements AutoCloseable {
         if (todo.isEmpty()) {
             return true;
         }
+        List<CompletableFuture<ViewResult>> announced = new ArrayList<>();
+        synchronized (cache) {
+            for (Pending t : todo) {
+                CompletableFuture<ViewResult> f = new CompletableFuture<>();
+                inflight.put(CacheKey.of(t.plan, t.q), f);
+                announced.add(f);
+            }
+        }
         List<Object> rs;
+        boolean failed = false;
         try {
             rs = replayAll(todo, yielding);
         } catch (RuntimeException e) {
-            return true; // each view will say what is wrong when it is asked for
-        }
-        if (rs == null) {
-            return false;
+            rs = null;
+            failed = true; // each view will say what is wrong when it is asked for
         }
         synchronized (cache) {
-            for (int i = 0; i < rs.size(); i++) {
-                if (rs.get(i) instanceof ViewResult r) {
-                    cache.putIfAbsent(CacheKey.of(todo.get(i).plan, todo.get(i).q), CompletableFuture.completedFuture(r));
+            for (int i = 0; i < todo.size(); i++) {
+                CacheKey k = CacheKey.of(todo.get(i).plan, todo.get(i).q);
+                inflight.remove(k);
+                if (rs != null && rs.get(i) instanceof ViewResult r) {
+                    cache.putIfAbsent(k, CompletableFuture.completedFuture(r));
+                    announced.get(i).complete(r);
+                } else {
+                    announced.get(i).completeExceptionally(new ExploreException("not computed in the background"));
                 }
             }
             trimCache();
         }
-        return true;
+        return rs != null || failed || !yielding;
     }
+
+    /** Views a background replay is computing now. */
+    private final Map<CacheKey, CompletableFuture<ViewResult>> inflight = new java.util.HashMap<>();
 
     /** Whether the answer to {@code q} is ready (cached), so that asking costs nothing. */
     public boolean isReady(ViewQuery q) {
@@ -562,9 +591,11 @@ public final class Exploration implements AutoCloseable {
             (tiles.contains(v.id()) ? first : rest).add(ViewQuery.of(v.id()));
         }
         List<List<ViewQuery>> batches = new ArrayList<>();
-        batches.add(first);
-        for (int i = 0; i < rest.size(); i += 8) {
-            batches.add(rest.subList(i, Math.min(rest.size(), i + 8)));
+        for (int i = 0; i < first.size(); i += WARM_BATCH) {
+            batches.add(first.subList(i, Math.min(first.size(), i + WARM_BATCH)));
+        }
+        for (int i = 0; i < rest.size(); i += WARM_BATCH) {
+            batches.add(rest.subList(i, Math.min(rest.size(), i + WARM_BATCH)));
         }
         try {
             for (List<ViewQuery> b : batches) {
@@ -583,8 +614,8 @@ public final class Exploration implements AutoCloseable {
                     }
                 }
             }
-            for (int i = 0; i < downs.size(); i += 32) {
-                warmBatch(downs.subList(i, Math.min(downs.size(), i + 32)));
+            for (int i = 0; i < downs.size(); i += WARM_BATCH) {
+                warmBatch(downs.subList(i, Math.min(downs.size(), i + WARM_BATCH)));
             }
         } catch (RuntimeException e) {
             // a view that cannot be computed is reported when it is asked for
@@ -592,6 +623,11 @@ public final class Exploration implements AutoCloseable {
     }
 
     private static final int DRILL_WARM_ROWS = 8;
+    /**
+     * Views per background replay: a replay of several views costs less than one each, but a question that waits
+     * for one waits for all of its views.
+     */
+    private static final int WARM_BATCH = 3;
 
     private void warmBatch(List<ViewQuery> batch) {
         while (!closed) {
@@ -743,6 +779,7 @@ public final class Exploration implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        foreground.incrementAndGet(); // a background replay under way stops now
         if (live != null) {
             live.stop();
         }
@@ -843,6 +880,9 @@ public final class Exploration implements AutoCloseable {
      * be made gives its ExploreException in its place).
      */
     private List<Object> replayAll(List<Pending> todo, boolean yielding) {
+        if (todo.isEmpty()) {
+            return new ArrayList<>();
+        }
         ViewFeed feed = new ViewFeed(yielding ? foreground : null);
         String entity = todo.get(0).plan.entity;
         for (Pending t : todo) {
@@ -851,6 +891,23 @@ public final class Exploration implements AutoCloseable {
             }
         }
         Pipeline p = pipeline(entity.isEmpty() || rereadFile ? null : entity, feed, -1);
+        // a time range that ends before the capture's last second: no event after it, and none of the made-up
+        // events of the thread pass at the end, can pass the views' filters, so the replay stops at its end and
+        // the views are told the capture's last time and size as a full replay would
+        long stopAfter = -1;
+        long passTs = lastTs - Long.remainderUnsigned(lastTs, 1_000_000_000L) - 1;
+        for (Pending t : todo) {
+            TimeRange r = t.q.range();
+            long end = r.isAll() || Long.compareUnsigned(r.toNs(), passTs) >= 0 ? -1 : r.toNs();
+            if (end == -1) {
+                stopAfter = -1;
+                break;
+            }
+            stopAfter = stopAfter == -1 ? end : Math.max(stopAfter, end);
+        }
+        if (!rereadFile && live == null && stopAfter != -1) {
+            feed.stopAfter(stopAfter, lastTs, events);
+        }
         var state = p.context().state;
         ThreadPass pass = new ThreadPass(state, ThreadOrder.follow(state));
         List<Object> out = new ArrayList<>();
@@ -869,6 +926,9 @@ public final class Exploration implements AutoCloseable {
         finish(p.run());
         if (feed.gaveWay) {
             return null;
+        }
+        if (feed.views.length == 0) {
+            return out;
         }
         for (int i = 0; i < todo.size(); i++) {
             if (out.get(i) instanceof ViewSnapshot s) {
@@ -924,8 +984,21 @@ public final class Exploration implements AutoCloseable {
         EventContext last;
         boolean gaveWay;
 
+        private long stopAfter = -1;
+        private long captureLastTs;
+        private long captureEvents;
+        private long seen;
+        private boolean stoppedEarly;
+
         ViewFeed(java.util.concurrent.atomic.AtomicInteger yieldTo) {
             this.yieldTo = yieldTo;
+        }
+
+        /** Stops after the last event at or before {@code ts}; the views then end as at the capture's end. */
+        void stopAfter(long ts, long lastTs, long events) {
+            stopAfter = ts;
+            captureLastTs = lastTs;
+            captureEvents = events;
         }
 
         @Override
@@ -934,6 +1007,11 @@ public final class Exploration implements AutoCloseable {
                 gaveWay = true;
                 return false;
             }
+            if (stopAfter != -1 && Long.compareUnsigned(c.ev.ts(), stopAfter) > 0) {
+                stoppedEarly = true;
+                return false;
+            }
+            seen++;
             last = c;
             for (ViewSink v : views) {
                 v.onEvent(c);
@@ -944,6 +1022,7 @@ public final class Exploration implements AutoCloseable {
         /** An event the replay's entity filter dropped: the views count it and take its time, as unfiltered. */
         @Override
         public void onFilteredOut(EventContext c) {
+            seen++;
             last = c;
             for (ViewSink v : views) {
                 ((ViewSnapshot) v).onSkipped(c);
@@ -952,6 +1031,11 @@ public final class Exploration implements AutoCloseable {
 
         @Override
         public void end(Run run, boolean complete) {
+            if (stoppedEarly) {
+                for (ViewSink v : views) {
+                    ((ViewSnapshot) v).skipTail(captureLastTs, captureEvents - seen);
+                }
+            }
             if (complete && !gaveWay) {
                 for (ViewSink v : views) {
                     v.onEnd(last);

@@ -80,6 +80,17 @@ public final class ViewSnapshot implements ViewSink {
         events++;
     }
 
+    /**
+     * The rest of the capture was not replayed (none of it could pass the filter): its {@code count} events end at
+     * {@code lastTs}.
+     */
+    public void skipTail(long lastTs, long count) {
+        if (count > 0) {
+            this.lastTs = lastTs;
+            events += count;
+        }
+    }
+
     @Override
     public void onEnd(EventContext last) {
         if (last != null) {

@@ -1,0 +1,70 @@
+package io.jdig.explore;
+
+import io.jdig.Prerequisites;
+import io.jdig.cli.Jdig;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A live session as root: views refresh with a workload the test starts, and the last seconds save as a trace. */
+class ExplorationLiveTest {
+    @Test
+    void aLiveSessionShowsAWorkloadAndSavesItsLastSeconds() throws Exception {
+        Prerequisites.require("root".equals(System.getProperty("user.name")), "live capture needs root");
+        Path dir = Files.createTempDirectory("jdig-live");
+        Path saved = dir.resolve("recent.scap");
+        try (Exploration x = Exploration.live(Exploration.Settings.DEFAULT,
+                new Exploration.LiveOptions(60, 64L << 20, -1))) {
+            assertThat(x.isLive()).isTrue();
+            Semaphore samples = new Semaphore(0);
+            x.addRefreshListener(samples::release);
+            ViewQuery procs = ViewQuery.of("procs").withFilter("proc.name=jdiglivecat");
+            x.view(procs); // starts sampling the view
+            Path cat = dir.resolve("jdiglivecat");
+            Files.copy(Path.of("/bin/cat"), cat);
+            cat.toFile().setExecutable(true);
+            boolean shown = false;
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!shown && System.nanoTime() < until) {
+                new ProcessBuilder(cat.toString(), "/etc/hostname").redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start().waitFor();
+                samples.tryAcquire(500, TimeUnit.MILLISECONDS);
+                shown = x.view(procs).rows().stream().anyMatch(r -> r.cells().toString().contains("jdiglivecat"));
+            }
+            assertThat(shown).as("the workload appears in the live procs view").isTrue();
+            assertThat(samples.availablePermits() + 1).isPositive();
+            assertThat(x.events()).isPositive();
+            Summary s = x.summary();
+            assertThat(s.metric("syscallCount").total()).isPositive();
+
+            long n = x.saveRecent(saved, 10);
+            assertThat(n).isPositive();
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(saved))).isEqualTo("rw-------");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            int rc = new Jdig(out, new PrintStream(new ByteArrayOutputStream()))
+                    .run(new String[] {"-r", saved.toString(), "proc.name=jdiglivecat and evt.type=execve"});
+            assertThat(rc).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("jdiglivecat");
+            if (Prerequisites.sysdigInstalled()) {
+                Process p = new ProcessBuilder("sysdig", "-r", saved.toString(), "proc.name=jdiglivecat")
+                        .redirectErrorStream(true).start();
+                String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(p.waitFor()).as(text).isZero();
+                assertThat(text).contains("jdiglivecat");
+            }
+        } finally {
+            Files.deleteIfExists(saved);
+            Files.deleteIfExists(dir.resolve("jdiglivecat"));
+            Files.deleteIfExists(dir);
+        }
+    }
+}
