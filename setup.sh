@@ -13,6 +13,9 @@ if [[ "$what" != build ]]; then
   command -v strace >/dev/null 2>&1 || need+=(strace)
   command -v tshark >/dev/null 2>&1 || need+=(tshark)
   command -v sysdig >/dev/null 2>&1 || need+=(sysdig)
+  # the web UI's browser tests: headless Chromium and its WebDriver
+  [[ -x /usr/bin/chromium ]] || need+=(chromium)
+  [[ -x /usr/bin/chromedriver ]] || need+=(chromium-driver)
 fi
 if ((${#need[@]})); then
   echo "setup: installing ${need[*]} (needed to $([[ "$what" == build ]] && echo build || echo "build and test") jdig)" >&2

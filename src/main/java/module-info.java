@@ -9,6 +9,8 @@ module io.jdig {
     requires com.googlecode.lanterna;
     // only at compile time: the tests, compiled into the module, count allocated bytes with the JVM's thread bean
     requires static jdk.management;
+    // the web UI's server (jdig ui)
+    requires jdk.httpserver;
 
     exports io.jdig.consumer;
 }

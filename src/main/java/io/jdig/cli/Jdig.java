@@ -57,6 +57,10 @@ public final class Jdig {
     }
 
     public int run(String[] args) {
+        if (args.length > 0 && args[0].equals("ui")) {
+            // the web UI: a first word no sysdig option or filter starts with
+            return UiCommand.run(List.of(args).subList(1, args.length), out, err);
+        }
         Options.Definition definition = new Options.Definition();
         CommandLine cl = new CommandLine(definition.spec());
         cl.setUnmatchedOptionsArePositionalParams(true);

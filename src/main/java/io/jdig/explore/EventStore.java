@@ -101,18 +101,43 @@ final class EventStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Events appended but not yet written to the file: appending copies into this buffer, and whole buffers go to
+     * the file with one write each (through the page cache, without faulting the mapping's pages in one by one).
+     * Readers see events once they are written ({@link #publish}).
+     */
+    private final byte[] stage = new byte[1 << 20];
+    private int stageLen;
+
     /** Appends one event (the layout's length is read from its header). */
     synchronized void append(byte[] buf, int off, int cpu, int flags) {
         int len = EventView.i32(buf, off + 16);
         int rec = 4 + len;
         Chunk c = chunks.isEmpty() ? null : chunks.get(chunks.size() - 1);
-        if (c == null || c.used + rec > c.seg.byteSize()) {
+        if (c == null || c.used + stageLen + rec > c.seg.byteSize()) {
+            publish();
             c = newChunk(rec);
         }
-        int at = c.used;
-        c.seg.set(U16, at, (short) cpu);
-        c.seg.set(U16, at + 2, (short) flags);
-        MemorySegment.copy(buf, off, c.seg, ValueLayout.JAVA_BYTE, at + 4, len);
+        int at = c.used + stageLen;
+        if (stageLen + rec > stage.length) {
+            publish();
+        }
+        if (rec > stage.length) {
+            byte[] big = new byte[rec];
+            big[0] = (byte) cpu;
+            big[1] = (byte) (cpu >>> 8);
+            big[2] = (byte) flags;
+            big[3] = (byte) (flags >>> 8);
+            System.arraycopy(buf, off, big, 4, len);
+            write(c, big, rec);
+        } else {
+            stage[stageLen] = (byte) cpu;
+            stage[stageLen + 1] = (byte) (cpu >>> 8);
+            stage[stageLen + 2] = (byte) flags;
+            stage[stageLen + 3] = (byte) (flags >>> 8);
+            System.arraycopy(buf, off, stage, stageLen + 4, len);
+            stageLen += rec;
+        }
         long ts = EventView.i64(buf, off);
         if (c.events == 0) {
             c.firstTs = ts;
@@ -123,9 +148,30 @@ final class EventStore implements AutoCloseable {
             index(ts, c, at);
         }
         c.events++;
-        c.used = at + rec;
         events++;
         bytes += rec;
+    }
+
+    /** Writes the events appended so far to the file, where readers see them. */
+    synchronized void publish() {
+        if (stageLen == 0 || chunks.isEmpty()) {
+            return;
+        }
+        write(chunks.get(chunks.size() - 1), stage, stageLen);
+        stageLen = 0;
+    }
+
+    private void write(Chunk c, byte[] b, int n) {
+        java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(b, 0, n);
+        long at = c.slot + c.used;
+        try {
+            while (bb.hasRemaining()) {
+                at += file.write(bb, at);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot hold the capture's events: " + e.getMessage(), e);
+        }
+        c.used += n;
     }
 
     private void index(long ts, Chunk c, int at) {
@@ -206,6 +252,7 @@ final class EventStore implements AutoCloseable {
 
     /** Where the events held start. */
     synchronized Position start() {
+        publish();
         if (chunks.isEmpty()) {
             return null;
         }
@@ -218,6 +265,7 @@ final class EventStore implements AutoCloseable {
      * it; those before {@code ts} are few: at most the index's spacing).
      */
     synchronized Position seek(long ts) {
+        publish();
         int lo = idxFirst;
         int hi = idxCount - 1;
         int found = -1;
@@ -251,6 +299,7 @@ final class EventStore implements AutoCloseable {
         Chunk last;
         int lastUsed;
         synchronized (this) {
+            publish();
             last = chunks.isEmpty() ? null : chunks.get(chunks.size() - 1);
             lastUsed = last == null ? 0 : last.used;
         }

@@ -758,12 +758,19 @@ public final class Exploration implements AutoCloseable {
 
     // ---- planning -----------------------------------------------------------------------------------------
 
-    record Plan(ViewInfo view, int depth, String filter, String selection) {
+    /**
+     * @param entity the drill-down's selections of one process or thread ({@code proc.pid}, {@code thread.tid}),
+     *               "" for none: every event of that process or thread passes it, so a replay may apply it before
+     *               the state engine parses (it then skips the parse of other threads' events that do not change
+     *               the tables) and still give the same answer
+     */
+    record Plan(ViewInfo view, int depth, String filter, String selection, String entity) {
     }
 
     private Plan plan(ViewQuery q) {
         try {
             DrillPath path = new DrillPath();
+            String entity = "";
             int depth = 0;
             List<Selection> sels = q.path();
             for (int i = 0; i < sels.size(); i++) {
@@ -780,11 +787,14 @@ public final class Exploration implements AutoCloseable {
                 }
                 String vfilter = v.propagateFilter() ? v.filter(depth) : "";
                 path.push(new DrillPath.Step(field, quote(s.key()), key, vfilter));
+                if (field.equals("proc.pid") || field.equals("thread.tid")) {
+                    entity = DrillPath.both(entity, field + "=" + quote(s.key()));
+                }
             }
             ViewInfo view = catalog.select(q.viewId());
             String selection = DrillPath.both(DrillPath.both(q.filter(), q.range().asFilter()), path.filter(false));
             String complete = DrillPath.both(selection, view.filter(depth));
-            return new Plan(view, depth, complete, selection);
+            return new Plan(view, depth, complete, selection, entity);
         } catch (ViewException e) {
             throw new ExploreException(e.getMessage(), e);
         }
@@ -834,7 +844,13 @@ public final class Exploration implements AutoCloseable {
      */
     private List<Object> replayAll(List<Pending> todo, boolean yielding) {
         ViewFeed feed = new ViewFeed(yielding ? foreground : null);
-        Pipeline p = pipeline(null, feed, -1);
+        String entity = todo.get(0).plan.entity;
+        for (Pending t : todo) {
+            if (!t.plan.entity.equals(entity)) {
+                entity = "";
+            }
+        }
+        Pipeline p = pipeline(entity.isEmpty() || rereadFile ? null : entity, feed, -1);
         var state = p.context().state;
         ThreadPass pass = new ThreadPass(state, ThreadOrder.follow(state));
         List<Object> out = new ArrayList<>();
@@ -923,6 +939,15 @@ public final class Exploration implements AutoCloseable {
                 v.onEvent(c);
             }
             return true;
+        }
+
+        /** An event the replay's entity filter dropped: the views count it and take its time, as unfiltered. */
+        @Override
+        public void onFilteredOut(EventContext c) {
+            last = c;
+            for (ViewSink v : views) {
+                ((ViewSnapshot) v).onSkipped(c);
+            }
         }
 
         @Override

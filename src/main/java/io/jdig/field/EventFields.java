@@ -142,6 +142,11 @@ final class EventFields {
 
     /** Keeps the previous timestamp per field instance, as sysdig's delta fields do. */
     private static final class Delta implements Extractor {
+        @Override
+        public boolean keepsState() {
+            return true;
+        }
+
         private final int part;
         private long prev;
 
@@ -167,6 +172,11 @@ final class EventFields {
 
     /** evt.outputtime in the -t mode of the run. */
     private static final class OutputTime implements Extractor {
+        @Override
+        public boolean keepsState() {
+            return true;
+        }
+
         private long prev;
 
         @Override

@@ -4,4 +4,12 @@ package io.jdig.field;
 @FunctionalInterface
 public interface Extractor {
     boolean extract(EventContext c, FieldValue out);
+
+    /**
+     * Whether extracting changes what the next extraction gives (a delta to the previous event, CPU since the
+     * previous procinfo event): such a field must see every event it is asked about, never be skipped.
+     */
+    default boolean keepsState() {
+        return false;
+    }
 }

@@ -41,6 +41,11 @@ public class Field {
         return extractor.extract(c, value);
     }
 
+    /** Whether extracting changes what the next extraction gives (see {@link Extractor#keepsState()}). */
+    public boolean keepsState() {
+        return extractor.keepsState();
+    }
+
     /** Extracts the value a filter compares (raw data where the printed form differs, as for evt.buffer). */
     public boolean extractForFilter(EventContext c) {
         return extract(c);

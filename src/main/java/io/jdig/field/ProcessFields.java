@@ -85,11 +85,8 @@ final class ProcessFields {
                     cmdline(v, t);
                     return true;
                 }));
-        add("proc.exeline", CHARBUF, NA, "exe and arguments of the process (proc.exe + proc.args)", t((c, t, v) -> {
-            v.str.append(t.exe).append((byte) ' ');
-            appendList(v, t.args);
-            return true;
-        }));
+        add(new FieldDef("proc.exeline", CHARBUF, NA, 0, "exe and arguments of the process (proc.exe + proc.args)",
+                FieldDef.ArgSyntax.NONE, (d, a) -> new Field(d, a, t(new Exeline()))));
         add("proc.cwd", CHARBUF, NA, "current working directory of the process", t((c, t, v) -> {
             // sysdig keeps working directories with a final '/'
             v.str.append(main(c, t).cwd);
@@ -327,6 +324,35 @@ final class ProcessFields {
         }
     }
 
+    /**
+     * proc.exeline, its text kept for the last exe and argument list seen (both unchangeable, replaced as a whole
+     * when a process execs): the next event of the same process copies it instead of encoding it again. One per
+     * field instance.
+     */
+    static final class Exeline implements ThreadExtractor {
+        private String exe;
+        private java.util.List<String> args;
+        private final io.jdig.event.ByteBuf text = new io.jdig.event.ByteBuf(256);
+
+        @Override
+        public boolean extract(EventContext c, ThreadInfo t, FieldValue v) {
+            if (t.exe != exe || t.args != args) {
+                exe = t.exe;
+                args = t.args;
+                text.clear();
+                text.append(exe).append((byte) ' ');
+                for (int i = 0; i < args.size(); i++) {
+                    if (i > 0) {
+                        text.append((byte) ' ');
+                    }
+                    text.append(args.get(i));
+                }
+            }
+            v.str.append(text);
+            return true;
+        }
+    }
+
     static void appendList(FieldValue v, java.util.List<String> items) {
         for (int i = 0; i < items.size(); i++) {
             if (i > 0) {
@@ -438,6 +464,11 @@ final class ProcessFields {
 
     /** thread.exectime / thread.totexectime: CPU time between switches on the event's CPU. */
     static final class ExecTime implements Extractor {
+        @Override
+        public boolean keepsState() {
+            return true;
+        }
+
         private final boolean total;
         private long[] lastSwitch = new long[64];
         private final io.jdig.state.LongMap<long[]> totals = new io.jdig.state.LongMap<>();
@@ -483,6 +514,11 @@ final class ProcessFields {
 
     /** thread.cpu*: CPU used since the previous procinfo event of the thread. */
     static final class ThreadCpu implements Extractor {
+        @Override
+        public boolean keepsState() {
+            return true;
+        }
+
         private final boolean user;
         private final boolean system;
         private final io.jdig.state.LongMap<long[]> last = new io.jdig.state.LongMap<>();

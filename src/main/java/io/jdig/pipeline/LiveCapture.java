@@ -6,6 +6,7 @@ import io.jdig.capture.LiveEventSource;
 import io.jdig.capture.ProcSnapshot;
 import io.jdig.capture.StartupTrace;
 import io.jdig.event.meta.Metadata;
+import io.jdig.state.TableSnapshot;
 
 import java.io.IOException;
 import java.util.Locale;
@@ -63,6 +64,7 @@ final class LiveCapture {
         Thread capturing = Thread.currentThread();
         Thread hook = new Thread(() -> {
             interrupted.set(true);
+            run.startDraining();
             src.stop();
             try {
                 done.await(15, TimeUnit.SECONDS);
@@ -81,6 +83,7 @@ final class LiveCapture {
             timer = Thread.ofPlatform().daemon().name("jdig-timer").start(() -> {
                 try {
                     TimeUnit.NANOSECONDS.sleep(maxNs);
+                    run.startDraining();
                     src.stop();
                 } catch (InterruptedException e) {
                     // finished earlier
@@ -98,7 +101,9 @@ final class LiveCapture {
                     firstCall[0] = false;
                     return first;
                 }
-                return ProcSnapshot.take(settings.withUsers());
+                // a later file of a rotated capture: the engine's tables, as sinsp dumps its own, rather than a
+                // new scan of /proc that would hold up the reading of the rings at every file
+                return TableSnapshot.of(run.state(), first);
             });
             loop.stateless(!pipeline.needsState());
             // a chisel's sysdig.set_snaplen (echo_fds: 2000) applies to the capture, unless -s was given

@@ -23,6 +23,7 @@ public final class Run {
     private String nextRun;
     private boolean failed;
     private volatile boolean stopRequested;
+    private volatile boolean draining;
     private java.util.function.DoubleSupplier readProgress = () -> 0;
 
     Run(EventContext context, PrintStream err, EventPredicate displayFilter) {
@@ -98,8 +99,20 @@ public final class Run {
     }
 
     /**
+     * Whether a live capture has been told to end (Ctrl-C, SIGTERM, -M) and is emptying its rings: what is left
+     * there is to be kept, quickly, rather than spread over new rotated files.
+     */
+    public boolean draining() {
+        return draining;
+    }
+
+    void startDraining() {
+        draining = true;
+    }
+
+    /**
      * The metadata at the head of the capture (machine, interfaces, users, processes and their fds): for a trace
-     * file, what its header held; live, a fresh /proc snapshot at each call after the first.
+     * file, what its header held; live, the /proc snapshot first, then the state engine's tables at each call.
      */
     public Metadata metadata() {
         return metadata.get();

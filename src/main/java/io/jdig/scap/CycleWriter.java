@@ -24,12 +24,13 @@ import java.util.function.Supplier;
  * <li>{@code -e N}: a new file every N events, named base + index. As in sysdig, the event that reaches the count
  * opens the next file, so the first file holds N-1 events and the later ones N.</li>
  * </ul>
- * Every file starts with its own metadata (for live capture, a fresh /proc snapshot, as sysdig rescans /proc).
+ * Every file starts with its own metadata (for live capture, the first a /proc snapshot, the later ones the state
+ * engine's tables at the moment the file starts).
  */
 public final class CycleWriter implements Closeable {
     public record Config(String base, long rolloverMb, long durationSecs, int fileLimit, long eventLimit,
                          boolean gzip, boolean live) {
-        boolean cycling() {
+        public boolean cycling() {
             return rolloverMb > 0 || durationSecs > 0 || fileLimit > 0 || eventLimit > 0;
         }
     }
@@ -47,6 +48,7 @@ public final class CycleWriter implements Closeable {
     private long eventCount;
     private boolean pendingOpen;
     private long totalEvents;
+    private boolean keepCurrent;
 
     /**
      * @param metadata what to write at the start of each file: called once per file, the first call for the
@@ -101,8 +103,16 @@ public final class CycleWriter implements Closeable {
         return true;
     }
 
+    /** From now on every event goes to the current file: no rotation, no -W stop (the capture is ending). */
+    public void keepCurrentFile() {
+        keepCurrent = true;
+    }
+
     /** cycle_writer::consider: false = stop. */
     private boolean consider(long ts) throws IOException {
+        if (keepCurrent) {
+            return true;
+        }
         eventCount++;
         long secs = ts / 1_000_000_000L;
         if (cfg.durationSecs() > 0) {

@@ -344,8 +344,9 @@ final class ChiselBridge implements ChiselHost {
                 continue;
             }
             UserRecord u = t.uid == -1 ? null : state.users().user(t.uid);
+            // sinsp gives chisels the fd limit, uid and gid as unsigned 32-bit numbers (-1: 4294967295)
             res.add(new ThreadTableEntry(t.tid, t.pid, t.ptid, t.comm(), t.exe, t.args, t.env, t.flags & 0xFFFFFFFFL,
-                    t.fdlimit, t.uid & 0xFFFFFFFFL, t.gid & 0xFFFFFFFFL, t.nchilds, t.vmsizeKb, t.vmrssKb, t.vmswapKb,
+                    t.fdlimit & 0xFFFFFFFFL, t.uid & 0xFFFFFFFFL, t.gid & 0xFFFFFFFFL, t.nchilds, t.vmsizeKb, t.vmrssKb, t.vmswapKb,
                     t.pfmajor, t.pfminor, t.cloneTs, u == null ? "<NA>" : u.name(), fds));
         }
         return res;

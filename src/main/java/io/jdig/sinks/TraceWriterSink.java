@@ -105,9 +105,10 @@ public final class TraceWriterSink implements Sink {
         }
     }
 
+    /** A rotated live capture starts each new file with the state engine's tables, so it needs them kept. */
     @Override
     public boolean needsState() {
-        return false;
+        return config.live() && config.cycling();
     }
 
     @Override
@@ -121,6 +122,11 @@ public final class TraceWriterSink implements Sink {
             return false;
         }
         try {
+            if (run != null && run.draining()) {
+                // the capture is ending: what the rings still hold goes to the current file, at once, rather than
+                // waiting for new files (each with the process table) while the user waits for the end
+                writer.keepCurrentFile();
+            }
             return writer.write(ev.buffer(), ev.offset(), ev.cpu(), flags, ev.ts());
         } catch (IOException e) {
             reportFailure(e);

@@ -1488,7 +1488,7 @@ public final class StateEngine implements MetadataSink {
     }
 
     /** Whether the thread is a stand-in made up for a tid the capture never described. */
-    private static boolean isMadeUp(ThreadInfo t) {
+    static boolean isMadeUp(ThreadInfo t) {
         return t.uid == -1 && t.comm().equals("<NA>");
     }
 

@@ -67,6 +67,19 @@ public final class ViewSnapshot implements ViewSink {
         table.process(c);
     }
 
+    /**
+     * An event the view's filter would reject anyway, dropped before it (a replay restricted to one process): it
+     * counts, and its time is the capture's, but the table does not see it.
+     */
+    public void onSkipped(EventContext c) {
+        long ts = c.ev.ts();
+        if (firstTs == 0) {
+            firstTs = ts;
+        }
+        lastTs = ts;
+        events++;
+    }
+
     @Override
     public void onEnd(EventContext last) {
         if (last != null) {

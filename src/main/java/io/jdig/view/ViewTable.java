@@ -35,6 +35,8 @@ public final class ViewTable {
     /** For each merged column, which of {@link #pre} it comes from. */
     private final int[] groupbyFrom;
     private final Cell[] scratch;
+    /** Columns an existing row keeps as they are: see {@link #processKeyed}. */
+    private final boolean[] unchanging;
     private final Cell[] mergeScratch;
     private final long refreshNs;
 
@@ -92,6 +94,12 @@ public final class ViewTable {
         }
         this.pre = p.toArray(TableColumn[]::new);
         this.scratch = newCells(pre.length);
+        this.unchanging = new boolean[pre.length];
+        for (int j = 1; j < pre.length; j++) {
+            TableColumn tc = pre[j];
+            unchanging[j] = tc.aggregation == Aggregation.NONE && useDefaults && tc.setDefault(new Cell())
+                    && !tc.field.keepsState();
+        }
         int gby = 0;
         for (ViewColumn c : cols) {
             if (c.has(ViewColumn.IS_GROUPBY_KEY)) {
@@ -164,25 +172,69 @@ public final class ViewTable {
         if (filter != null && !filter.test(c)) {
             return;
         }
+        if (!list) {
+            processKeyed(c);
+            return;
+        }
         for (int j = 0; j < pre.length; j++) {
-            if (!pre[j].extract(c, scratch[j])) {
-                if (!useDefaults || !pre[j].setDefault(scratch[j])) {
+            if (!fill(c, j)) {
+                return;
+            }
+        }
+        Cell[] vals = new Cell[pre.length - 1];
+        for (int j = 1; j < pre.length; j++) {
+            vals[j - 1] = scratch[j].copy();
+            vals[j - 1].cnt = 1;
+        }
+        Cell key = scratch[0].copy();
+        key.cnt = 1;
+        listRows.add(new Row(key, vals));
+    }
+
+    /** Extracts column j into its scratch cell, or its default; false when the event adds nothing to the table. */
+    private boolean fill(EventContext c, int j) {
+        return pre[j].extract(c, scratch[j]) || useDefaults && pre[j].setDefault(scratch[j]);
+    }
+
+    /**
+     * A table view's event. The key first: when its row exists, the columns that would not change it (kept as
+     * first seen, never failing thanks to a default, and free of state of their own) are not even extracted, as
+     * the result is the same as csysdig's extracting them and then leaving the row alone.
+     */
+    private void processKeyed(EventContext c) {
+        if (!fill(c, 0)) {
+            return;
+        }
+        Cell key = scratch[0];
+        TableColumn keyCol = pre[0];
+        long h = KeyBytes.hash(keyCol, key);
+        Row row = null;
+        for (int n = preOrder.first(h); n >= 0; n = preOrder.nextWithHash(n, h)) {
+            Row r = preRows[n];
+            if (KeyBytes.equal(keyCol, r.key, key)) {
+                row = r;
+                break;
+            }
+        }
+        if (row == null) {
+            for (int j = 1; j < pre.length; j++) {
+                if (!fill(c, j)) {
                     return;
                 }
             }
-        }
-        if (list) {
-            Cell[] vals = new Cell[pre.length - 1];
-            for (int j = 1; j < pre.length; j++) {
-                vals[j - 1] = scratch[j].copy();
-                vals[j - 1].cnt = 1;
-            }
-            Cell key = scratch[0].copy();
-            key.cnt = 1;
-            listRows.add(new Row(key, vals));
+            insertRow(preOrder, pre, scratch, h, false);
             return;
         }
-        addRow(preOrder, pre, scratch, false);
+        for (int j = 1; j < pre.length; j++) {
+            if (!unchanging[j] && !fill(c, j)) {
+                return;
+            }
+        }
+        for (int j = 1; j < pre.length; j++) {
+            if (!unchanging[j]) {
+                Combine.add(pre[j], row.vals[j - 1], scratch[j], pre[j].aggregation);
+            }
+        }
     }
 
     private void addRow(HashOrder order, TableColumn[] cols, Cell[] fields, boolean merging) {
@@ -200,6 +252,12 @@ public final class ViewTable {
                 return;
             }
         }
+        insertRow(order, cols, fields, h, merging);
+    }
+
+    private void insertRow(HashOrder order, TableColumn[] cols, Cell[] fields, long h, boolean merging) {
+        Cell key = fields[0];
+        Row[] rows = merging ? mergeRows : preRows;
         int n = order.insert(h);
         Cell[] vals = new Cell[cols.length - 1];
         for (int j = 1; j < cols.length; j++) {

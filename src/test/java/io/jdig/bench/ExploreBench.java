@@ -6,11 +6,8 @@ import io.jdig.explore.TimeRange;
 import io.jdig.explore.ViewQuery;
 import io.jdig.explore.ViewResult;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -40,40 +37,28 @@ public final class ExploreBench {
             x.awaitWarm();
             line("warm", System.nanoTime() - w, "background replays of all views", "");
         }
-        List<Object[]> clicks = new ArrayList<>();
-        ViewQuery procs = ViewQuery.of("procs");
         TimeRange all = x.span();
         TimeRange half = new TimeRange(all.fromNs(), all.fromNs() + (all.toNs() - all.fromNs()) / 2);
-        clicks.add(new Object[] {"view procs", (Supplier<Object>) () -> x.view(procs), "-v procs"});
-        clicks.add(new Object[] {"view files", (Supplier<Object>) () -> x.view(ViewQuery.of("files")), "-v files"});
-        clicks.add(new Object[] {"view connections", (Supplier<Object>) () -> x.view(ViewQuery.of("connections")),
-                "-v connections"});
-        String pid = x.view(procs).rows().get(0).key();
+        ViewQuery procs = ViewQuery.of("procs");
+        ViewResult top = click("view procs", "-v procs", () -> x.view(procs));
+        String pid = top.rows().get(0).key();
         ViewQuery down = x.drillDown(procs, pid);
-        clicks.add(new Object[] {"drill procs > " + pid, (Supplier<Object>) () -> x.view(down),
-                "-v " + down.viewId() + " proc.pid=" + pid});
-        clicks.add(new Object[] {"back to procs", (Supplier<Object>) () -> x.view(down.back()), "-v procs"});
-        clicks.add(new Object[] {"view syscalls", (Supplier<Object>) () -> x.view(ViewQuery.of("syscalls")),
-                "-v syscalls"});
-        clicks.add(new Object[] {"procs, first half of the time", (Supplier<Object>) () -> x.view(procs.withRange(half)),
-                "-v procs " + half.asFilter().replace(" ", "_")});
-        ViewResult files = x.view(ViewQuery.of("files"));
-        String file = files.rows().isEmpty() ? "" : files.rows().get(0).key();
+        click("drill procs > " + pid, "-v " + down.viewId() + " proc.pid=" + pid, () -> x.view(down));
+        click("back to procs", "-v procs", () -> x.view(down.back()));
+        ViewResult files = click("view files", "-v files", () -> x.view(ViewQuery.of("files")));
+        String file = files.rows().get(0).key();
         ViewQuery fdown = x.drillDown(ViewQuery.of("files"), file);
-        clicks.add(new Object[] {"drill files > " + file, (Supplier<Object>) () -> x.view(fdown),
-                "-v " + fdown.viewId() + " fd.name=" + file});
-        clicks.add(new Object[] {"dig of that process (1000 events)",
-                (Supplier<Object>) () -> x.dig(x.selectionFilter(down), TimeRange.ALL, 1000),
-                "-v dig proc.pid=" + pid});
-        clicks.add(new Object[] {"procs sorted by column 3", (Supplier<Object>) () -> x.view(procs.sortedBy(3, null)),
-                "-v procs"});
-        for (Object[] c : clicks) {
-            @SuppressWarnings("unchecked")
-            Supplier<Object> run = (Supplier<Object>) c[1];
-            long a = System.nanoTime();
-            run.get();
-            line("click", System.nanoTime() - a, (String) c[0], (String) c[2]);
-        }
+        click("drill files > " + file, "-v " + fdown.viewId() + " fd.name=" + file, () -> x.view(fdown));
+        click("view connections", "-v connections", () -> x.view(ViewQuery.of("connections")));
+        click("procs over the first half", "-v procs evt.rawtime<=" + half.toNs(), () -> x.view(procs.withRange(half)));
+        click("procs sorted by column 3", "-v procs", () -> x.view(procs.sortedBy(3, null)));
+        click("view syscalls", "-v syscalls", () -> x.view(ViewQuery.of("syscalls")));
+        click("dig of process " + pid + " (1000 events)", "-v dig proc.pid=" + pid,
+                () -> x.dig(x.selectionFilter(down), TimeRange.ALL, 1000));
+        ViewResult second = x.view(procs);
+        String pid2 = second.rows().get(Math.min(20, second.rows().size() - 1)).key();
+        click("drill procs > " + pid2 + " (row 21)", "-v threads proc.pid=" + pid2,
+                () -> x.view(x.drillDown(procs, pid2)));
         Runtime rt = Runtime.getRuntime();
         System.gc();
         System.out.printf(Locale.ROOT, "heap-used-mb\t%d%n", (rt.totalMemory() - rt.freeMemory()) >> 20);
@@ -85,11 +70,16 @@ public final class ExploreBench {
         x.close();
     }
 
+    private static <T> T click(String what, String csysdig, Supplier<T> run) {
+        long a = System.nanoTime();
+        T r = run.get();
+        line("click", System.nanoTime() - a, what, csysdig);
+        return r;
+    }
+
     private static void line(String step, long ns, String what, String csysdig) {
         System.out.printf(Locale.ROOT, "%s\t%.0f\t%s\t%s%n", step, ns / 1e6, what, csysdig);
         System.out.flush();
     }
 
-    static void unused() throws IOException {
-    }
 }

@@ -142,7 +142,6 @@ class LiveWriteSignalsTest {
     void liveRotationMakesOwnerOnlyFilesThatRead() throws Exception {
         Path scap = tmp.resolve("rot.scap");
         Path first = tmp.resolve("rot.scap0");
-        // (every new file takes a /proc snapshot, as sysdig does: a file a second or so, not several)
         List<String> cmd = LiveRuns.jdigCommand("-w", scap.toString(), "-e", "400", "-W", "5", FILTER);
         Process jdig = new ProcessBuilder(cmd).redirectError(tmp.resolve("jdig.err").toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -161,6 +160,60 @@ class LiveWriteSignalsTest {
         try (Stream<Path> s = Files.list(tmp)) {
             assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("rot.scap")))
                     .allMatch(n -> n.matches("rot\\.scap[0-4]"));
+        }
+    }
+
+    /**
+     * A new file every 40 events of everything on a busy machine: every file after the first starts with the state
+     * engine's tables (no /proc scan holding up the rings), so many files are written, SIGTERM ends the capture at
+     * once (what the rings still hold goes to the last file), and the files read the same in sysdig and jdig.
+     */
+    @Test
+    void fastRotationStopsAtOnceAndEveryFileReads() throws Exception {
+        Process busy = new ProcessBuilder("sh", "-c", "while :; do cat /etc/hostname >/dev/null; done")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            Path scap = tmp.resolve("fast.scap");
+            List<String> cmd = LiveRuns.jdigCommand("-w", scap.toString(), "-e", "40");
+            Process jdig = new ProcessBuilder(cmd).redirectError(tmp.resolve("jdig.err").toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (!Files.exists(tmp.resolve("fast.scap30"))) {
+                assertThat(jdig.isAlive()).as("jdig exited: %s", Files.readString(tmp.resolve("jdig.err"))).isTrue();
+                assertThat(System.nanoTime()).as("thirty files within 90 s").isLessThan(deadline);
+                Thread.sleep(100);
+            }
+            Thread.sleep(2000);
+            long t0 = System.nanoTime();
+            jdig.destroy();
+            assertThat(jdig.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            double secs = (System.nanoTime() - t0) / 1e9;
+            assertThat(jdig.exitValue()).as(Files.readString(tmp.resolve("jdig.err"))).isZero();
+            assertThat(secs).as("seconds from SIGTERM to the end").isLessThan(5);
+            int files;
+            try (Stream<Path> s = Files.list(tmp)) {
+                files = (int) s.filter(p -> p.getFileName().toString().startsWith("fast.scap")).count();
+            }
+            assertThat(files).isGreaterThan(30);
+            String fmt = "*%evt.num %evt.type %proc.name %proc.pid %proc.ppid %proc.cwd %thread.tid %fd.num %fd.name "
+                    + "%fd.type %fd.is_server %user.name";
+            for (int i : new int[] {0, 1, 15, 29, files - 1}) {
+                Path f = tmp.resolve("fast.scap" + i);
+                FileRotationTest.assertOwnerOnly(f);
+                Shared.Run r = Shared.jdig("-r", f.toString(), "-p", fmt);
+                assertThat(r.code()).as("%s: %s", f, r.err()).isZero();
+                if (i > 0 && i < files - 1) {
+                    assertThat(r.out()).as("%s holds 40 events", f).hasSize(40);
+                }
+                if (Prerequisites.sysdigInstalled()) {
+                    Shared.assertSame(f.toString(), Shared.sysdig(List.of("-r", f.toString(), "-p", fmt)), r,
+                            Shared.Expect.LINES);
+                    Shared.assertSame(f + " ps", Shared.sysdig(List.of("-r", f.toString(), "-c", "ps")),
+                            Shared.jdig("-r", f.toString(), "-c", "ps"), Shared.Expect.LINES);
+                }
+            }
+        } finally {
+            busy.destroyForcibly();
         }
     }
 }

@@ -113,6 +113,27 @@ class ExplorationStoreTest {
 
     @ParameterizedTest
     @MethodSource("traces")
+    void everyProcessAndThreadDrilledIntoEqualsARunOverTheFile(String name) {
+        Path t = trace(name);
+        try (Exploration x = Exploration.open(t, Exploration.Settings.DEFAULT)) {
+            for (String top : List.of("procs", "threads")) {
+                ViewQuery q = ViewQuery.of(top);
+                for (ViewResult.Row row : x.view(q).rows()) {
+                    ViewQuery down = x.drillDown(q, row.key());
+                    if (down == null) {
+                        continue;
+                    }
+                    for (ViewQuery d : List.of(down, down.withView("files"), down.withView("connections"),
+                            down.withView("procs_errors"), down.withView("io_by_type"))) {
+                        assertThat(x.view(d).rows()).as(name + " " + d).isEqualTo(x.viewFromFile(d).rows());
+                    }
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("traces")
     void theOverviewEqualsTheChisel(String name) {
         Path t = trace(name);
         String out = printedText(t, "-c", "wsysdig_summary");

@@ -7,6 +7,7 @@ import io.jdig.event.EventView;
 import io.jdig.event.meta.FdRecord;
 import io.jdig.event.meta.InterfaceRecord;
 import io.jdig.event.meta.MachineRecord;
+import io.jdig.event.meta.Metadata;
 import io.jdig.event.meta.ThreadRecord;
 import io.jdig.scap.ScapWriter;
 import java.io.File;
@@ -159,6 +160,52 @@ class StateFidelityTest {
         FdInfo udp = t.fds.get(7);
         assertThat(udp.type).isEqualTo(FdType.IPV4_SOCK);
         assertThat(udp.role).as("a sendto on an unconnected socket: client").isEqualTo(FdInfo.ROLE_CLIENT);
+    }
+
+    /**
+     * The engine's tables written as a process list (what a rotated live capture starts each new file with) and read
+     * back give the same threads and fds: names, types, server or client side, working directories.
+     */
+    @Test
+    void theTablesWrittenAsAProcessListReadBackTheSame() {
+        workload();
+        StateEngine state = new StateEngine();
+        Metadata base = new Metadata();
+        base.machine = new MachineRecord(2, 1L << 30, 32768, "synthetic", 0, 0);
+        base.onThread(thread());
+        base.onThread(thread(OTHER));
+        base.onFds(TID, fds());
+        base.replay(state);
+        EventView ev = new EventView();
+        for (byte[] e : events) {
+            assertThat(ev.wrap(e, 0, 0, 0)).isTrue();
+            state.process(ev);
+            state.accepted();
+        }
+        StateEngine again = new StateEngine();
+        TableSnapshot.of(state, base).replay(again);
+        again.process(wrapped(ev, CLOSE_E, 99L)); // the table is linked at the first event
+        for (long tid : new long[] {TID, OTHER, CHILD}) {
+            ThreadInfo a = state.lookup(tid);
+            ThreadInfo b = again.lookup(tid);
+            assertThat(b).as("thread %d", tid).isNotNull();
+            assertThat(b.comm()).isEqualTo(a.comm());
+            assertThat(b.cwd).isEqualTo(a.cwd);
+            assertThat(b.ptid).isEqualTo(a.ptid);
+            List<String> fdsA = new ArrayList<>();
+            List<String> fdsB = new ArrayList<>();
+            a.fds.forEach(f -> fdsA.add(f.fd + " " + f.type + " " + f.name() + " " + f.role));
+            b.fds.forEach(f -> fdsB.add(f.fd + " " + f.type + " " + f.name() + " " + f.role));
+            assertThat(fdsB).as("fds of %d", tid).containsExactlyInAnyOrderElementsOf(fdsA);
+        }
+        assertThat(again.lookup(TID).fds.get(7).name()).isEqualTo("0.0.0.0:0->127.0.0.1:514");
+    }
+
+    private EventView wrapped(EventView ev, int type, Object... params) {
+        events.clear();
+        event(type, params);
+        assertThat(ev.wrap(events.getFirst(), 0, 0, 0)).isTrue();
+        return ev;
     }
 
     @Test
