@@ -361,6 +361,26 @@ class SessionTest {
     }
 
     @Test
+    void everyWindowDrawsOnATinyTerminalWithoutFailing() throws IOException {
+        s.start(ViewQuery.of("files"));
+        KeyStroke[][] windows = {{}, {key(KeyType.F2)}, {key(KeyType.F9)}, {key(KeyType.F8)}, {key(KeyType.F5)},
+            {key(KeyType.F6)}, {key(KeyType.F7)}, {key(KeyType.F1)}, {key(KeyType.F4)}, {ch('/')}};
+        for (KeyStroke[] open : windows) {
+            for (int[] size : new int[][] {{1, 1}, {3, 2}, {10, 4}, {25, 6}}) {
+                vt.setTerminalSize(new TerminalSize(size[0], size[1]));
+                keys(open);
+                render();
+                keys(key(KeyType.ArrowDown), key(KeyType.PageDown), key(KeyType.End));
+                List<String> l = render();
+                assertThat(l).hasSize(size[1]);
+                keys(key(KeyType.Escape));
+            }
+        }
+        vt.setTerminalSize(new TerminalSize(140, 30));
+        assertThat(render().get(0)).startsWith("Viewing: Files");
+    }
+
+    @Test
     void helpAndLegendOpenAndClose() throws IOException {
         s.start(ViewQuery.of("procs"));
         keys(key(KeyType.F7));
