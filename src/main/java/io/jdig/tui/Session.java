@@ -100,8 +100,9 @@ final class Session {
     }
 
     /**
-     * Asks the current view again (a live capture's new sample): the table is replaced in place, the selected row
-     * kept; nothing happens while paused, while another answer is awaited, or while a window is open over it.
+     * Asks the current view again (a live capture's new sample): the table is replaced in place (also behind an
+     * open window), the selected row kept while it is still in the table; nothing happens while paused or while
+     * another answer is awaited.
      */
     void refresh() {
         if (paused || loading != null || query == null || result == null) {
