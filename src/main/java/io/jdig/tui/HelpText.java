@@ -25,15 +25,25 @@ final class HelpText {
         {"q, F10", "quit"},
     };
 
+    private static final String INTRO = """
+            The table is a view of the capture: processes, files, connections, system calls and more.
+            Open a row to see the same capture through that row only: the processes of a container, the
+            files of a process, the connections of a port. Switch views at any depth: the selection stays.
+            The header says which view is shown, for what selection, from which source and with which
+            filter (the view's own, the selections' and yours together).""";
+
+    private static final String MOUSE = """
+            A click selects a row, a double click opens it, the wheel scrolls; a click on a column title
+            sorts by it, a click on the bottom bar presses that key.""";
+
     static List<Styled> lines() {
         List<Styled> out = new ArrayList<>();
-        out.add(Styled.of("cjdig " + io.jdig.cli.Jdig.VERSION + ": the views of a capture, in a table", Palette.LABEL));
+        out.add(Styled.of("cjdig " + io.jdig.cli.Jdig.VERSION + ": the views of a capture, in a table",
+                Palette.LABEL));
         out.add(Styled.blank());
-        out.add(Styled.of("The table is a view of the capture: processes, files, connections, system calls and more."));
-        out.add(Styled.of("Open a row to see the same capture through that row only: the processes of a container, the"));
-        out.add(Styled.of("files of a process, the connections of a port. Switch views at any depth: the selection stays."));
-        out.add(Styled.of("The header says which view is shown, for what selection, from which source and with which"));
-        out.add(Styled.of("filter (the view's own, the selections' and yours together)."));
+        for (String l : INTRO.split("\n")) {
+            out.add(Styled.of(l));
+        }
         out.add(Styled.blank());
         out.add(Styled.of("Keys", Palette.LABEL));
         for (String[] k : KEYS) {
@@ -42,8 +52,9 @@ final class HelpText {
         }
         out.add(Styled.blank());
         out.add(Styled.of("Mouse", Palette.LABEL));
-        out.add(Styled.of("A click selects a row, a double click opens it, the wheel scrolls; a click on a column title"));
-        out.add(Styled.of("sorts by it, a click on the bottom bar presses that key."));
+        for (String l : MOUSE.split("\n")) {
+            out.add(Styled.of(l));
+        }
         out.add(Styled.blank());
         out.add(Styled.of("Backspace or Escape closes this page.", Palette.NOTE));
         return out;

@@ -66,13 +66,8 @@ final class Session {
     private Prompt prompt;
     private String confirm;
 
-    // the text window (echo, dig, legend, help, an action's output)
-    private String textTitle;
-    private String textFor;
-    private String textFilter;
-    private List<Styled> text = List.of();
-    private List<EchoChunk> echoChunks;
-    private final Scroller textPos = new Scroller();
+    // the window over the table (echo, dig, legend, help, an action's output)
+    private TextWindow text;
 
     // the pickers
     private final Scroller picker = new Scroller();
@@ -100,8 +95,9 @@ final class Session {
     }
 
     /**
-     * Asks the current view again (a live capture's new sample): the table is replaced in place, the selected row
-     * kept; nothing happens while paused, while another answer is awaited, or while a window is open over it.
+     * Asks the current view again (a live capture's new sample): the table is replaced in place (also behind an
+     * open window), the selected row kept while it is still in the table; nothing happens while paused or while
+     * another answer is awaited.
      */
     void refresh() {
         if (paused || loading != null || query == null || result == null) {
@@ -355,12 +351,8 @@ final class Session {
         }
         String t = words.toLowerCase(Locale.ROOT);
         if (mode == Mode.TEXT) {
-            for (int i = 1; i <= text.size(); i++) {
-                int at = (textPos.top() + i) % text.size();
-                if (text.get(at).text().toLowerCase(Locale.ROOT).contains(t)) {
-                    textPos.scroll(at - textPos.top(), textPage());
-                    return;
-                }
+            if (text.find(words, textPage())) {
+                return;
             }
         } else {
             for (int i = 1; i <= rows.size(); i++) {
@@ -438,13 +430,7 @@ final class Session {
 
     private void openText(String title, String forLabel, String filter, List<Styled> lines) {
         mode = Mode.TEXT;
-        textTitle = title;
-        textFor = forLabel;
-        textFilter = filter;
-        text = lines;
-        echoChunks = null;
-        textPos.resize(lines.size());
-        textPos.scroll(-lines.size(), textPage());
+        text = TextWindow.of(title, forLabel, filter, lines);
     }
 
     private void help() {
@@ -489,20 +475,14 @@ final class Session {
                 post.accept(() -> {
                     if (gen == generation) {
                         loading = null;
-                        openText("I/O activity", label, f, List.of());
-                        echoChunks = chunks;
-                        formatEcho();
+                        mode = Mode.TEXT;
+                        text = TextWindow.echo(label, f, chunks, echoFormat, width);
                     }
                 });
             } catch (ExploreException e) {
                 post.accept(() -> failed(gen, e));
             }
         });
-    }
-
-    private void formatEcho() {
-        text = echoChunks.isEmpty() ? List.of() : EchoText.lines(echoChunks, echoFormat, width);
-        textPos.resize(text.size());
     }
 
     private void dig() {
@@ -547,18 +527,18 @@ final class Session {
 
     private void textKey(KeyStroke k) {
         switch (k.getKeyType()) {
-            case ArrowUp -> textPos.scroll(-1, textPage());
-            case ArrowDown -> textPos.scroll(1, textPage());
-            case PageUp -> textPos.scroll(-textPage(), textPage());
-            case PageDown -> textPos.scroll(textPage(), textPage());
-            case Home -> textPos.scroll(-text.size(), textPage());
-            case End -> textPos.scroll(text.size(), textPage());
+            case ArrowUp -> text.scroll(-1, textPage());
+            case ArrowDown -> text.scroll(1, textPage());
+            case PageUp -> text.scroll(-textPage(), textPage());
+            case PageDown -> text.scroll(textPage(), textPage());
+            case Home -> text.scroll(-text.lines().size(), textPage());
+            case End -> text.scroll(text.lines().size(), textPage());
             case Backspace, Escape -> mode = Mode.TABLE;
             case F1 -> help();
             case F2 -> {
-                if (echoChunks != null) {
-                    echoFormat = EchoText.Format.values()[(echoFormat.ordinal() + 1) % EchoText.Format.values().length];
-                    formatEcho();
+                if (text.isEcho()) {
+                    text.nextFormat();
+                    echoFormat = text.format();
                     message = "showing the data as " + echoFormat.title;
                 }
             }
@@ -705,7 +685,7 @@ final class Session {
             int d = t == MouseActionType.SCROLL_UP ? -3 : 3;
             switch (mode) {
                 case TABLE -> table.move(d, page());
-                case TEXT -> textPos.scroll(d, textPage());
+                case TEXT -> text.scroll(d, textPage());
                 default -> picker.move(d, page());
             }
             return;
@@ -774,11 +754,10 @@ final class Session {
 
     /** Draws the whole screen for a terminal of {@code size}. */
     void draw(TextGraphics g, TerminalSize size) {
-        int oldWidth = width;
         width = size.getColumns();
         height = size.getRows();
-        if (oldWidth != width && echoChunks != null && mode == Mode.TEXT) {
-            formatEcho();
+        if (mode == Mode.TEXT) {
+            text.width(width);
         }
         table.keepVisible(page());
         Palette.PLAIN.on(g).fill(' ');
@@ -814,14 +793,14 @@ final class Session {
                 drawList(g, "Select an action", names, width);
             }
             case TEXT -> {
-                header(g, textTitle, textFor, textFilter);
-                String bar = echoChunks != null ? " " + echoFormat.title : "";
+                header(g, text.title, text.forLabel, text.filter);
+                String bar = text.isEcho() ? " " + text.format().title : "";
                 Palette.PANE_TITLES.on(g).putString(0, HEADER_ROWS - 1, fit(bar, width));
-                if (text.isEmpty()) {
-                    centered(g, echoChunks != null ? "No data for this selection: it read and wrote nothing"
+                if (text.lines().isEmpty()) {
+                    centered(g, text.isEcho() ? "No data for this selection: it read and wrote nothing"
                             : "No events for this selection");
                 } else {
-                    drawLines(g, text, textPos.top(), 0, HEADER_ROWS, height - HEADER_ROWS - 1);
+                    drawLines(g, text.lines(), text.top(), 0, HEADER_ROWS, height - HEADER_ROWS - 1);
                 }
             }
         }
@@ -957,8 +936,8 @@ final class Session {
         if (loading != null) {
             note = loading + "...";
         } else if (mode == Mode.TEXT) {
-            int n = text.size();
-            note = (n == 0 ? 0 : textPos.top() + 1) + "/" + n + pct(n == 0 ? 0 : textPos.top() + 1, n);
+            int n = text.lines().size();
+            note = (n == 0 ? 0 : text.top() + 1) + "/" + n + pct(n == 0 ? 0 : text.top() + 1, n);
         } else {
             int n = rows.size();
             note = (n == 0 ? 0 : table.selected() + 1) + "/" + n + pct(n == 0 ? 0 : table.selected() + 1, n);
@@ -1000,7 +979,7 @@ final class Session {
         b.clear();
         b.add("F1", "Help", KeyBar.fn(KeyType.F1));
         if (mode == Mode.TEXT) {
-            if (echoChunks != null) {
+            if (text.isEcho()) {
                 b.add("F2", "View As", KeyBar.fn(KeyType.F2));
             }
             b.add("CTRL+F", "Search", KeyBar.ctrl('f'));

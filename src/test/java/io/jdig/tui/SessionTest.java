@@ -361,6 +361,50 @@ class SessionTest {
     }
 
     @Test
+    void everyWindowDrawsOnATinyTerminalWithoutFailing() throws IOException {
+        s.start(ViewQuery.of("files"));
+        KeyStroke[][] windows = {{}, {key(KeyType.F2)}, {key(KeyType.F9)}, {key(KeyType.F8)}, {key(KeyType.F5)},
+            {key(KeyType.F6)}, {key(KeyType.F7)}, {key(KeyType.F1)}, {key(KeyType.F4)}, {ch('/')}};
+        for (KeyStroke[] open : windows) {
+            for (int[] size : new int[][] {{1, 1}, {3, 2}, {10, 4}, {25, 6}}) {
+                vt.setTerminalSize(new TerminalSize(size[0], size[1]));
+                keys(open);
+                render();
+                keys(key(KeyType.ArrowDown), key(KeyType.PageDown), key(KeyType.End));
+                List<String> l = render();
+                assertThat(l).hasSize(size[1]);
+                keys(key(KeyType.Escape));
+            }
+        }
+        vt.setTerminalSize(new TerminalSize(140, 30));
+        assertThat(render().get(0)).startsWith("Viewing: Files");
+    }
+
+    @Test
+    void searchInATextWindowScrollsToTheLineAndTheWindowFollowsTheWidth() throws IOException {
+        s.start(ViewQuery.of("files"));
+        int libc = lineWith(render(), "libc.so.6");
+        for (int i = 3; i < libc; i++) {
+            keys(key(KeyType.ArrowDown));
+        }
+        keys(ch('d'));
+        vt.setTerminalSize(new TerminalSize(140, 6));
+        render();
+        keys(ch('/'));
+        type("> fstat");
+        keys(key(KeyType.Enter));
+        assertThat(render().get(3)).as(screenText()).contains("cat (20072) > fstat fd=3");
+        keys(key(KeyType.Backspace), key(KeyType.F5));
+        vt.setTerminalSize(new TerminalSize(140, 30));
+        String wide = render().get(5);
+        assertThat(wide).startsWith(".ELF").hasSizeGreaterThan(40);
+        vt.setTerminalSize(new TerminalSize(40, 30));
+        List<String> l = render();
+        assertThat(l.get(5)).isEqualTo(wide.substring(0, 40));
+        assertThat(l.get(6)).isEqualTo(wide.substring(40, Math.min(80, wide.length())));
+    }
+
+    @Test
     void helpAndLegendOpenAndClose() throws IOException {
         s.start(ViewQuery.of("procs"));
         keys(key(KeyType.F7));

@@ -124,7 +124,8 @@ class TuiInTmuxTest {
         keys("F2");
         await("Select View");
         keys("Home");
-        s = await("the list's top", STEP_MS, l -> l.get(2).startsWith("Select View") && !l.get(2).contains("Processes"));
+        s = await("the list's top", STEP_MS,
+                l -> l.get(2).startsWith("Select View") && !l.get(2).contains("Processes"));
         int files = lineOf(s, l -> l.length() >= 20 && l.substring(0, 20).strip().equals("Files"));
         for (int i = 3; i < files; i++) {
             keys("Down");
