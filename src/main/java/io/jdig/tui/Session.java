@@ -875,6 +875,9 @@ final class Session {
             case SPECTRO -> {
                 header(g, x.catalog().select(spectro.data.viewId()).name(), spectro.forLabel, spectro.data.filter());
                 spectro.draw(g, width, HEADER_ROWS, height - 3);
+                if (spectro.data.samples().stream().allMatch(p -> p.buckets().isEmpty())) {
+                    centered(g, "No system call ended in this selection");
+                }
             }
             case TEXT -> {
                 header(g, text.title, text.forLabel, text.filter);
