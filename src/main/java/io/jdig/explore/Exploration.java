@@ -701,6 +701,77 @@ public final class Exploration implements AutoCloseable {
         return new ViewQuery(target.id(), path, from.filter(), from.range(), 0, null);
     }
 
+    /** The view csysdig's F12 opens on a selection. */
+    public static final String SPECTROGRAM_VIEW = "spectro_all";
+    /** csysdig's refresh interval for spectrograms on a file: a quarter of the tables' two seconds. */
+    public static final long SPECTROGRAM_INTERVAL_NS = 500_000_000L;
+
+    /**
+     * The latency spectrogram of a query (csysdig's F12): of its view when that is a spectrogram view, otherwise
+     * of {@value #SPECTROGRAM_VIEW} over the query's selection (its user filter, time range and drill-down path,
+     * not its view's own filter), sampled every {@link #SPECTROGRAM_INTERVAL_NS} of capture time over a replay of
+     * the stored events.
+     *
+     * @param width the number of latency buckets (a screen's columns; -1 gives csysdig's batch quantization)
+     * @throws ExploreException when the view or the filter is invalid
+     */
+    public Spectrogram spectrogram(ViewQuery q, int width) {
+        Plan plan = plan(q);
+        ViewInfo view = plan.view;
+        int depth = plan.depth;
+        String filter = plan.filter;
+        try {
+            if (view.type() != io.jdig.view.ViewType.SPECTROGRAM) {
+                view = catalog.select(SPECTROGRAM_VIEW);
+                filter = DrillPath.both(plan.selection, view.filter(depth));
+            }
+        } catch (ViewException e) {
+            throw new ExploreException(e.getMessage(), e);
+        }
+        check(filter);
+        io.jdig.filter.EventPredicate predicate = null;
+        if (!filter.isBlank()) {
+            try {
+                predicate = FilterCompiler.compile(filter);
+            } catch (FilterException e) {
+                throw new ExploreException(e.getMessage(), e);
+            }
+        }
+        ViewInfo v = view;
+        int d = depth;
+        io.jdig.filter.EventPredicate pred = predicate;
+        io.jdig.view.ViewTable table;
+        try {
+            table = io.jdig.field.LatencyScale.with(width,
+                    () -> new io.jdig.view.ViewTable(v, d, pred, SPECTROGRAM_INTERVAL_NS));
+        } catch (ViewException e) {
+            throw new ExploreException(e.getMessage(), e);
+        }
+        table.sortBy(v.sortingCol());
+        SpectrogramFeed[] feed = new SpectrogramFeed[1];
+        Sink sink = new Sink() {
+            @Override
+            public boolean onEvent(EventContext c) {
+                return feed[0].onEvent(c);
+            }
+
+            @Override
+            public void end(Run run, boolean complete) {
+                feed[0].end(run, complete);
+            }
+        };
+        Pipeline p = pipeline(null, sink, -1);
+        var state = p.context().state;
+        feed[0] = new SpectrogramFeed(table, new ThreadPass(state, ThreadOrder.follow(state)));
+        foreground.incrementAndGet();
+        try {
+            finish(p.run());
+        } finally {
+            foreground.decrementAndGet();
+        }
+        return new Spectrogram(v.id(), filter, width, SPECTROGRAM_INTERVAL_NS, feed[0].samples());
+    }
+
     /** The complete filter a query runs its view with (user, time range, drill-down, view). */
     public String filterOf(ViewQuery q) {
         return plan(q).filter;

@@ -98,15 +98,18 @@ final class EventFields {
                 (c, v) -> latency(c, v, 2));
         add(new FieldDef("evt.latency.quantized", UINT64, DEC, FieldDef.TABLE_ONLY,
                 "base-10 logarithm of the latency, scaled for histograms", FieldDef.ArgSyntax.NONE,
-                (d, a) -> new Field(d, a, (c, v) -> {
-                    ThreadInfo t = c.eventThread();
-                    if (t == null || c.ev.info().category() == Category.INTERNAL || t.latency == 0) {
-                        return false;
-                    }
-                    double l = Math.min(11, Math.log10((double) t.latency));
-                    v.num = (long) (l * -1 / 11) + 1;
-                    return true;
-                })));
+                (d, a) -> {
+                    int width = LatencyScale.width();
+                    return new Field(d, a, (c, v) -> {
+                        ThreadInfo t = c.eventThread();
+                        if (t == null || c.ev.info().category() == Category.INTERNAL || t.latency == 0) {
+                            return false;
+                        }
+                        double l = Math.min(11, Math.log10((double) t.latency));
+                        v.num = (long) (l * width / 11) + 1;
+                        return true;
+                    });
+                }));
         add(new FieldDef("evt.latency.human", CHARBUF, NA, 0, "the latency as a readable string such as 10.3ms",
                 FieldDef.ArgSyntax.NONE, (d, a) -> {
                     // like sysdig, a field keeps its last rendering and shows it again for events without thread

@@ -20,6 +20,7 @@ final class HelpText {
         {"F7", "what the view shows: its description, tips, columns, filter and actions"},
         {"F8, action keys", "run one of the view's commands on the selected row, after a confirmation"},
         {"F9, >", "choose the column to sort by (again on the same column: the other direction)"},
+        {"F12", "the latency spectrogram of the selected row: a line per half second, a column per latency"},
         {"Shift+1..9", "sort by column 1 to 9; a click on a column title does the same"},
         {"p", "pause: keep the screen as it is while a live capture goes on"},
         {"q, F10", "quit"},

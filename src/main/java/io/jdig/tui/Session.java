@@ -34,7 +34,7 @@ final class Session {
         List<String> run(String command);
     }
 
-    private enum Mode { TABLE, TEXT, VIEWS, SORT, ACTIONS }
+    private enum Mode { TABLE, TEXT, VIEWS, SORT, ACTIONS, SPECTRO }
 
     static final int HEADER_ROWS = 3;
     static final long DOUBLE_CLICK_NS = 400_000_000L;
@@ -68,6 +68,10 @@ final class Session {
 
     // the window over the table (echo, dig, legend, help, an action's output)
     private TextWindow text;
+    /** The spectrogram shown (F12, or a spectrogram view), null when none. */
+    private SpectroScreen spectro;
+    /** Whether the spectrogram shown is the current view's own (Backspace then goes up the drill-down path). */
+    private boolean spectroIsView;
 
     // the pickers
     private final Scroller picker = new Scroller();
@@ -173,6 +177,9 @@ final class Session {
         }
         layout = new TableLayout(r.columns(), r.rows(), layout);
         applyFreeText();
+        if (currentView().type() == io.jdig.view.ViewType.SPECTROGRAM) {
+            openSpectrogram(query, forText(), true);
+        }
         table.select(0, page());
         if (keep != null) {
             for (int i = 0; i < rows.size(); i++) {
@@ -240,11 +247,17 @@ final class Session {
             promptKey(k);
             return;
         }
+        if (mode == Mode.SPECTRO && (is(k, 'q') || k.getKeyType() == KeyType.Backspace
+                || k.getKeyType() == KeyType.Escape)) {
+            closeSpectrogram();
+            return;
+        }
         if (isQuit(k)) {
             quit = true;
             return;
         }
         switch (mode) {
+            case SPECTRO -> spectroKey(k);
             case TABLE -> tableKey(k);
             case TEXT -> textKey(k);
             case VIEWS, SORT, ACTIONS -> pickerKey(k);
@@ -283,7 +296,7 @@ final class Session {
             case F7 -> legend();
             case F8 -> openActions();
             case F9 -> openSort();
-            case F12 -> message = "no spectrogram in this version of cjdig";
+            case F12 -> spectrogram();
             case Character -> tableChar(k);
             default -> { }
         }
@@ -326,6 +339,73 @@ final class Session {
         List<String> labels = new ArrayList<>(forLabels);
         labels.add(result.drillKeyField() + "=" + row.key());
         load(next, null, labels);
+    }
+
+    // ---- spectrogram ------------------------------------------------------------------------------------------
+
+    /** F12: the latency spectrogram of the selected row (or of the whole view when no row can be selected). */
+    private void spectrogram() {
+        if (query == null) {
+            return;
+        }
+        ViewResult.Row row = selected();
+        ViewQuery target = query;
+        if (result != null && row != null && result.canDrillDown()) {
+            ViewQuery down = x.drillDown(query, row.key());
+            if (down != null) {
+                target = down;
+            }
+        }
+        openSpectrogram(target, selectionLabel(), false);
+    }
+
+    private void openSpectrogram(ViewQuery q, String label, boolean isView) {
+        int w = Math.max(2, width);
+        int gen = ++generation;
+        loading = "Computing spectrogram";
+        work.execute(() -> {
+            try {
+                io.jdig.explore.Spectrogram s = x.spectrogram(q, w);
+                post.accept(() -> {
+                    if (gen == generation) {
+                        loading = null;
+                        spectro = new SpectroScreen(s, label);
+                        spectroIsView = isView;
+                        mode = Mode.SPECTRO;
+                    }
+                });
+            } catch (ExploreException e) {
+                post.accept(() -> failed(gen, e));
+            } catch (RuntimeException e) {
+                post.accept(() -> failed(gen, new ExploreException(String.valueOf(e.getMessage()), e)));
+            }
+        });
+    }
+
+    private void closeSpectrogram() {
+        mode = Mode.TABLE;
+        spectro = null;
+        if (spectroIsView) {
+            spectroIsView = false;
+            back();
+        }
+    }
+
+    private void spectroKey(KeyStroke k) {
+        switch (k.getKeyType()) {
+            case F1 -> help();
+            case F2 -> openViews();
+            default -> {
+                if (is(k, 'p')) {
+                    paused = !paused;
+                }
+            }
+        }
+    }
+
+    /** The spectrogram shown, or null. */
+    io.jdig.explore.Spectrogram spectrogramShown() {
+        return mode == Mode.SPECTRO && spectro != null ? spectro.data : null;
     }
 
     private void back() {
@@ -792,6 +872,13 @@ final class Session {
                 }
                 drawList(g, "Select an action", names, width);
             }
+            case SPECTRO -> {
+                header(g, x.catalog().select(spectro.data.viewId()).name(), spectro.forLabel, spectro.data.filter());
+                spectro.draw(g, width, HEADER_ROWS, height - 3);
+                if (spectro.data.samples().stream().allMatch(p -> p.buckets().isEmpty())) {
+                    centered(g, "No system call ended in this selection");
+                }
+            }
             case TEXT -> {
                 header(g, text.title, text.forLabel, text.filter);
                 String bar = text.isEcho() ? " " + text.format().title : "";
@@ -984,6 +1071,12 @@ final class Session {
             }
             b.add("CTRL+F", "Search", KeyBar.ctrl('f'));
             b.add("F3", "Next", KeyBar.fn(KeyType.F3));
+            b.add("p ", "Pause", KeyBar.ch('p'));
+            b.add("Bak", "Back", new KeyStroke(KeyType.Backspace));
+            return b;
+        }
+        if (mode == Mode.SPECTRO) {
+            b.add("F2", "Views", KeyBar.fn(KeyType.F2));
             b.add("p ", "Pause", KeyBar.ch('p'));
             b.add("Bak", "Back", new KeyStroke(KeyType.Backspace));
             return b;

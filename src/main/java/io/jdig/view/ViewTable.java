@@ -23,6 +23,11 @@ public final class ViewTable {
             this.key = key;
             this.vals = vals;
         }
+
+        /** The number held by shown column {@code j} (0 = the first column after the key). */
+        public long number(int j) {
+            return vals[j].num;
+        }
     }
 
     private final boolean list;

@@ -6,6 +6,7 @@ import io.jdig.explore.ExploreException;
 import io.jdig.explore.Selection;
 import io.jdig.explore.Summary;
 import io.jdig.explore.TimeRange;
+import io.jdig.explore.Spectrogram;
 import io.jdig.explore.ViewQuery;
 import io.jdig.explore.ViewResult;
 import io.jdig.filter.FilterCompiler;
@@ -259,6 +260,41 @@ final class Api {
                         .field("fd", c.fd()).field("fdName", c.fdName()).field("fdType", c.fdType())
                         .field("write", c.write()).field("length", c.length()).name("data").base64(c.data())
                         .endObject();
+            }
+            return w.endArray().endObject().toString();
+        });
+    }
+
+    /**
+     * GET /api/spectrogram?...[&key=][&width=]: the latency spectrogram of the query's view when it is a spectrogram
+     * view, else of its selection (with {@code key}, of that row's): every half second of capture time, the count of
+     * each latency bucket, {@code width} buckets (200 by default) from 1 ns to 100 s on a log10 scale.
+     */
+    String spectrogram(QueryParams p) {
+        ViewQuery q = query(p);
+        String key = p.get("key", null);
+        int width = p.intValue("width", 200, 11, 4000);
+        return cached("spectro\0" + width + "\0" + key + "\0" + key(q), () -> {
+            ViewQuery target = q;
+            if (key != null) {
+                ViewQuery down = explore(() -> x().drillDown(q, key));
+                if (down == null) {
+                    throw new HttpError(404, "the rows of this view cannot be opened");
+                }
+                target = down;
+            }
+            ViewQuery t = target;
+            Spectrogram s = explore(() -> x().spectrogram(t, width));
+            JsonWriter w = new JsonWriter().beginObject();
+            w.field("view", s.viewId()).field("name", x().catalog().select(s.viewId()).name())
+                    .field("filter", s.filter()).field("width", s.width()).field("intervalNs", s.intervalNs())
+                    .name("samples").beginArray();
+            for (Spectrogram.Sample sample : s.samples()) {
+                w.beginObject().field("ts", Long.toUnsignedString(sample.ts())).name("buckets").beginArray();
+                for (Spectrogram.Bucket b : sample.buckets()) {
+                    w.beginArray().value(b.key()).value(b.count()).endArray();
+                }
+                w.endArray().endObject();
             }
             return w.endArray().endObject().toString();
         });

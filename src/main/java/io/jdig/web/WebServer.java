@@ -153,6 +153,7 @@ public final class WebServer implements AutoCloseable {
                     case "/api/drill" -> api.drill(p);
                     case "/api/dig" -> api.dig(p);
                     case "/api/echo" -> api.echo(p);
+                    case "/api/spectrogram" -> api.spectrogram(p);
                     default -> throw new HttpError(404, "no such endpoint: " + path);
                 };
             } catch (HttpError e) {

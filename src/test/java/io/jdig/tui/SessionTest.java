@@ -416,4 +416,80 @@ class SessionTest {
         keys(ch('q'));
         assertThat(s.quit()).isTrue();
     }
+
+    @Test
+    void f12DrawsTheSelectionsLatencySpectrogramAndBackspaceReturns() throws IOException {
+        s.start(ViewQuery.of("procs"));
+        List<String> table = render();
+        String title = table.get(0);
+        // the first process with system calls that have a latency
+        ViewQuery procs = ViewQuery.of("procs");
+        int row = -1;
+        for (int i = 0; i < cat.view(procs).rows().size() && row < 0; i++) {
+            var sp = cat.spectrogram(cat.drillDown(procs, cat.view(procs).rows().get(i).key()), 140);
+            if (sp.samples().stream().anyMatch(x -> !x.buckets().isEmpty())) {
+                row = i;
+            }
+        }
+        assertThat(row).isNotNegative();
+        for (int i = 0; i < row; i++) {
+            s.handle(key(KeyType.ArrowDown));
+        }
+        render();
+        s.handle(key(KeyType.F12));
+        List<String> lines = render();
+        io.jdig.explore.Spectrogram sp = s.spectrogramShown();
+        assertThat(sp).isNotNull();
+        assertThat(sp.viewId()).isEqualTo("spectro_all");
+        assertThat(sp.width()).isEqualTo(140);
+        assertThat(sp.filter()).contains("evt.dir=<").contains("proc.pid=");
+        assertThat(lines.get(0)).startsWith("Viewing: Spectrogram-All For: proc.pid=");
+        // the axis under the samples, one label per decade from 1 ns, as csysdig writes them
+        assertThat(lines.get(28)).startsWith("|1ns").contains("|10ns").contains("|1.00us").contains("|1.00ms")
+                .contains("|1.00s").contains("|10.00s");
+        assertThat(lines.get(28).indexOf("|10ns")).isEqualTo((int) Math.ceil(140 / 11.0));
+        assertThat(lines.get(29)).contains("Back");
+        // one line per sample, the newest at the bottom, each column's colour from its count
+        List<io.jdig.explore.Spectrogram.Sample> samples = sp.samples();
+        assertThat(samples).isNotEmpty();
+        long calls = 0;
+        for (int i = 0; i < Math.min(samples.size(), 28 - Session.HEADER_ROWS); i++) {
+            io.jdig.explore.Spectrogram.Sample sample = samples.get(samples.size() - 1 - i);
+            int y = 27 - i;
+            for (int col = 0; col < 139; col++) {
+                long n = sample.count(col);
+                calls += n;
+                TextColor bg = at(col, y).getBackgroundColor();
+                assertThat(bg).as("sample %d column %d (%d calls)", i, col, n)
+                        .isEqualTo(new TextColor.Indexed(SpectroScreen.colour(n)));
+            }
+        }
+        assertThat(calls).isPositive();
+        s.handle(key(KeyType.Backspace));
+        assertThat(s.spectrogramShown()).isNull();
+        assertThat(render().get(0)).isEqualTo(title);
+        s.handle(key(KeyType.F12));
+        assertThat(s.spectrogramShown()).isNotNull();
+        s.handle(ch('q'));
+        assertThat(s.spectrogramShown()).isNull();
+        assertThat(s.quit()).isFalse();
+    }
+
+    @Test
+    void spectrogramColoursFollowCsysdigsScale() {
+        assertThat(SpectroScreen.colour(0)).isZero();
+        assertThat(SpectroScreen.colour(1)).isEqualTo(28);
+        assertThat(SpectroScreen.colour(3)).isEqualTo(34);
+        assertThat(SpectroScreen.colour(1_000_000)).isEqualTo(9);
+        assertThat(SpectroScreen.axis(80)).isEqualTo("|1ns    |10ns  |100ns |1.00us |10us  |100us |1.00ms|10ms   |100ms |1.00s |10.00s");
+    }
+
+    @Test
+    void aSpectrogramViewOpensAsASpectrogram() throws IOException {
+        s.start(ViewQuery.of("spectro_all"));
+        render();
+        assertThat(s.spectrogramShown()).isNotNull();
+        assertThat(s.spectrogramShown().viewId()).isEqualTo("spectro_all");
+        assertThat(s.spectrogramShown().filter()).isEqualTo("evt.dir=<");
+    }
 }

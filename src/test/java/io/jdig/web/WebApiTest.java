@@ -169,4 +169,34 @@ class WebApiTest {
         }
         assertThat(get("/api/info", true).statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void theSpectrogramEndpointGivesTheSelectionsSamples() throws Exception {
+        assertThat(get("/api/spectrogram?view=procs&key=17497", false).statusCode()).isEqualTo(403);
+        Response r = get("/api/spectrogram?view=procs&key=17497&width=120", true);
+        assertThat(r.statusCode()).isEqualTo(200);
+        try (Exploration x = Exploration.open(trace, Exploration.Settings.DEFAULT)) {
+            io.jdig.explore.Spectrogram s = x.spectrogram(x.drillDown(ViewQuery.of("procs"), "17497"), 120);
+            StringBuilder samples = new StringBuilder();
+            for (io.jdig.explore.Spectrogram.Sample sample : s.samples()) {
+                samples.append(samples.isEmpty() ? "" : ",").append("{\"ts\":\"")
+                        .append(Long.toUnsignedString(sample.ts())).append("\",\"buckets\":[");
+                for (int i = 0; i < sample.buckets().size(); i++) {
+                    var b = sample.buckets().get(i);
+                    samples.append(i == 0 ? "" : ",").append("[").append(b.key()).append(",").append(b.count())
+                            .append("]");
+                }
+                samples.append("]}");
+            }
+            assertThat(samples).contains("[");
+            assertThat(r.body()).startsWith("{\"view\":\"spectro_all\",\"name\":\"Spectrogram-All\"")
+                    .contains("\"width\":120,\"intervalNs\":500000000,")
+                    .contains("proc.pid=\\\"17497\\\"")
+                    .endsWith("\"samples\":[" + samples + "]}");
+        }
+        Response whole = get("/api/spectrogram?view=spectro_all", true);
+        assertThat(whole.body()).contains("\"filter\":\"evt.dir=<\"").contains("\"width\":200,");
+        assertThat(get("/api/spectrogram?view=procs&key=17497&filter=" + enc("evt.type=="), true).statusCode())
+                .isEqualTo(400);
+    }
 }

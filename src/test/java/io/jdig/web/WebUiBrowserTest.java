@@ -368,4 +368,26 @@ class WebUiBrowserTest {
                 .isEqualTo(curlServer.token());
         assertThat(driver.getCurrentUrl()).doesNotContain("token");
     }
+
+    @Test
+    void theSpectrogramTabDrawsTheSelectionsBuckets() {
+        open(curlServer);
+        driver.findElement(By.cssSelector("#view-list li[data-view='procs']")).click();
+        waitForTable("procs");
+        driver.findElement(By.cssSelector("#table tbody tr[data-key='17497']")).click();
+        waitForTable("threads");
+        driver.findElement(By.cssSelector("[data-tab='spectro']")).click();
+        until(d -> !d.findElements(By.cssSelector("#spectro")).isEmpty());
+        try (io.jdig.explore.Exploration x = io.jdig.explore.Exploration.open(curl,
+                io.jdig.explore.Exploration.Settings.DEFAULT)) {
+            var s = x.spectrogram(x.drillDown(io.jdig.explore.ViewQuery.of("procs"), "17497"), 220);
+            assertThat(driver.findElement(By.id("spectro")).getDomAttribute("data-samples"))
+                    .isEqualTo(String.valueOf(s.samples().size()));
+            long cells = s.samples().stream().flatMap(p -> p.buckets().stream()).filter(b -> b.count() > 0).count();
+            assertThat(cells).isPositive();
+            assertThat(driver.findElements(By.cssSelector("#spectro rect[data-bucket]"))).hasSize((int) cells);
+        }
+        assertThat(driver.findElement(By.id("sel-filter")).getText()).contains("proc.pid=\"17497\"")
+                .contains("evt.dir=<");
+    }
 }

@@ -383,6 +383,7 @@ async function showPanel() {
     if (state.tab === 'table') node = await tableNode();
     else if (state.tab === 'dig') node = await digNode();
     else if (state.tab === 'echo') node = await echoNode();
+    else if (state.tab === 'spectro') node = await spectroNode();
     else node = await streamNode();
     if (seq === panelSeq) content.replaceChildren(node);
   } catch (e) {
@@ -442,6 +443,74 @@ async function drill(key) {
   } catch (e) {
     $('#content').prepend(el('div', { class: 'error-box', text: e.message }));
   }
+}
+
+// ---- latency spectrogram -------------------------------------------------------------------------------------
+
+/** The colour of a bucket with n calls in a half-second sample: csysdig's green-to-red scale (xterm 256 colours). */
+const SPECTRO_SCALE = ['#005f00', '#008700', '#5f8700', '#00af00', '#008000', '#5fd700', '#00ff00', '#87ff00',
+  '#afff00', '#d7ff5f', '#ffff5f', '#ffff00', '#ffff00', '#ffd700', '#ff875f', '#ff8700', '#ff5f00', '#ff005f',
+  '#ff0000', '#800000'];
+function spectroColour(n) {
+  const c = Math.max(1, Math.min(SPECTRO_SCALE.length - 1, Math.floor(Math.log10(n * 2 + 1) / Math.log10(1.6))));
+  return SPECTRO_SCALE[c - 1];
+}
+
+function svg(tag, attrs = {}) {
+  const e = document.createElementNS('http://www.w3.org/2000/svg', tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  return e;
+}
+
+/** The selection's latency spectrogram: x = latency (log10 of ns, 1 ns to 100 s), y = time, newest at the bottom. */
+async function spectroNode() {
+  const width = 220;
+  const r = await api('spectrogram', Object.assign(queryParams(), { width }));
+  $('#sel-filter').textContent = r.filter;
+  const cell = 4;
+  const rowH = 4;
+  const left = 70;
+  const top = 4;
+  const n = r.samples.length;
+  const w = left + width * cell + 10;
+  const h = top + n * rowH + 30;
+  const chart = svg('svg', { id: 'spectro', width: w, height: h, viewBox: `0 0 ${w} ${h}`, 'data-samples': n });
+  chart.append(svg('rect', { x: left, y: top, width: width * cell, height: n * rowH, fill: '#000' }));
+  const t0 = n ? BigInt(r.samples[0].ts) : 0n;
+  r.samples.forEach((s, i) => {
+    const y = top + i * rowH;
+    for (const [k, count] of s.buckets) {
+      if (k < 0 || k >= width || count <= 0) continue;
+      const rect = svg('rect', { x: left + k * cell, y, width: cell, height: rowH, fill: spectroColour(count),
+        'data-bucket': k, 'data-count': count });
+      const t = svg('title');
+      t.textContent = `${count} calls, latency >= ${fmtNs(Math.pow(10, k * 11 / width))}`;
+      rect.append(t);
+      chart.append(rect);
+    }
+    if (i % 10 === 0) {
+      const label = svg('text', { x: left - 4, y: y + rowH, 'text-anchor': 'end', 'font-size': 10, fill: 'currentColor' });
+      label.textContent = '+' + (Number(BigInt(s.ts) - t0) / 1e9).toFixed(1) + 's';
+      chart.append(label);
+    }
+  });
+  const names = ['1ns', '10ns', '100ns', '1us', '10us', '100us', '1ms', '10ms', '100ms', '1s', '10s', '100s'];
+  names.forEach((name, d) => {
+    const x = left + d * width * cell / 11;
+    chart.append(svg('line', { x1: x, x2: x, y1: top + n * rowH, y2: top + n * rowH + 6, stroke: 'currentColor' }));
+    const label = svg('text', { x, y: top + n * rowH + 18, 'text-anchor': 'middle', 'font-size': 10, fill: 'currentColor' });
+    label.textContent = name;
+    chart.append(label);
+  });
+  const calls = r.samples.reduce((a, s) => a + s.buckets.reduce((b, [, c]) => b + c, 0), 0);
+  const meta = el('div', { class: 'meta', text: `${r.name}: ${n} samples of ${r.intervalNs / 1e6} ms, ${calls} calls` });
+  return el('div', {}, meta, n ? chart : el('div', { class: 'empty', text: 'No system call ended in this selection' }));
+}
+
+function fmtNs(ns) {
+  const units = [[1e9, 's'], [1e6, 'ms'], [1e3, 'us']];
+  for (const [d, u] of units) if (ns >= d) return (ns / d).toPrecision(3) + u;
+  return Math.round(ns) + 'ns';
 }
 
 // ---- dig, echo, follow stream -------------------------------------------------------------------------------

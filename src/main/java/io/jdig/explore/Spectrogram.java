@@ -1,0 +1,50 @@
+package io.jdig.explore;
+
+import java.util.List;
+
+/**
+ * A latency spectrogram (csysdig's F12): for each refresh interval of capture time, how many system calls (or
+ * spans) ended with a latency in each bucket. A bucket is a column of a screen {@link #width} columns wide on which
+ * latencies are laid out on a log10 scale of nanoseconds, 1 ns at the left edge and 100 s at the right (eleven
+ * decades), as the view's key {@code evt.latency.quantized} numbers them.
+ *
+ * @param viewId     the spectrogram view run
+ * @param filter     the complete filter it ran with
+ * @param width      the number of buckets the latency axis was quantized to (-1: csysdig's batch modes)
+ * @param intervalNs the capture time each sample covers
+ * @param samples    the samples, oldest first
+ */
+public record Spectrogram(String viewId, String filter, int width, long intervalNs, List<Sample> samples) {
+    public Spectrogram {
+        samples = List.copyOf(samples);
+    }
+
+    /**
+     * One sample: the time it was made (the first event past its interval, or the capture's end) and its buckets
+     * in the order the view's table sorts them.
+     */
+    public record Sample(long ts, List<Bucket> buckets) {
+        public Sample {
+            buckets = List.copyOf(buckets);
+        }
+
+        /** The count of bucket {@code key}, 0 when it has none. */
+        public long count(long key) {
+            for (Bucket b : buckets) {
+                if (b.key() == key) {
+                    return b.count();
+                }
+            }
+            return 0;
+        }
+    }
+
+    /** A bucket: its position on the latency axis and its count. */
+    public record Bucket(long key, long count) {
+    }
+
+    /** The lowest latency, in nanoseconds, that falls in column {@code x} of a screen {@code width} wide. */
+    public static long latencyAt(int x, int width) {
+        return (long) Math.pow(10, (double) x * 11 / width);
+    }
+}
