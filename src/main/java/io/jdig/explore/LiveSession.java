@@ -198,6 +198,11 @@ final class LiveSession {
         }
 
         @Override
+        public void init(Run r) {
+            r.requestProcessCpu(); // thread.cpu for the views' CPU columns, as csysdig asks sysdig's library for it
+        }
+
+        @Override
         public void start(Run r) {
             run = r;
             startMeta = r.metadata();

@@ -67,4 +67,45 @@ class ExplorationLiveTest {
             Files.deleteIfExists(dir);
         }
     }
+
+    @Test
+    void aBusyProcessShowsItsCpuInTheLiveProcsView() throws Exception {
+        Prerequisites.require("root".equals(System.getProperty("user.name")), "live capture needs root");
+        Path dir = Files.createTempDirectory("jdig-live");
+        Path spin = dir.resolve("jdigspin");
+        Files.copy(Path.of("/bin/sh"), spin);
+        spin.toFile().setExecutable(true);
+        Process busy = null;
+        try (Exploration x = Exploration.live(Exploration.Settings.DEFAULT,
+                new Exploration.LiveOptions(10, 16L << 20, -1))) {
+            ViewQuery procs = ViewQuery.of("procs").withFilter("proc.name=jdigspin");
+            x.view(procs);
+            busy = new ProcessBuilder(spin.toString(), "-c", "while :; do :; done").start();
+            double cpu = 0;
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (cpu <= 0 && System.nanoTime() < until) {
+                Thread.sleep(500);
+                ViewResult r = x.view(procs);
+                int col = -1;
+                for (int j = 0; j < r.columns().size(); j++) {
+                    if (r.columns().get(j).name().equals("CPU")) {
+                        col = j;
+                    }
+                }
+                assertThat(col).as("procs has a CPU column").isNotNegative();
+                for (ViewResult.Row row : r.rows()) {
+                    if (row.cells().toString().contains("jdigspin")) {
+                        cpu = Math.max(cpu, Double.parseDouble(row.cells().get(col)));
+                    }
+                }
+            }
+            assertThat(cpu).as("a process spinning on a CPU shows its CPU use").isGreaterThan(10.0);
+        } finally {
+            if (busy != null) {
+                busy.destroyForcibly().waitFor();
+            }
+            Files.deleteIfExists(spin);
+            Files.deleteIfExists(dir);
+        }
+    }
 }
