@@ -894,9 +894,9 @@ public final class Exploration implements AutoCloseable {
                     depth++;
                 }
                 String vfilter = v.propagateFilter() ? v.filter(depth) : "";
-                path.push(new DrillPath.Step(field, quote(s.key()), key, vfilter));
+                path.push(new DrillPath.Step(field, DrillPath.quote(s.key()), key, vfilter));
                 if (field.equals("proc.pid") || field.equals("thread.tid")) {
-                    entity = DrillPath.both(entity, field + "=" + quote(s.key()));
+                    entity = DrillPath.both(entity, field + "=" + DrillPath.quote(s.key()));
                 }
             }
             ViewInfo view = catalog.select(q.viewId());
@@ -906,11 +906,6 @@ public final class Exploration implements AutoCloseable {
         } catch (ViewException e) {
             throw new ExploreException(e.getMessage(), e);
         }
-    }
-
-    /** A key as a filter value: quoted, so that names with spaces or operators stay one value. */
-    static String quote(String key) {
-        return "\"" + key.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private static void check(String filter) {

@@ -522,7 +522,7 @@ final class Session {
         String f = result == null ? x.filterOf(query) : result.filter();
         ViewResult.Row row = selected();
         if (result != null && row != null && result.canDrillDown()) {
-            String sel = result.drillKeyField() + "=" + quote(row.key());
+            String sel = result.drillKeyField() + "=" + io.jdig.view.DrillPath.quote(row.key());
             f = f.isBlank() ? sel : "(" + f + ") and " + sel;
         }
         return f;
@@ -534,10 +534,6 @@ final class Session {
             return result.drillKeyField() + "=" + row.key();
         }
         return forText();
-    }
-
-    static String quote(String key) {
-        return "\"" + key.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private void echo() {

@@ -82,6 +82,11 @@ public final class DrillPath {
         return res.toString();
     }
 
+    /** A selected key as a filter value: quoted, so that names with spaces or operators stay one value. */
+    public static String quote(String key) {
+        return "\"" + key.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
     /** Two filters that must both hold (either may be empty). */
     public static String both(String a, String b) {
         if (a.isEmpty()) {

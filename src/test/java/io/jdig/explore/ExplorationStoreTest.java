@@ -60,8 +60,8 @@ class ExplorationStoreTest {
                 }
                 ViewQuery q = ViewQuery.of(v);
                 assertThat(x.isReady(q)).as(v + " computed in the background").isTrue();
-                assertThat(joined(x.view(q))).as(name + " " + v)
-                        .isEqualTo(rawTable("-r", t.toString(), "-v", v, "--raw"));
+                assertThat(CjdigRaw.rows(x.view(q))).as(name + " " + v)
+                        .isEqualTo(CjdigRaw.lastTable("-r", t.toString(), "-v", v, "--raw"));
             }
         }
     }
@@ -252,32 +252,6 @@ class ExplorationStoreTest {
     }
 
     // ---- helpers ----
-
-    private static List<String> joined(ViewResult r) {
-        List<String> rows = new ArrayList<>();
-        for (ViewResult.Row row : r.rows()) {
-            rows.add(String.join(" ", row.cells()).strip().replaceAll(" +", " "));
-        }
-        return rows;
-    }
-
-    private static List<String> rawTable(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int rc = new Cjdig(out, new PrintStream(new ByteArrayOutputStream())).run(args);
-        assertThat(rc).isZero();
-        List<String> lines = Arrays.asList(out.toString(StandardCharsets.UTF_8).split("\n"));
-        int end = lines.lastIndexOf("----------------------");
-        if (end < 0) {
-            return List.of();
-        }
-        int start = lines.subList(0, end).lastIndexOf("----------------------") + 1;
-        List<String> rows = new ArrayList<>();
-        for (String l : lines.subList(start, end)) {
-            rows.add(l.strip().replaceAll(" +", " "));
-        }
-        return rows;
-    }
-
     private static String printedText(Path trace, String... args) {
         List<String> a = new ArrayList<>(List.of("-r", trace.toString()));
         a.addAll(List.of(args));

@@ -29,29 +29,6 @@ class ExplorationTest {
         return p;
     }
 
-    /** The last table cjdig --raw prints, a line per row, runs of spaces as one. */
-    private static List<String> rawTable(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int rc = new Cjdig(out, new PrintStream(new ByteArrayOutputStream())).run(args);
-        assertThat(rc).isZero();
-        List<String> lines = Arrays.asList(out.toString(StandardCharsets.UTF_8).split("\n"));
-        int end = lines.lastIndexOf("----------------------");
-        int start = lines.subList(0, end).lastIndexOf("----------------------") + 1;
-        List<String> rows = new ArrayList<>();
-        for (String l : lines.subList(start, end)) {
-            rows.add(l.strip().replaceAll(" +", " "));
-        }
-        return rows;
-    }
-
-    private static List<String> joined(ViewResult r) {
-        List<String> rows = new ArrayList<>();
-        for (ViewResult.Row row : r.rows()) {
-            rows.add(String.join(" ", row.cells()).strip().replaceAll(" +", " "));
-        }
-        return rows;
-    }
-
     @ParameterizedTest
     @CsvSource({"libs__sample,procs", "libs__sample,files", "libs__curl_google,connections",
             "falco__cat_write,syscalls", "libs__curl_google,sports", "libs__sample,procs_errors"})
@@ -59,7 +36,7 @@ class ExplorationTest {
         Path t = trace(name);
         try (Exploration x = Exploration.open(t, Exploration.Settings.DEFAULT)) {
             ViewResult r = x.view(ViewQuery.of(view));
-            assertThat(joined(r)).isEqualTo(rawTable("-r", t.toString(), "-v", view, "--raw"));
+            assertThat(CjdigRaw.rows(r)).isEqualTo(CjdigRaw.lastTable("-r", t.toString(), "-v", view, "--raw"));
             assertThat(r.columns()).isNotEmpty();
         }
     }

@@ -25,22 +25,6 @@ class SpectrogramTest {
         Prerequisites.require(Files.exists(p), "../shared/traces not present");
         return p;
     }
-
-    /** The last sample block {@code cjdig --raw} prints, one "LATENCY COUNT" line per bucket. */
-    private static List<String> rawBlock(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int rc = new Cjdig(out, new PrintStream(new ByteArrayOutputStream())).run(args);
-        assertThat(rc).isZero();
-        List<String> lines = Arrays.asList(out.toString(StandardCharsets.UTF_8).split("\n"));
-        int end = lines.lastIndexOf("----------------------");
-        int start = lines.subList(0, end).lastIndexOf("----------------------") + 1;
-        List<String> rows = new ArrayList<>();
-        for (String l : lines.subList(start, end)) {
-            rows.add(l.strip().replaceAll(" +", " "));
-        }
-        return rows;
-    }
-
     private static List<String> lines(Spectrogram.Sample s) {
         List<String> rows = new ArrayList<>();
         for (Spectrogram.Bucket b : s.buckets()) {
@@ -66,13 +50,13 @@ class SpectrogramTest {
                 String window = "evt.rawtime >= " + Long.toUnsignedString(from)
                         + (last ? "" : " and evt.rawtime < " + Long.toUnsignedString(sample.ts()));
                 assertThat(lines(sample)).as("sample %d: %s", i, window)
-                        .isEqualTo(rawBlock("-r", t.toString(), "-v", "spectro_all", "--raw", window));
+                        .isEqualTo(CjdigRaw.lastTable("-r", t.toString(), "-v", "spectro_all", "--raw", window));
                 for (Spectrogram.Bucket b : sample.buckets()) {
                     total += b.count();
                 }
                 from = sample.ts();
             }
-            List<String> all = rawBlock("-r", t.toString(), "-v", "spectro_all", "--raw");
+            List<String> all = CjdigRaw.lastTable("-r", t.toString(), "-v", "spectro_all", "--raw");
             long printed = all.stream().mapToLong(l -> Long.parseLong(l.split(" ")[1])).sum();
             assertThat(total).isEqualTo(printed).isPositive();
         }
@@ -108,7 +92,7 @@ class SpectrogramTest {
             assertThat(s.filter()).contains(x.selectionFilter(down)).contains("evt.dir=<");
             long total = s.samples().stream().flatMap(p -> p.buckets().stream())
                     .mapToLong(Spectrogram.Bucket::count).sum();
-            List<String> all = rawBlock("-r", t.toString(), "-v", "spectro_all", "--raw", x.selectionFilter(down));
+            List<String> all = CjdigRaw.lastTable("-r", t.toString(), "-v", "spectro_all", "--raw", x.selectionFilter(down));
             assertThat(total).isEqualTo(all.stream().mapToLong(l -> Long.parseLong(l.split(" ")[1])).sum());
         }
     }
