@@ -207,6 +207,8 @@ class SessionTest {
 
     @Test
     void aBadFilterIsShownWithACaretUnderTheMistakeAndAGoodOneFilters() throws IOException {
+        // wide enough for the header whatever the length of the trace's path
+        vt.setTerminalSize(new TerminalSize(400, 30));
         s.start(ViewQuery.of("files"));
         keys(key(KeyType.F4));
         type("fd.name=/dev/null and (evt.num>");
