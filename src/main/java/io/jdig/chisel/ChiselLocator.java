@@ -168,8 +168,45 @@ public final class ChiselLocator {
         return new ArrayList<>(found.values());
     }
 
-    /** Names (without .lua) of the chisels built into the jar. */
+    /** The list of the built-in chisels' names that the build writes beside the classes. */
+    private static final String NAMES_RESOURCE = "/io/jdig/chisel/builtin-chisels.txt";
+    private static volatile Set<String> builtinNames;
+
+    /** Names (without .lua) of the chisels built into the jar: from the build's list, else by listing the jar. */
     public static Set<String> builtinNames() {
+        Set<String> names = builtinNames;
+        if (names == null) {
+            names = readBuiltinNames();
+            if (names == null) {
+                names = listBuiltinNames();
+            }
+            builtinNames = names;
+        }
+        return names;
+    }
+
+    private static Set<String> readBuiltinNames() {
+        try (InputStream in = ChiselLocator.class.getResourceAsStream(NAMES_RESOURCE)) {
+            if (in == null) return null;
+            Set<String> names = new TreeSet<>();
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank()) names.add(line.strip());
+            }
+            return java.util.Collections.unmodifiableSet(names);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Writes the list of built-in chisels into the class directory given (called by the build). */
+    public static void writeBuiltinNames(Path classes) throws IOException {
+        Path out = classes.resolve(NAMES_RESOURCE.substring(1));
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, String.join("\n", listBuiltinNames()) + "\n");
+    }
+
+    /** Names (without .lua) of the chisels built into the jar, by listing its chisel directory. */
+    public static Set<String> listBuiltinNames() {
         URL url = ChiselLocator.class.getResource(JAR_DIR);
         if (url == null) return Set.of();
         Set<String> names = new TreeSet<>();

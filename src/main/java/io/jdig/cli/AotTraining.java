@@ -57,6 +57,11 @@ public final class AotTraining {
                 for (String[] r : runs) {
                     new Jdig(sink, err).run(r);
                 }
+                // cjdig's views, both outputs
+                for (String v : new String[] {"procs", "files", "connections", "syscalls"}) {
+                    new io.jdig.view.cli.Cjdig(sink, err).run(new String[] {"-r", m, "-v", v, "-j"});
+                    new io.jdig.view.cli.Cjdig(sink, err).run(new String[] {"-r", t, "-v", v, "--raw"});
+                }
             }
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException(e);

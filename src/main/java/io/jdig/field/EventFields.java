@@ -241,17 +241,14 @@ final class EventFields {
                 "1 if the event is of the type given after the name (evt.type.is.open), 0 otherwise",
                 FieldDef.ArgSyntax.NAME, EventFields::typeIs));
         add("syscall.type", CHARBUF, NA, "the name of the system call, only for events that are system calls "
-                + "(not for switch or internal events)", (c, v) -> {
+                + "(not for switch or internal events)", Extractor.onlyFor(EventFields::isSyscall, (c, v) -> {
             EventView ev = c.ev;
-            int f = ev.info().flags();
-            // sysdig tests the flags word against the internal category bit (a quirk kept as is)
-            if (ev.type() == EventTypes.SCHEDSWITCH_6_E || (f & Category.INTERNAL.code) != 0
-                    || (f & EventFlags.SKIPPARSERESET) != 0) {
+            if (!isSyscall(ev.info())) {
                 return false;
             }
             appendType(ev, v.str);
             return true;
-        });
+        }));
         add("evt.category", CHARBUF, NA, "event category, e.g. file, net, memory, process", (c, v) -> {
             v.str.append(category(c));
             return true;
@@ -401,6 +398,14 @@ final class EventFields {
     static boolean bool(FieldValue v, boolean b) {
         v.num = b ? 1 : 0;
         return true;
+    }
+
+    /** Whether syscall.type has a value for events of this kind. */
+    private static boolean isSyscall(io.jdig.event.EventInfo kind) {
+        int f = kind.flags();
+        // sysdig tests the flags word against the internal category bit (a quirk kept as is)
+        return kind.id() != EventTypes.SCHEDSWITCH_6_E && (f & Category.INTERNAL.code) == 0
+                && (f & EventFlags.SKIPPARSERESET) == 0;
     }
 
     static void appendType(EventView ev, ByteBuf out) {

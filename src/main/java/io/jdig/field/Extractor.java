@@ -12,4 +12,32 @@ public interface Extractor {
     default boolean keepsState() {
         return false;
     }
+
+    /**
+     * Whether the field certainly has no value for any event of this kind (the fd fields on an event without an
+     * fd): filters then skip such events without looking at them. False when it may have one.
+     */
+    default boolean absentFor(io.jdig.event.EventInfo kind) {
+        return false;
+    }
+
+    /** {@code x}, for the kinds of event {@code applies} accepts; no value for the others. */
+    static Extractor onlyFor(java.util.function.Predicate<io.jdig.event.EventInfo> applies, Extractor x) {
+        return new Extractor() {
+            @Override
+            public boolean extract(EventContext c, FieldValue out) {
+                return x.extract(c, out);
+            }
+
+            @Override
+            public boolean keepsState() {
+                return x.keepsState();
+            }
+
+            @Override
+            public boolean absentFor(io.jdig.event.EventInfo kind) {
+                return !applies.test(kind);
+            }
+        };
+    }
 }

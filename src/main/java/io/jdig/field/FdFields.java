@@ -31,6 +31,11 @@ final class FdFields {
      * The fd of the event as sysdig's fd fields find it: {@link #NOT_FD_EVENT} for events without an fd or
      * thread, null when the fd is unknown, else the fd (the event's, or the thread's last used fd).
      */
+    /** Whether events of this kind have an fd that the fd fields can describe. */
+    static boolean hasFd(io.jdig.event.EventInfo kind) {
+        return (kind.flags() & (EventFlags.CREATES_FD | EventFlags.USES_FD | EventFlags.DESTROYS_FD)) != 0;
+    }
+
     static FdInfo fdOf(EventContext c) {
         int flags = c.ev.info().flags();
         if ((flags & (EventFlags.CREATES_FD | EventFlags.USES_FD | EventFlags.DESTROYS_FD)) == 0) {
@@ -53,15 +58,15 @@ final class FdFields {
 
     /** A field that needs a known fd. */
     static Extractor f(FdExtractor x) {
-        return (c, v) -> {
+        return Extractor.onlyFor(FdFields::hasFd, (c, v) -> {
             FdInfo f = fdOf(c);
             return f != null && f != NOT_FD_EVENT && x.extract(c, f, v);
-        };
+        });
     }
 
     /** A field that, when the fd is unknown, falls back to what the creating call names. */
     static Extractor withCreator(FdExtractor known, FdExtractor unknown) {
-        return (c, v) -> {
+        return Extractor.onlyFor(FdFields::hasFd, (c, v) -> {
             FdInfo f = fdOf(c);
             if (f == NOT_FD_EVENT) {
                 return false;
@@ -70,7 +75,7 @@ final class FdFields {
                 return unknown.extract(c, null, v);
             }
             return known.extract(c, f, v);
-        };
+        });
     }
 
     static boolean roleNone(FdInfo f) {
@@ -577,6 +582,11 @@ final class FdFields {
         public boolean extractForFilter(EventContext c) {
             value.str.clear();
             return extractor.extract(c, value);
+        }
+
+        @Override
+        public boolean absentFor(io.jdig.event.EventInfo kind) {
+            return extractor.absentFor(kind);
         }
     }
 

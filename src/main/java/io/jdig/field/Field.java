@@ -43,7 +43,15 @@ public class Field {
 
     /** Whether extracting changes what the next extraction gives (see {@link Extractor#keepsState()}). */
     public boolean keepsState() {
-        return extractor.keepsState();
+        return extractor != null && extractor.keepsState();
+    }
+
+    /**
+     * Whether this field certainly has no value for events of that kind (see {@link Extractor#absentFor}); a
+     * subclass that extracts in its own way says so only where it knows.
+     */
+    public boolean absentFor(io.jdig.event.EventInfo kind) {
+        return getClass() == Field.class && extractor != null && extractor.absentFor(kind);
     }
 
     /** Extracts the value a filter compares (raw data where the printed form differs, as for evt.buffer). */

@@ -31,15 +31,117 @@ public final class FilterCompiler {
 
     /** Parses and compiles a filter; throws FilterException with a position for anything wrong in it. */
     public static EventPredicate compile(String filter) {
+        return compile(filter, true);
+    }
+
+    /** As {@link #compile(String)}; {@code byKind} false leaves out the turning away by kind of event (for tests). */
+    static EventPredicate compile(String filter, boolean byKind) {
         Expr e = FilterParser.parse(filter);
         FilterCompiler fc = new FilterCompiler(filter);
         try {
-            return fc.expr(e);
+            EventPredicate p = fc.expr(e);
+            boolean[] may = byKind ? fc.kindsThatMayPass(e) : null;
+            if (may == null) {
+                return p;
+            }
+            int n = may.length;
+            return c -> {
+                int t = c.ev.type();
+                return (t >= n || may[t]) && p.test(c);
+            };
         } catch (FilterException x) {
             throw x;
         } catch (RuntimeException x) {
             throw new FilterException("cannot compile filter (" + x + ")", e.pos(), filter);
         }
+    }
+
+    /** The checks whose field certainly has no value for some kinds of event, with the field. */
+    private final java.util.IdentityHashMap<Expr.Check, Field> checked = new java.util.IdentityHashMap<>();
+
+    private boolean statefulField;
+
+    private enum Tri { FALSE, TRUE, UNKNOWN }
+
+    /**
+     * For each kind of event (by number), whether the filter may accept an event of that kind, worked out from
+     * what its checks can see of a kind alone (fd fields on events without an fd, evt.type); null when every kind
+     * may pass. The compiled filter then turns the others away at once.
+     */
+    private boolean[] kindsThatMayPass(Expr e) {
+        if (statefulField) {
+            return null; // a field that must see every event it is asked about decides on its own
+        }
+        int n = io.jdig.event.EventTable.size();
+        boolean[] may = new boolean[n];
+        boolean any = false;
+        for (int t = 0; t < n; t++) {
+            io.jdig.event.EventInfo kind = io.jdig.event.EventTable.get(t);
+            may[t] = kind == null || eval(e, kind) != Tri.FALSE;
+            any |= !may[t];
+        }
+        return any ? may : null;
+    }
+
+    private Tri eval(Expr e, io.jdig.event.EventInfo kind) {
+        return switch (e) {
+            case Expr.And a -> {
+                Tri r = Tri.TRUE;
+                for (Expr child : a.children()) {
+                    Tri x = eval(child, kind);
+                    if (x == Tri.FALSE) {
+                        yield Tri.FALSE;
+                    }
+                    if (x == Tri.UNKNOWN) {
+                        r = Tri.UNKNOWN;
+                    }
+                }
+                yield r;
+            }
+            case Expr.Or o -> {
+                Tri r = Tri.FALSE;
+                for (Expr child : o.children()) {
+                    Tri x = eval(child, kind);
+                    if (x == Tri.TRUE) {
+                        yield Tri.TRUE;
+                    }
+                    if (x == Tri.UNKNOWN) {
+                        r = Tri.UNKNOWN;
+                    }
+                }
+                yield r;
+            }
+            case Expr.Not n -> switch (eval(n.child(), kind)) {
+                case FALSE -> Tri.TRUE;
+                case TRUE -> Tri.FALSE;
+                case UNKNOWN -> Tri.UNKNOWN;
+            };
+            case Expr.Check ch -> evalCheck(ch, kind);
+        };
+    }
+
+    private Tri evalCheck(Expr.Check ch, io.jdig.event.EventInfo kind) {
+        Field f = checked.get(ch);
+        if (f == null) {
+            return Tri.UNKNOWN;
+        }
+        if (f.absentFor(kind)) {
+            return Tri.FALSE; // no value: every operator answers false
+        }
+        if (f.def.name().equals("evt.type") && f.arg == null && kind.id() != io.jdig.event.EventTypes.GENERIC_E
+                && kind.id() != io.jdig.event.EventTypes.GENERIC_X) {
+            // the name of the kind (generic events take theirs from the call's number)
+            boolean listed = false;
+            for (Value.Str v : ch.value().items()) {
+                listed |= v.text().equals(kind.name());
+            }
+            return switch (ch.op()) {
+                case EQ, EQEQ, IN -> listed ? Tri.TRUE : Tri.FALSE;
+                case NE -> ch.value().items().size() == 1 ? (listed ? Tri.FALSE : Tri.TRUE) : Tri.UNKNOWN;
+                default -> Tri.UNKNOWN;
+            };
+        }
+        return Tri.UNKNOWN;
     }
 
     private EventPredicate expr(Expr e) {
@@ -105,6 +207,7 @@ public final class FilterCompiler {
             throw error("unknown field '" + ref.name() + "'" + (near.isEmpty() ? "" : " (did you mean "
                     + String.join(", ", near) + "?)"), ref.pos());
         }
+        statefulField |= f.keepsState();
         if (f.def.has(FieldDef.PRINT_ONLY)) {
             throw error("field '" + ref.name() + "' can only be printed, not used in a filter", ref.pos());
         }
@@ -128,6 +231,7 @@ public final class FilterCompiler {
             // names are never known: sysdig answers false, except that '!=' holds for connected sockets
             return op == Op.NE ? d::connectedSocket : c -> false;
         }
+        checked.put(ch, f); // from here on, no value means false
         if (!f.isMultiValued()) {
             return c -> f.extractForFilter(c) && t.test(f);
         }

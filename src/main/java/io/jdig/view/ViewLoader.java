@@ -48,10 +48,38 @@ public final class ViewLoader {
         return m;
     }
 
+    /** A view and the file that declares it. */
+    record Found(ChiselLocator.Source source, ViewInfo view) {
+    }
+
     private static List<ViewInfo> read(ChiselLocator locator) {
+        BuiltinViews.Index index = BuiltinViews.index();
+        List<ChiselLocator.Source> all = locator.all();
+        List<ChiselLocator.Source> withLua = new ArrayList<>();
+        for (ChiselLocator.Source s : all) {
+            if (!s.builtin() || index == null) {
+                withLua.add(s);
+            }
+        }
+        java.util.Map<ChiselLocator.Source, ViewInfo> read = new java.util.HashMap<>();
+        for (Found f : readWithLua(locator, withLua)) {
+            read.put(f.source(), f.view());
+        }
         List<ViewInfo> views = new ArrayList<>();
+        for (ChiselLocator.Source s : all) {
+            ViewInfo v = s.builtin() && index != null ? index.views().get(s.name()) : read.get(s);
+            if (v != null) {
+                views.add(v);
+            }
+        }
+        return views;
+    }
+
+    /** The views the files declare, in their order, each file run with Lua. */
+    static List<Found> readWithLua(ChiselLocator locator, List<ChiselLocator.Source> sources) {
+        List<Found> views = new ArrayList<>();
         org.luaj.vm2.Globals lua = null;
-        for (ChiselLocator.Source s : locator.all()) {
+        for (ChiselLocator.Source s : sources) {
             if (!mentionsView(s)) {
                 continue; // a chisel: not worth a Lua state
             }
@@ -70,7 +98,7 @@ public final class ViewLoader {
                 continue;
             }
             try {
-                views.add(parse(vi, s.path()));
+                views.add(new Found(s, parse(vi, s.path())));
             } catch (IllegalArgumentException e) {
                 // a malformed view is left out, as csysdig leaves out what it cannot read
             }
@@ -78,9 +106,12 @@ public final class ViewLoader {
         return views;
     }
 
+    /** The name of the global a view file sets, as a whole word (sysdig's v_cpus.lua sets view_infoz: no view). */
+    private static final java.util.regex.Pattern VIEW_INFO = java.util.regex.Pattern.compile("\\bview_info\\b");
+
     private static boolean mentionsView(ChiselLocator.Source s) {
         try (InputStream in = s.open()) {
-            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1).contains("view_info");
+            return VIEW_INFO.matcher(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1)).find();
         } catch (IOException e) {
             return false;
         }
