@@ -36,7 +36,7 @@ final class Combine {
         }
     }
 
-    private static boolean summable(ParamType t) {
+    static boolean summable(ParamType t) {
         return switch (t) {
             case INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32, BOOL, UINT64, RELTIME, ABSTIME, DOUBLE -> true;
             default -> false;
@@ -44,19 +44,19 @@ final class Combine {
     }
 
     static void sum(TableColumn col, Cell dst, Cell src) {
-        if (!summable(col.type)) {
+        if (!col.summable) {
             return;
         }
-        if (col.type == ParamType.DOUBLE) {
+        if (col.kind == Kind.DOUBLE) {
             dst.dbl += src.dbl;
         } else {
-            dst.num = Kind.wrap(col.type, dst.num + src.num);
+            dst.num = col.wrap(dst.num + src.num);
         }
     }
 
     private static void sumOfAverages(TableColumn col, Cell dst, Cell src) {
-        if (summable(col.type)) {
-            if (col.type == ParamType.DOUBLE) {
+        if (col.summable) {
+            if (col.kind == Kind.DOUBLE) {
                 if (dst.cnt > 1) {
                     dst.dbl = dst.dbl / dst.cnt;
                 }
@@ -65,7 +65,7 @@ final class Combine {
                 if (dst.cnt > 1) {
                     dst.num = divide(col.type, dst.num, dst.cnt);
                 }
-                dst.num = Kind.wrap(col.type, dst.num + divide(col.type, src.num, src.cnt));
+                dst.num = col.wrap(dst.num + divide(col.type, src.num, src.cnt));
             }
         }
         src.cnt = 1;
@@ -79,12 +79,12 @@ final class Combine {
     private static void max(TableColumn col, Cell dst, Cell src) {
         switch (col.kind) {
             case SIGNED -> {
-                if (summable(col.type) && dst.num < src.num) {
+                if (col.summable && dst.num < src.num) {
                     dst.num = src.num;
                 }
             }
             case UNSIGNED -> {
-                if (summable(col.type) && Long.compareUnsigned(dst.num, src.num) < 0) {
+                if (col.summable && Long.compareUnsigned(dst.num, src.num) < 0) {
                     dst.num = src.num;
                 }
             }
@@ -102,12 +102,12 @@ final class Combine {
     private static void min(TableColumn col, Cell dst, Cell src) {
         switch (col.kind) {
             case SIGNED -> {
-                if (summable(col.type) && dst.num > src.num) {
+                if (col.summable && dst.num > src.num) {
                     dst.num = src.num;
                 }
             }
             case UNSIGNED -> {
-                if (summable(col.type) && Long.compareUnsigned(dst.num, src.num) > 0) {
+                if (col.summable && Long.compareUnsigned(dst.num, src.num) > 0) {
                     dst.num = src.num;
                 }
             }

@@ -15,6 +15,11 @@ final class TableColumn {
     final Kind kind;
     final Aggregation aggregation;
     Aggregation mergeAggregation = Aggregation.NONE;
+    /** Whether values add up (numbers of C types csysdig sums), worked out once. */
+    final boolean summable;
+    /** For {@link #wrap}: the shift that cuts a number to the type's width, and whether it sign-extends. */
+    private final int wrapShift;
+    private final boolean wrapSigned;
 
     TableColumn(String fieldText, Aggregation aggregation) {
         this.field = makeField(fieldText);
@@ -22,6 +27,17 @@ final class TableColumn {
         this.format = field.format;
         this.kind = Kind.of(type);
         this.aggregation = aggregation;
+        this.summable = Combine.summable(type);
+        this.wrapShift = 64 - 8 * Kind.width(type);
+        this.wrapSigned = kind == Kind.SIGNED;
+    }
+
+    /** {@link Kind#wrap} for this column's type. */
+    long wrap(long v) {
+        if (wrapShift == 0) {
+            return v;
+        }
+        return wrapSigned ? (v << wrapShift) >> wrapShift : (v << wrapShift) >>> wrapShift;
     }
 
     static Field makeField(String text) {
@@ -51,11 +67,11 @@ final class TableColumn {
         into.cnt = 1;
         switch (kind) {
             case SIGNED, UNSIGNED -> {
-                into.num = Kind.wrap(type, v.num);
+                into.num = wrap(v.num);
                 into.bytes = null;
             }
             case DOUBLE -> into.dbl = v.dbl;
-            case STRING -> into.bytes = cString(v, last);
+            case STRING -> into.bytes = cString(v);
             default -> {
                 if (type == ParamType.IPADDR && v.str.length() == 4) {
                     into.bytes = Ipv4Tail.of(field.def.name(), c.fd(), io.jdig.state.NetFormat.le32(v.str.array(), 0));
@@ -67,23 +83,32 @@ final class TableColumn {
         return true;
     }
 
-    /** The last string this column extracted: cells share it when the next value is the same (no copy). */
-    private byte[] last = new byte[0];
+    /**
+     * Strings this column extracted lately, by a hash of their bytes: cells share one array per distinct value
+     * (a row of another thread or file does not make a new copy each time its value comes round again).
+     */
+    private final byte[][] recent = new byte[64][];
 
-    private byte[] cString(FieldValue v, byte[] previous) {
+    private byte[] cString(FieldValue v) {
         byte[] a = v.str.array();
         int n = v.str.length();
+        int h = 1;
         for (int i = 0; i < n; i++) {
-            if (a[i] == 0) {
+            byte b = a[i];
+            if (b == 0) {
                 n = i;
                 break;
             }
+            h = 31 * h + b;
         }
-        if (java.util.Arrays.equals(a, 0, n, previous, 0, previous.length)) {
-            return previous;
+        int slot = (h ^ (h >>> 16)) & (recent.length - 1);
+        byte[] seen = recent[slot];
+        if (seen != null && java.util.Arrays.equals(a, 0, n, seen, 0, seen.length)) {
+            return seen;
         }
-        last = java.util.Arrays.copyOf(a, n);
-        return last;
+        byte[] copy = java.util.Arrays.copyOf(a, n);
+        recent[slot] = copy;
+        return copy;
     }
 
     /** The value sysdig puts in for a missing field when the view uses defaults; false when it has none. */
