@@ -53,6 +53,15 @@ final class ReadProgress {
     private int trailerGot;
     private byte[] scratch = new byte[0];
 
+    /** For a plain file: the output buffer stands for the file's bytes from {@link #outFilePos} (not copied). */
+    private boolean outInFile;
+    private long outFilePos;
+    /** Bytes of the file read ahead for {@link #readAt}: from {@link #cacheStart}, {@link #cacheLen} of them. */
+    private final byte[] cache = new byte[1 << 20];
+    private ByteBuffer cacheView;
+    private long cacheStart;
+    private int cacheLen;
+
     // ---- the trace's side
     /** Uncompressed offset the reader has got to (the end of the last block read). */
     private long upos;
@@ -171,7 +180,11 @@ final class ReadProgress {
             if (have > 0) {
                 int c = (int) Math.min(have, len);
                 if (dst != null) {
-                    System.arraycopy(out, outNext, dst, (int) got, c);
+                    if (outInFile) {
+                        readAt(outFilePos + outNext, dst, (int) got, c);
+                    } else {
+                        System.arraycopy(out, outNext, dst, (int) got, c);
+                    }
                 }
                 outNext += c;
                 have -= c;
@@ -217,11 +230,16 @@ final class ReadProgress {
                     }
                 }
                 case COPY -> {
-                    have = (int) load(out, 0, SIZE << 1);
+                    // a plain file: the output buffer would hold these bytes of the file as they are; only the
+                    // few that are asked for (block headers) are read, the rest is skipped by arithmetic
+                    outFilePos = fdPos;
+                    outInFile = true;
+                    have = (int) load(null, 0, SIZE << 1);
                     outNext = 0;
                     return;
                 }
                 case GZIP -> {
+                    outInFile = false;
                     have = decompress(out, 0, SIZE << 1);
                     outNext = 0;
                 }
@@ -253,6 +271,7 @@ final class ReadProgress {
             return;
         }
         System.arraycopy(in, inNext, out, 0, availIn);
+        outInFile = false;
         outNext = 0;
         have = availIn;
         availIn = 0;
@@ -269,6 +288,30 @@ final class ReadProgress {
             inNext = 0;
             availIn += (int) load(in, availIn, SIZE - availIn);
         }
+    }
+
+    /** Copies {@code n} bytes of the file from {@code pos}, through a read-ahead buffer. */
+    private void readAt(long pos, byte[] dst, int off, int n) throws IOException {
+        if (pos < cacheStart || pos + n > cacheStart + cacheLen) {
+            if (cacheView == null) {
+                cacheView = ByteBuffer.wrap(cache);
+            }
+            cacheView.clear();
+            long at = pos;
+            while (cacheView.hasRemaining()) {
+                int r = ch.read(cacheView, at);
+                if (r < 0) {
+                    break;
+                }
+                at += r;
+            }
+            cacheStart = pos;
+            cacheLen = cacheView.position();
+        }
+        int from = (int) (pos - cacheStart);
+        int c = Math.max(0, Math.min(n, cacheLen - from));
+        System.arraycopy(cache, from, dst, off, c);
+        java.util.Arrays.fill(dst, off + c, off + n, (byte) 0);
     }
 
     /** gz_load: up to {@code len} bytes of the file; meeting its end sets eof. Null {@code dst}: skipped. */
