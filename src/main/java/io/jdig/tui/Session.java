@@ -6,7 +6,6 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.input.MouseAction;
 import com.googlecode.lanterna.input.MouseActionType;
-import io.jdig.explore.EchoChunk;
 import io.jdig.explore.Exploration;
 import io.jdig.explore.ExploreException;
 import io.jdig.explore.Selection;
@@ -22,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * What the full-screen UI shows and how it answers keys: a view's table through a drill-down path, and the windows
@@ -143,12 +143,25 @@ final class Session {
      * @param labels      the "For:" labels of the answer's drill-down path, or null for the current ones
      */
     private void load(ViewQuery q, String keyToSelect, List<String> labels) {
+        ask("Loading", () -> x.view(q), r -> shown(r, keyToSelect, labels));
+    }
+
+    /**
+     * Asks a question on {@code work}, saying {@code doing} meanwhile; the answer is shown through {@code show} on the
+     * thread that draws, unless another question was asked since; a failure becomes the message.
+     */
+    private <T> void ask(String doing, Supplier<T> question, Consumer<T> show) {
         int gen = ++generation;
-        loading = "Loading";
+        loading = doing;
         work.execute(() -> {
             try {
-                ViewResult r = x.view(q);
-                post.accept(() -> shown(gen, r, keyToSelect, labels));
+                T answer = question.get();
+                post.accept(() -> {
+                    if (gen == generation) {
+                        loading = null;
+                        show.accept(answer);
+                    }
+                });
             } catch (ExploreException e) {
                 post.accept(() -> failed(gen, e));
             } catch (RuntimeException e) {
@@ -157,11 +170,7 @@ final class Session {
         });
     }
 
-    private void shown(int gen, ViewResult r, String keyToSelect, List<String> labels) {
-        if (gen != generation) {
-            return;
-        }
-        loading = null;
+    private void shown(ViewResult r, String keyToSelect, List<String> labels) {
         boolean sameView = result != null && query != null && r.query().viewId().equals(query.viewId())
                 && r.query().path().equals(query.path());
         String keep = keyToSelect != null ? keyToSelect
@@ -361,24 +370,10 @@ final class Session {
 
     private void openSpectrogram(ViewQuery q, String label, boolean isView) {
         int w = Math.max(2, width);
-        int gen = ++generation;
-        loading = "Computing spectrogram";
-        work.execute(() -> {
-            try {
-                io.jdig.explore.Spectrogram s = x.spectrogram(q, w);
-                post.accept(() -> {
-                    if (gen == generation) {
-                        loading = null;
-                        spectro = new SpectroScreen(s, label);
-                        spectroIsView = isView;
-                        mode = Mode.SPECTRO;
-                    }
-                });
-            } catch (ExploreException e) {
-                post.accept(() -> failed(gen, e));
-            } catch (RuntimeException e) {
-                post.accept(() -> failed(gen, new ExploreException(String.valueOf(e.getMessage()), e)));
-            }
+        ask("Computing spectrogram", () -> x.spectrogram(q, w), s -> {
+            spectro = new SpectroScreen(s, label);
+            spectroIsView = isView;
+            mode = Mode.SPECTRO;
         });
     }
 
@@ -543,21 +538,9 @@ final class Session {
         String f = selectionFilter();
         String label = selectionLabel();
         io.jdig.explore.TimeRange range = query.range();
-        int gen = ++generation;
-        loading = "Reading I/O";
-        work.execute(() -> {
-            try {
-                List<EchoChunk> chunks = x.echo(f, range, ECHO_MAX);
-                post.accept(() -> {
-                    if (gen == generation) {
-                        loading = null;
-                        mode = Mode.TEXT;
-                        text = TextWindow.echo(label, f, chunks, echoFormat, width);
-                    }
-                });
-            } catch (ExploreException e) {
-                post.accept(() -> failed(gen, e));
-            }
+        ask("Reading I/O", () -> x.echo(f, range, ECHO_MAX), chunks -> {
+            mode = Mode.TEXT;
+            text = TextWindow.echo(label, f, chunks, echoFormat, width);
         });
     }
 
@@ -568,25 +551,14 @@ final class Session {
         String f = selectionFilter();
         String label = selectionLabel();
         io.jdig.explore.TimeRange range = query.range();
-        int gen = ++generation;
-        loading = "Reading events";
-        work.execute(() -> {
-            try {
-                List<String> lines = x.dig(f, range, DIG_MAX);
-                List<Styled> out = new ArrayList<>(lines.size());
-                for (String l : lines) {
-                    out.add(Styled.of(l));
-                }
-                post.accept(() -> {
-                    if (gen == generation) {
-                        loading = null;
-                        openText("sysdig output", label, f, out);
-                    }
-                });
-            } catch (ExploreException e) {
-                post.accept(() -> failed(gen, e));
+        ask("Reading events", () -> {
+            List<String> lines = x.dig(f, range, DIG_MAX);
+            List<Styled> out = new ArrayList<>(lines.size());
+            for (String l : lines) {
+                out.add(Styled.of(l));
             }
-        });
+            return out;
+        }, out -> openText("sysdig output", label, f, out));
     }
 
     private ViewInfo currentView() {

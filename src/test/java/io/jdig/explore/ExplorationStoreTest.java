@@ -2,6 +2,7 @@ package io.jdig.explore;
 
 import io.jdig.Prerequisites;
 import io.jdig.cli.Jdig;
+import io.jdig.conformance.Shared;
 import io.jdig.view.cli.Cjdig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,27 +32,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * wsysdig_summary chisel) on every shared trace: root views, drill-downs, time ranges, the overview, saving.
  */
 class ExplorationStoreTest {
-    private static final Path TRACES = Path.of("..", "shared", "traces").toAbsolutePath().normalize();
     private static final List<String> VIEWS = List.of("procs", "files", "connections", "syscalls", "sports",
             "procs_errors", "threads", "directories", "port_bindings", "procs_fd_usage", "io_by_type", "errors",
             "file_opens", "spy_users", "dig", "echo", "slow_io", "procs_cpu", "sockets", "container_ps");
 
     static Stream<String> traces() throws IOException {
-        Prerequisites.require(Files.isDirectory(TRACES), "../shared/traces not present");
-        try (Stream<Path> s = Files.list(TRACES)) {
+        try (Stream<Path> s = Files.list(Prerequisites.shared().resolve("traces"))) {
             return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".scap"))
                     .map(n -> n.substring(0, n.length() - 5)).sorted().toList().stream();
         }
     }
 
-    private static Path trace(String name) {
-        return TRACES.resolve(name + ".scap");
-    }
-
     @ParameterizedTest
     @MethodSource("traces")
     void everyRootViewEqualsCjdig(String name) throws InterruptedException {
-        Path t = trace(name);
+        Path t = Shared.trace(name);
         try (Exploration x = Exploration.open(t, Exploration.Settings.DEFAULT)) {
             x.awaitWarm();
             for (String v : VIEWS) {
@@ -69,7 +64,7 @@ class ExplorationStoreTest {
     @ParameterizedTest
     @MethodSource("traces")
     void drillDownsAndTimeRangesEqualARunOverTheFile(String name) {
-        Path t = trace(name);
+        Path t = Shared.trace(name);
         try (Exploration x = Exploration.open(t, Exploration.Settings.DEFAULT)) {
             TimeRange all = x.span();
             long mid = all.fromNs() + (all.toNs() - all.fromNs()) / 2;
@@ -114,7 +109,7 @@ class ExplorationStoreTest {
     @ParameterizedTest
     @MethodSource("traces")
     void everyProcessAndThreadDrilledIntoEqualsARunOverTheFile(String name) {
-        Path t = trace(name);
+        Path t = Shared.trace(name);
         try (Exploration x = Exploration.open(t, Exploration.Settings.DEFAULT)) {
             for (String top : List.of("procs", "threads")) {
                 ViewQuery q = ViewQuery.of(top);
@@ -135,7 +130,7 @@ class ExplorationStoreTest {
     @ParameterizedTest
     @MethodSource("traces")
     void theOverviewEqualsTheChisel(String name) {
-        Path t = trace(name);
+        Path t = Shared.trace(name);
         String out = printedText(t, "-c", "wsysdig_summary");
         int at = out.indexOf("\"metrics\":");
         Prerequisites.require(at >= 0, "the chisel printed no metrics for " + name);
@@ -201,7 +196,7 @@ class ExplorationStoreTest {
 
     @Test
     void theLastSecondsSaveAsATraceFileThatReadsTheSame() throws IOException {
-        Path t = trace("libs__sample");
+        Path t = Shared.trace("libs__sample");
         Path out = Files.createTempDirectory("jdig-save").resolve("recent.scap");
         try (Exploration x = Exploration.open(t, Exploration.Settings.DEFAULT)) {
             TimeRange all = x.span();
@@ -223,7 +218,7 @@ class ExplorationStoreTest {
     @ParameterizedTest
     @MethodSource("traces")
     void aTableSortedAgainIsWhatARunWithThatSortGives(String name) {
-        Path t = trace(name);
+        Path t = Shared.trace(name);
         try (Exploration x = Exploration.open(t, Exploration.Settings.DEFAULT)) {
             for (String v : List.of("procs", "files", "connections", "syscalls", "threads")) {
                 ViewResult top = x.view(ViewQuery.of(v));
@@ -244,7 +239,7 @@ class ExplorationStoreTest {
     @Test
     void progressIsReportedUpToTheEnd() {
         List<Double> seen = new CopyOnWriteArrayList<>();
-        try (Exploration x = Exploration.open(trace("libs__sample"), Exploration.Settings.DEFAULT, seen::add)) {
+        try (Exploration x = Exploration.open(Shared.trace("libs__sample"), Exploration.Settings.DEFAULT, seen::add)) {
             assertThat(x.events()).isPositive();
         }
         assertThat(seen).isNotEmpty().isSorted();

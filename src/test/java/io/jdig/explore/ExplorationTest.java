@@ -1,7 +1,7 @@
 package io.jdig.explore;
 
-import io.jdig.Prerequisites;
 import io.jdig.cli.Jdig;
+import io.jdig.conformance.Shared;
 import io.jdig.view.cli.Cjdig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,7 +10,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,19 +20,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The exploration API answers as cjdig's batch output and jdig's printer do on the same capture. */
 class ExplorationTest {
-    private static final Path TRACES = Path.of("..", "shared", "traces").toAbsolutePath().normalize();
-
-    private static Path trace(String name) {
-        Path p = TRACES.resolve(name + ".scap");
-        Prerequisites.require(Files.exists(p), "../shared/traces not present");
-        return p;
-    }
-
     @ParameterizedTest
     @CsvSource({"libs__sample,procs", "libs__sample,files", "libs__curl_google,connections",
             "falco__cat_write,syscalls", "libs__curl_google,sports", "libs__sample,procs_errors"})
     void aViewShowsTheTableCjdigPrints(String name, String view) {
-        Path t = trace(name);
+        Path t = Shared.trace(name);
         try (Exploration x = Exploration.open(t, Exploration.Settings.DEFAULT)) {
             ViewResult r = x.view(ViewQuery.of(view));
             assertThat(CjdigRaw.rows(r)).isEqualTo(CjdigRaw.lastTable("-r", t.toString(), "-v", view, "--raw"));
@@ -43,7 +34,7 @@ class ExplorationTest {
 
     @Test
     void drillingDownFiltersByTheSelectedKeyAndBackReturns() {
-        Path t = trace("libs__sample");
+        Path t = Shared.trace("libs__sample");
         try (Exploration x = Exploration.open(t, Exploration.Settings.DEFAULT)) {
             ViewQuery top = ViewQuery.of("procs");
             ViewResult procs = x.view(top);
@@ -72,7 +63,7 @@ class ExplorationTest {
 
     @Test
     void aTimeRangeSelectsAsAFilterOnRawtime() {
-        Path t = trace("libs__sample");
+        Path t = Shared.trace("libs__sample");
         try (Exploration x = Exploration.open(t, Exploration.Settings.DEFAULT)) {
             TimeRange all = x.span();
             long mid = all.fromNs() + (all.toNs() - all.fromNs()) / 2;
@@ -85,7 +76,7 @@ class ExplorationTest {
 
     @Test
     void echoGivesTheBytesOfEachIoEvent() {
-        Path t = trace("libs__curl_google");
+        Path t = Shared.trace("libs__curl_google");
         try (Exploration x = Exploration.open(t, Exploration.Settings.DEFAULT)) {
             List<EchoChunk> echo = x.echo("proc.name=curl", TimeRange.ALL, 10_000);
             List<String> expected = printed(t.toString(), "-p", "%evt.num %fd.name %evt.is_io_write",
@@ -98,7 +89,7 @@ class ExplorationTest {
 
     @Test
     void aBadFilterSaysWhere() {
-        Path t = trace("libs__sample");
+        Path t = Shared.trace("libs__sample");
         try (Exploration x = Exploration.open(t, Exploration.Settings.DEFAULT)) {
             assertThatThrownBy(() -> x.view(ViewQuery.of("procs").withFilter("proc.name=")))
                     .isInstanceOf(ExploreException.class).hasMessageContaining("position");

@@ -1,6 +1,6 @@
 package io.jdig.explore;
 
-import io.jdig.Prerequisites;
+import io.jdig.conformance.Shared;
 import io.jdig.view.cli.Cjdig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -9,7 +9,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,13 +17,6 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SpectrogramTest {
-    private static final Path TRACES = Path.of("..", "shared", "traces").toAbsolutePath().normalize();
-
-    private static Path trace(String name) {
-        Path p = TRACES.resolve(name + ".scap");
-        Prerequisites.require(Files.exists(p), "../shared/traces not present");
-        return p;
-    }
     private static List<String> lines(Spectrogram.Sample s) {
         List<String> rows = new ArrayList<>();
         for (Spectrogram.Bucket b : s.buckets()) {
@@ -36,7 +28,7 @@ class SpectrogramTest {
     @ParameterizedTest
     @ValueSource(strings = {"libs__sample", "libs__curl_google", "falco__cat_write"})
     void eachSampleIsWhatCjdigPrintsForItsInterval(String name) {
-        Path t = trace(name);
+        Path t = Shared.trace(name);
         try (Exploration x = Exploration.open(t, Exploration.Settings.DEFAULT)) {
             Spectrogram s = x.spectrogram(ViewQuery.of("spectro_all"), -1);
             assertThat(s.viewId()).isEqualTo("spectro_all");
@@ -64,7 +56,7 @@ class SpectrogramTest {
 
     @Test
     void aScreenWidthSpreadsTheSameCallsOverItsColumns() {
-        Path t = trace("libs__sample");
+        Path t = Shared.trace("libs__sample");
         try (Exploration x = Exploration.open(t, Exploration.Settings.DEFAULT)) {
             Spectrogram batch = x.spectrogram(ViewQuery.of("spectro_all"), -1);
             Spectrogram wide = x.spectrogram(ViewQuery.of("spectro_all"), 80);
@@ -82,7 +74,7 @@ class SpectrogramTest {
 
     @Test
     void aSelectionGetsTheSpectrogramOfItsEventsOnly() {
-        Path t = trace("libs__sample");
+        Path t = Shared.trace("libs__sample");
         try (Exploration x = Exploration.open(t, Exploration.Settings.DEFAULT)) {
             ViewQuery procs = ViewQuery.of("procs");
             ViewResult r = x.view(procs);

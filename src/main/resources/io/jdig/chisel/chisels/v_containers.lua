@@ -24,17 +24,5 @@ view_info = kit.table {
     kit.col("ID", "container.id", 13),
     kit.col("NAME", "container.name", 0),
   },
-  actions = {
-    kit.action("a", "docker attach", "docker attach %container.id"),
-    kit.action("b", "bash shell", "docker exec -i -t %container.id /bin/bash", {background = true}),
-    kit.action("f", "follow logs", "docker logs -f %container.id"),
-    kit.action("h", "image history", "docker history %container.image"),
-    kit.action("i", "docker inspect", "docker inspect %container.id"),
-    kit.action("k", "docker kill", "docker kill %container.id", {confirm = true}),
-    kit.action("l", "docker logs", "docker logs %container.id"),
-    kit.action("s", "docker stop", "docker stop %container.id"),
-    kit.action("z", "docker pause", "docker pause %container.id"),
-    kit.action("u", "docker unpause", "docker unpause %container.id"),
-    kit.action("w", "docker wait", "docker wait %container.id"),
-  },
+  actions = kit.container_actions(),
 }

@@ -9,17 +9,7 @@ view_info = kit.table {
   applies_to = {"", "container.id", "proc.pid", "thread.nametid", "proc.name", "thread.tid", "fd.sport", "fd.sproto", "fd.directory", "fd.containerdirectory", "fd.containerdirectory", "evt.res", "k8s.pod.id", "k8s.rc.id", "k8s.rs.id", "k8s.svc.id", "k8s.ns.id", "marathon.app.id", "marathon.group.name", "mesos.task.id", "mesos.framework.name"},
   defaults = true,
   drill_to = "procs",
-  columns = {
-    kit.key("fd.name", {only = {"default"}}),
-    kit.key("fd.containername", {only = {"containers"}}),
-    kit.col("BYTES IN", "evt.buflen.file.in", 12, {how = "sum"}),
-    kit.col("BYTES OUT", "evt.buflen.file.out", 12, {how = "sum"}),
-    kit.col("OPS", "evt.count.exit", 9, {how = "sum", sorted = true}),
-    kit.col("OPENS", "evt.type.is.3", 9, {how = "sum"}),
-    kit.col("ERRORS", "evt.count.error", 9, {how = "sum"}),
-    kit.col("Container", "container.name", 20, {only = {"containers"}}),
-    kit.col("FILENAME", "fd.name", 0),
-  },
+  columns = kit.file_activity_columns("fd.name", "fd.containername", "FILENAME"),
   actions = {
     kit.action("l", "less file", "less %fd.name", {background = true}),
   },

@@ -6,7 +6,7 @@ view_info = kit.table {
   about = "Processes ranked by CPU use, with the time they spent in user space, in the kernel and waiting.",
   tags = {"Default", "wsysdig"},
   filter = "evt.type!=switch",
-  applies_to = {"", "container.id", "fd.name", "fd.containername", "fd.sport", "fd.sproto", "evt.type", "fd.directory", "fd.containerdirectory", "fd.type", "k8s.pod.id", "k8s.rc.id", "k8s.rs.id", "k8s.svc.id", "k8s.ns.id", "marathon.app.id", "marathon.group.name", "mesos.task.id", "mesos.framework.name"},
+  applies_to = kit.process_view_targets(),
   root = true,
   defaults = true,
   drill_to = "threads",
@@ -22,12 +22,5 @@ view_info = kit.table {
     kit.col("CONTAINER", "container.name", 20, {only = {"containers"}}),
     kit.col("Command", "proc.exeline", 0, {how = "max"}),
   },
-  actions = {
-    kit.action("9", "kill -9", "kill -9 %proc.pid", {confirm = true, background = true}),
-    kit.action("c", "generate core", "gcore %proc.pid"),
-    kit.action("g", "gdb attach", "gdb -p %proc.pid", {background = true}),
-    kit.action("k", "kill", "kill %proc.pid", {confirm = true, background = true}),
-    kit.action("l", "ltrace", "ltrace -p %proc.pid"),
-    kit.action("s", "print stack", "gdb -p %proc.pid --batch --quiet -ex \"thread apply all bt full\" -ex \"quit\""),
-  },
+  actions = kit.process_actions(),
 }

@@ -11,13 +11,5 @@ view_info = kit.table {
   drill_to = "spans_summary",
   deeper = true,
   spectro = "tracers",
-  columns = {
-    kit.key("span.tag[%depth]"),
-    kit.col("HITS", "span.count.fortag[%depth]", 10, {how = "sum", sorted = true}),
-    kit.col("AVG TIME", "span.duration.fortag[%depth]", 10, {how = "avg"}),
-    kit.col("MIN TIME", "span.duration.fortag[%depth]", 10, {how = "min"}),
-    kit.col("MAX TIME", "span.duration.fortag[%depth]", 10, {how = "max"}),
-    kit.col("CHD HITS", "span.childcount.fortag[%depth]", 10, {how = "sum"}),
-    kit.col("TAG", "span.tag[%depth]", 256, {how = "sum"}),
-  },
+  columns = kit.span_summary_columns(),
 }
