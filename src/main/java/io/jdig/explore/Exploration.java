@@ -140,13 +140,29 @@ public final class Exploration implements AutoCloseable {
      * @param keepBytes   the most memory the ring of recent events may take (its oldest events are dropped)
      * @param snaplen     bytes of each I/O buffer to capture, or -1 for the default
      */
-    public record LiveOptions(double keepSeconds, long keepBytes, int snaplen) {
-        public static final LiveOptions DEFAULT = new LiveOptions(300, 1L << 30, -1);
+    public record LiveOptions(double keepSeconds, long keepBytes, int snaplen, long sampleMs) {
+        public static final LiveOptions DEFAULT = new LiveOptions(300, 1L << 30, -1, 2000);
+
+        public LiveOptions {
+            if (sampleMs <= 0) {
+                throw new IllegalArgumentException("the time between samples must be positive, not " + sampleMs);
+            }
+        }
+
+        /** The same options with views sampled every {@code ms} milliseconds (csysdig's -d). */
+        public LiveOptions withSampleMs(long ms) {
+            return new LiveOptions(keepSeconds, keepBytes, snaplen, ms);
+        }
+
+        /** The same options with that snaplen (-1: the default). */
+        public LiveOptions withSnaplen(int len) {
+            return new LiveOptions(keepSeconds, keepBytes, len, sampleMs);
+        }
     }
 
     /**
      * Starts a live session (as root): the live system's events feed the ring, the overview and the views asked
-     * for, sampled every two seconds.
+     * for, sampled every {@link LiveOptions#sampleMs} (two seconds by default).
      *
      * @throws ExploreException when live capture cannot start (not root, no BPF...)
      */

@@ -30,12 +30,13 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * A live session: the pipeline's live source on a thread of its own, feeding a ring of the last events (for
- * {@link Exploration#saveRecent}), the overview's recorder, and the views the UIs have asked for, each sampled every
- * two seconds as csysdig samples a live capture. Listeners are told after each sample.
+ * {@link Exploration#saveRecent}), the overview's recorder, and the views the UIs have asked for, each sampled as
+ * csysdig samples a live capture (every two seconds unless told otherwise, as csysdig's -d does). Listeners are told after each sample.
  */
 final class LiveSession {
     final EventStore store;
     private final double keepSeconds;
+    private final long sampleNs;
     private final SummaryRecorder recorder;
     private final Pipeline pipeline;
     private final Thread thread;
@@ -54,6 +55,7 @@ final class LiveSession {
     LiveSession(EventStore store, Exploration.LiveOptions options, io.jdig.state.PortNames ports) {
         this.store = store;
         this.keepSeconds = options.keepSeconds();
+        this.sampleNs = options.sampleMs() * 1_000_000L;
         Feed feed = new Feed();
         this.pipeline = Pipeline.builder().source(new Source.Live(options.snaplen(), true)).portNames(ports)
                 .sink(feed).tap(feed).errors(new PrintStream(new ByteArrayOutputStream(), true,
@@ -121,7 +123,7 @@ final class LiveSession {
             ViewSnapshot made;
             try {
                 made = new ViewSnapshot(plan.view(), plan.depth(), plan.filter(), q.sortColumn(), q.ascending(),
-                        pass);
+                        pass, sampleNs);
             } catch (ViewException e) {
                 throw new ExploreException(e.getMessage(), e);
             }
@@ -242,7 +244,7 @@ final class LiveSession {
             for (ViewSnapshot v : active) {
                 sampled |= v.tickLive(now);
             }
-            if (sampled || System.nanoTime() - lastSample > 2_000_000_000L) {
+            if (sampled || System.nanoTime() - lastSample > sampleNs) {
                 sampled();
             }
         }

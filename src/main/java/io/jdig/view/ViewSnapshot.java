@@ -37,6 +37,12 @@ public final class ViewSnapshot implements ViewSink {
      */
     public ViewSnapshot(ViewInfo view, int depth, String filter, int sortColumn, Boolean ascending,
                         ThreadPass threads) {
+        this(view, depth, filter, sortColumn, ascending, threads, 2_000_000_000L);
+    }
+
+    /** @param sampleNs live, the time between samples of a table (spectrograms sample every half second) */
+    public ViewSnapshot(ViewInfo view, int depth, String filter, int sortColumn, Boolean ascending,
+                        ThreadPass threads, long sampleNs) {
         this.threads = threads;
         EventPredicate p = null;
         if (!filter.isBlank()) {
@@ -46,7 +52,7 @@ public final class ViewSnapshot implements ViewSink {
                 throw new ViewException(e.getMessage());
             }
         }
-        this.refreshNs = view.type() == ViewType.SPECTROGRAM ? 500_000_000L : 2_000_000_000L;
+        this.refreshNs = view.type() == ViewType.SPECTROGRAM ? 500_000_000L : sampleNs;
         this.table = new ViewTable(view, depth, p, refreshNs);
         this.defaultSort = view.sortingCol();
         int col = sortColumn > 0 ? sortColumn : view.sortingCol();

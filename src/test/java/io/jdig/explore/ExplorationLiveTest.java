@@ -23,7 +23,7 @@ class ExplorationLiveTest {
         Path dir = Files.createTempDirectory("jdig-live");
         Path saved = dir.resolve("recent.scap");
         try (Exploration x = Exploration.live(Exploration.Settings.DEFAULT,
-                new Exploration.LiveOptions(60, 64L << 20, -1))) {
+                new Exploration.LiveOptions(60, 64L << 20, -1, 2000))) {
             assertThat(x.isLive()).isTrue();
             Semaphore samples = new Semaphore(0);
             x.addRefreshListener(samples::release);
@@ -69,6 +69,22 @@ class ExplorationLiveTest {
     }
 
     @Test
+    void viewsAreSampledAsOftenAsAsked() throws Exception {
+        Prerequisites.require("root".equals(System.getProperty("user.name")), "live capture needs root");
+        assertThat(Exploration.LiveOptions.DEFAULT.sampleMs()).isEqualTo(2000);
+        try (Exploration x = Exploration.live(Exploration.Settings.DEFAULT,
+                Exploration.LiveOptions.DEFAULT.withSampleMs(400))) {
+            java.util.concurrent.atomic.AtomicInteger samples = new java.util.concurrent.atomic.AtomicInteger();
+            x.view(ViewQuery.of("procs"));
+            Thread.sleep(1000); // the first sample
+            x.addRefreshListener(samples::incrementAndGet);
+            Thread.sleep(4000);
+            // every 400 ms: about ten samples in four seconds (every two seconds would make two)
+            assertThat(samples.get()).isGreaterThanOrEqualTo(5);
+        }
+    }
+
+    @Test
     void aBusyProcessShowsItsCpuInTheLiveProcsView() throws Exception {
         Prerequisites.require("root".equals(System.getProperty("user.name")), "live capture needs root");
         Path dir = Files.createTempDirectory("jdig-live");
@@ -77,7 +93,7 @@ class ExplorationLiveTest {
         spin.toFile().setExecutable(true);
         Process busy = null;
         try (Exploration x = Exploration.live(Exploration.Settings.DEFAULT,
-                new Exploration.LiveOptions(10, 16L << 20, -1))) {
+                new Exploration.LiveOptions(10, 16L << 20, -1, 2000))) {
             ViewQuery procs = ViewQuery.of("procs").withFilter("proc.name=jdigspin");
             x.view(procs);
             busy = new ProcessBuilder(spin.toString(), "-c", "while :; do :; done").start();

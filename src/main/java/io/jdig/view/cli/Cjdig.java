@@ -126,9 +126,8 @@ public final class Cjdig {
         }
         Exploration live;
         try {
-            var lo = Exploration.LiveOptions.DEFAULT;
-            live = Exploration.live(settings, new Exploration.LiveOptions(lo.keepSeconds(), lo.keepBytes(),
-                    o.snaplen > 0 ? o.snaplen : lo.snaplen()));
+            var lo = Exploration.LiveOptions.DEFAULT.withSampleMs(o.delayMs);
+            live = Exploration.live(settings, o.snaplen > 0 ? lo.withSnaplen(o.snaplen) : lo);
         } catch (ExploreException e) {
             err.println("cjdig: " + e.getMessage());
             return 1;
