@@ -13,6 +13,9 @@ if [[ "$what" != build ]]; then
   command -v strace >/dev/null 2>&1 || need+=(strace)
   command -v tshark >/dev/null 2>&1 || need+=(tshark)
   command -v sysdig >/dev/null 2>&1 || need+=(sysdig)
+  # the terminal UI's tests drive ./cjdig inside tmux and inside GNU screen
+  command -v tmux >/dev/null 2>&1 || need+=(tmux)
+  command -v screen >/dev/null 2>&1 || need+=(screen)
   # the web UI's browser tests: headless Chromium and its WebDriver
   [[ -x /usr/bin/chromium ]] || need+=(chromium)
   [[ -x /usr/bin/chromedriver ]] || need+=(chromium-driver)
