@@ -11,6 +11,8 @@ module io.jdig {
     requires static jdk.management;
     // the web UI's server (jdig ui)
     requires jdk.httpserver;
+    // sun.misc.Signal: while an action's command has the terminal, Ctrl+C is the command's, not cjdig's
+    requires jdk.unsupported;
 
     exports io.jdig.consumer;
 }

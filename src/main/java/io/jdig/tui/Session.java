@@ -31,7 +31,14 @@ import java.util.function.Supplier;
 final class Session {
     /** Runs a view action's command and gives its output. */
     interface Shell {
-        List<String> run(String command);
+        /**
+         * Runs an action's command; what it printed, to show in a window, or null when it ran on the terminal
+         * itself (the user saw it there).
+         *
+         * @param waitFinish whether the user is asked for a key before the UI comes back (not for background
+         *                   actions)
+         */
+        List<String> run(String command, boolean waitFinish);
     }
 
     private enum Mode { TABLE, TEXT, VIEWS, SORT, ACTIONS, SPECTRO }
@@ -697,24 +704,31 @@ final class Session {
                         result.columns(), row);
                 if (a.askConfirmation()) {
                     confirm = cmd;
+                    confirmWaits = a.waitFinish();
                 } else {
-                    runAction(cmd);
+                    runAction(cmd, a.waitFinish());
                 }
                 return;
             }
         }
     }
 
+    /** Whether the action waiting for confirmation waits for a key once it has run. */
+    private boolean confirmWaits;
+
     private void confirmKey(KeyStroke k) {
         String cmd = confirm;
         confirm = null;
         if (is(k, 'y') || is(k, 'Y')) {
-            runAction(cmd);
+            runAction(cmd, confirmWaits);
         }
     }
 
-    private void runAction(String cmd) {
-        List<String> out = shell.run(cmd);
+    private void runAction(String cmd, boolean waitFinish) {
+        List<String> out = shell.run(cmd, waitFinish);
+        if (out == null) {
+            return; // it ran on the terminal
+        }
         List<Styled> lines = new ArrayList<>();
         lines.add(Styled.of("$ " + cmd, Palette.LABEL));
         for (String l : out) {

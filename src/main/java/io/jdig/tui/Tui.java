@@ -14,10 +14,8 @@ import io.jdig.explore.Exploration;
 import io.jdig.explore.ExploreException;
 import io.jdig.explore.ViewQuery;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -124,12 +122,16 @@ public final class Tui {
         return 0;
     }
 
+    /** Set while an action's command has the terminal: the UI reads no keys then. */
+    private volatile boolean handedOver;
+
     private void startInput(Screen screen) {
         Thread t = new Thread(() -> {
             try {
                 while (true) {
-                    KeyStroke k = screen.readInput();
+                    KeyStroke k = handedOver ? null : screen.pollInput();
                     if (k == null) {
+                        Thread.sleep(15);
                         continue;
                     }
                     events.add(k);
@@ -139,6 +141,8 @@ public final class Tui {
                 }
             } catch (IOException | RuntimeException e) {
                 events.add(new KeyStroke(KeyType.EOF));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }, "cjdig-input");
         t.setDaemon(true);
@@ -187,7 +191,10 @@ public final class Tui {
             throws IOException {
         EchoText.Format format = o.hexAscii() ? EchoText.Format.HEX
                 : o.ascii() ? EchoText.Format.ASCII : EchoText.Format.DOTTED;
-        Session s = new Session(x, format, work, events::add, Tui::shell);
+        Session s = new Session(x, format, work, events::add, (cmd, waitFinish) -> {
+            onTerminal(screen, cmd, waitFinish);
+            return null;
+        });
         long[] last = {0};
         x.addRefreshListener(() -> {
             long now = System.nanoTime();
@@ -250,27 +257,73 @@ public final class Tui {
         screen.refresh(resized ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
     }
 
-    /** Runs an action's command without the terminal (its input is empty), gathering what it prints. */
-    static List<String> shell(String command) {
-        List<String> lines = new ArrayList<>();
+    /**
+     * Runs an action's command on the terminal, as csysdig does: the UI steps aside (the terminal back in its usual
+     * mode, so that an interactive command such as less or gdb works and Ctrl+C stops the command, not cjdig), the
+     * command runs, then, unless it is a background action, the user presses Enter to come back to the UI.
+     */
+    private void onTerminal(TerminalScreen screen, String command, boolean waitFinish) {
+        handedOver = true;
+        String uiMode = stty("-g");
+        sun.misc.Signal interrupt = new sun.misc.Signal("INT");
+        sun.misc.SignalHandler before = sun.misc.Signal.handle(interrupt, s -> { });
         try {
-            Process p = new ProcessBuilder("/bin/sh", "-c", command).redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                String l;
-                while ((l = r.readLine()) != null && lines.size() < 100_000) {
-                    lines.add(l.replace('\t', ' '));
-                }
+            screen.stopScreen();
+            stty("sane");
+            PrintStream tty = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+                    StandardCharsets.UTF_8);
+            tty.println("$ " + command);
+            int rc = -1;
+            try {
+                rc = new ProcessBuilder("/bin/sh", "-c", command).inheritIO().start().waitFor();
+            } catch (IOException e) {
+                tty.println("cannot run the command: " + e.getMessage());
             }
-            int rc = p.waitFor();
-            lines.add("");
-            lines.add("(exit status " + rc + ")");
+            if (waitFinish) {
+                tty.print("\n(exit status " + rc + ") Press Enter to go back to cjdig. ");
+                tty.flush();
+                waitForEnter();
+            }
         } catch (IOException e) {
-            lines.add("cannot run the command: " + e.getMessage());
+            // the terminal is gone: the UI ends at its next read
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            sun.misc.Signal.handle(interrupt, before);
+            if (uiMode != null) {
+                stty(uiMode);
+            }
+            try {
+                screen.startScreen();
+                screen.setCursorPosition(null);
+                screen.refresh(Screen.RefreshType.COMPLETE);
+            } catch (IOException e) {
+                // as above
+            }
+            handedOver = false;
         }
-        return lines;
     }
+
+    /** Runs stty on the terminal (standard input); its output, or null when it failed. */
+    private static String stty(String arg) {
+        try {
+            Process p = new ProcessBuilder("stty", arg).redirectInput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            return p.waitFor() == 0 ? out : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private static void waitForEnter() throws IOException {
+        int b;
+        do {
+            b = System.in.read();
+        } while (b != -1 && b != '\n' && b != '\r');
+    }
+
 }

@@ -36,6 +36,7 @@ class SessionTest {
     private TerminalScreen screen;
     private Session s;
     private final List<String> commands = new ArrayList<>();
+    private final List<Boolean> waits = new ArrayList<>();
 
     @BeforeAll
     static void open() {
@@ -56,8 +57,9 @@ class SessionTest {
         vt = new DefaultVirtualTerminal(new TerminalSize(140, 30));
         screen = new TerminalScreen(vt);
         screen.startScreen();
-        s = new Session(cat, EchoText.Format.DOTTED, Runnable::run, Runnable::run, c -> {
+        s = new Session(cat, EchoText.Format.DOTTED, Runnable::run, Runnable::run, (c, waitFinish) -> {
             commands.add(c);
+            waits.add(waitFinish);
             return List.of("done");
         });
     }
@@ -300,6 +302,7 @@ class SessionTest {
         assertThat(screenText()).contains("k: kill (kill %proc.pid)");
         keys(ch('k'), ch('y'));
         assertThat(commands).containsExactly("kill 1077");
+        assertThat(waits).as("kill is a background action: no key asked after it").containsExactly(false);
         assertThat(render()).contains("$ kill 1077", "done");
     }
 

@@ -243,4 +243,54 @@ class TuiInTmuxTest {
         await("CJDIG-EXIT=0");
         assertThat(tmux("display-message", "-p", "-t", "ui", "#{alternate_on}").strip()).isEqualTo("0");
     }
+    /**
+     * An action's command gets the terminal, as in csysdig: it prints on the main screen, Ctrl+C stops the command
+     * and not cjdig, Enter brings the UI back; a background action comes back by itself.
+     */
+    @Test
+    void anActionHasTheTerminalAndCtrlCStopsItNotCjdig(@org.junit.jupiter.api.io.TempDir Path views) throws Exception {
+        Path launcher = Path.of("cjdig").toAbsolutePath();
+        Prerequisites.require(Files.isExecutable(launcher), "the ./cjdig launcher is not in the working directory");
+        Path trace = Prerequisites.shared().resolve("traces/falco__cat_write.scap");
+        Files.writeString(views.resolve("v_actiontest.lua"), """
+                view_info = {
+                  id = "actiontest", name = "Action test", description = "files, with two actions",
+                  tags = {"Default"}, view_type = "table", filter = "fd.type=file", applies_to = {""},
+                  is_root = true, use_defaults = true,
+                  columns = {
+                    { name = "NA", field = "fd.name", is_key = true },
+                    { name = "OPS", field = "evt.count", aggregation = "SUM", colsize = 8, is_sorting = true },
+                    { name = "NAME", field = "fd.name", colsize = 0 },
+                  },
+                  actions = {
+                    { hotkey = "s", command = "echo started %fd.name; sleep 60; echo never", description = "slow" },
+                    { hotkey = "b", command = "echo quick > %fd.name", description = "background",
+                      wait_finish = false },
+                  },
+                }
+                """);
+        tmux("new-session", "-d", "-s", "ui", "-x", "120", "-y", "30",
+                "'" + launcher + "' --chisel-path '" + views + "' -r '" + trace + "' -v actiontest; echo CJDIG-EXIT=$?;"
+                        + " sleep 600");
+        started = true;
+        await("the view", FIRST_SCREEN_MS, l -> l.get(0).startsWith("Viewing: Action test")
+                && l.get(3).endsWith("/dev/null"));
+        keys("s");
+        List<String> s = await("$ echo started /dev/null; sleep 60; echo never");
+        assertThat(String.join("\n", s)).contains("started /dev/null");
+        assertThat(tmux("display-message", "-p", "-t", "ui", "#{alternate_on}").strip()).isEqualTo("0");
+        keys("C-c");
+        s = await("(exit status 130) Press Enter to go back to cjdig.");
+        assertThat(s).as("the command was stopped before its last echo").doesNotContain("never");
+        assertThat(String.join("\n", s)).doesNotContain("CJDIG-EXIT");
+        keys("Enter");
+        await("the view again", STEP_MS, l -> l.get(0).startsWith("Viewing: Action test")
+                && l.get(3).endsWith("/dev/null"));
+        // a background action: the UI is back without a key
+        keys("b");
+        await("the view after the background action", STEP_MS, l -> l.get(0).startsWith("Viewing: Action test")
+                && l.get(29).startsWith("F1Help"));
+        keys("q");
+        await("CJDIG-EXIT=0");
+    }
 }
