@@ -89,9 +89,21 @@ final class TableColumn {
      */
     private final byte[][] recent = new byte[64][];
 
+    /** The string this column extracted last (without a NUL, so that equal bytes need no scan for one). */
+    private byte[] last = new byte[0];
+
     private byte[] cString(FieldValue v) {
         byte[] a = v.str.array();
         int n = v.str.length();
+        byte[] l = last;
+        if (n == l.length && java.util.Arrays.equals(a, 0, n, l, 0, n)) {
+            return l;
+        }
+        last = interned(a, n);
+        return last;
+    }
+
+    private byte[] interned(byte[] a, int n) {
         int h = 1;
         for (int i = 0; i < n; i++) {
             byte b = a[i];
