@@ -345,25 +345,7 @@ public final class Exploration implements AutoCloseable {
 
         @Override
         public void init(Run run) {
-            run.state().observeTable(new io.jdig.state.StateEngine.TableObserver() {
-                @Override
-                public void added(long tid) {
-                    order.added(tid);
-                    recorder.added(tid);
-                }
-
-                @Override
-                public void removed(long tid) {
-                    order.removed(tid);
-                    recorder.removed(tid);
-                }
-
-                @Override
-                public void cleared() {
-                    order.cleared();
-                    recorder.cleared();
-                }
-            });
+            run.state().observeTable(io.jdig.state.StateEngine.TableObserver.both(order, recorder));
         }
 
         @Override

@@ -63,25 +63,7 @@ final class LiveSession {
         StateEngine state = pipeline.context().state;
         this.recorder = new SummaryRecorder(state);
         ThreadOrder order = new ThreadOrder();
-        state.observeTable(new StateEngine.TableObserver() {
-            @Override
-            public void added(long tid) {
-                order.added(tid);
-                recorder.added(tid);
-            }
-
-            @Override
-            public void removed(long tid) {
-                order.removed(tid);
-                recorder.removed(tid);
-            }
-
-            @Override
-            public void cleared() {
-                order.cleared();
-                recorder.cleared();
-            }
-        });
+        state.observeTable(StateEngine.TableObserver.both(order, recorder));
         this.pass = new ThreadPass(state, order);
         this.thread = Thread.ofPlatform().daemon().name("jdig-explore-live").unstarted(() -> {
             outcome = pipeline.run();

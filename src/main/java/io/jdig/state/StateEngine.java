@@ -78,6 +78,29 @@ public final class StateEngine implements MetadataSink {
         void removed(long tid);
 
         void cleared();
+
+        /** One observer that tells {@code a}, then {@code b} (the table takes one observer). */
+        static TableObserver both(TableObserver a, TableObserver b) {
+            return new TableObserver() {
+                @Override
+                public void added(long tid) {
+                    a.added(tid);
+                    b.added(tid);
+                }
+
+                @Override
+                public void removed(long tid) {
+                    a.removed(tid);
+                    b.removed(tid);
+                }
+
+                @Override
+                public void cleared() {
+                    a.cleared();
+                    b.cleared();
+                }
+            };
+        }
     }
 
     private TableObserver tableObserver;

@@ -49,15 +49,6 @@ class TuiInScreenTest {
         }
     }
 
-    private static boolean onPath(String tool) {
-        for (String d : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(d, tool))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private void screen(String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("screen", "-S", session));
         cmd.addAll(Arrays.asList(args));
@@ -103,7 +94,7 @@ class TuiInScreenTest {
 
     @Test
     void aUserExploresATraceInsideGnuScreen() throws Exception {
-        Prerequisites.require(onPath("screen"), "GNU screen is not installed");
+        Prerequisites.require(Prerequisites.onPath("screen"), "GNU screen is not installed");
         Path launcher = Path.of("cjdig").toAbsolutePath();
         Prerequisites.require(Files.isExecutable(launcher), "the ./cjdig launcher is not in the working directory");
         Path trace = Prerequisites.shared().resolve("traces/falco__cat_write.scap");

@@ -33,7 +33,7 @@ class TuiInTmuxTest {
 
     @BeforeEach
     void needs() {
-        Prerequisites.require(onPath("tmux"), "tmux is not installed");
+        Prerequisites.require(Prerequisites.onPath("tmux"), "tmux is not installed");
     }
 
     @AfterEach
@@ -41,15 +41,6 @@ class TuiInTmuxTest {
         if (started) {
             tmux("kill-server");
         }
-    }
-
-    private static boolean onPath(String tool) {
-        for (String d : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(d, tool))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private String tmux(String... args) throws IOException, InterruptedException {
