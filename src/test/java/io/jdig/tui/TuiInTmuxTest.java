@@ -255,11 +255,11 @@ class TuiInTmuxTest {
                   },
                   actions = {
                     { hotkey = "s", command = "echo started %fd.name; sleep 60; echo never", description = "slow" },
-                    { hotkey = "b", command = "echo quick > %fd.name", description = "background",
+                    { hotkey = "b", command = "echo quick > '@RAN@'", description = "background",
                       wait_finish = false },
                   },
                 }
-                """);
+                """.replace("@RAN@", views.resolve("ran").toString()));
         tmux("new-session", "-d", "-s", "ui", "-x", "120", "-y", "30",
                 "'" + launcher + "' --chisel-path '" + views + "' -r '" + trace + "' -v actiontest; echo CJDIG-EXIT=$?;"
                         + " sleep 600");
@@ -279,8 +279,19 @@ class TuiInTmuxTest {
                 && l.get(3).endsWith("/dev/null"));
         // a background action: the UI is back without a key
         keys("b");
-        await("the view after the background action", STEP_MS, l -> l.get(0).startsWith("Viewing: Action test")
-                && l.get(29).startsWith("F1Help"));
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STEP_MS);
+        while (!Files.exists(views.resolve("ran")) && System.nanoTime() < until) {
+            Thread.sleep(40);
+        }
+        assertThat(views.resolve("ran")).hasContent("quick");
+        await("the UI back on its own screen", STEP_MS, l -> {
+            try {
+                return tmux("display-message", "-p", "-t", "ui", "#{alternate_on}").strip().equals("1")
+                        && l.get(0).startsWith("Viewing: Action test") && l.get(29).startsWith("F1Help");
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
         keys("q");
         await("CJDIG-EXIT=0");
     }
