@@ -107,7 +107,8 @@ class TuiInTmuxTest {
         started = true;
         List<String> s = await("the processes view", FIRST_SCREEN_MS,
                 l -> l.get(0).startsWith("Viewing: Processes For: whole machine") && l.get(49).startsWith("F1Help")
-                        && l.get(2).contains("PID") && !l.get(3).isBlank());
+                        && l.get(2).contains("PID") && l.get(2).contains("Command") && !l.get(3).isBlank()
+                        && l.get(1).contains("falco__cat_write.scap (345 evts, 3.00s)"));
         assertThat(s.get(1)).contains("falco__cat_write.scap (345 evts, 3.00s)");
         assertThat(s.get(2)).contains("PID").contains("Command");
 
@@ -123,7 +124,8 @@ class TuiInTmuxTest {
         }
         await("the Files entry", STEP_MS, l -> l.get(2).startsWith("Select View") && l.get(2).contains("Files"));
         keys("Enter");
-        s = await("Viewing: Files For: whole machine");
+        s = await("the Files view", STEP_MS, l -> l.get(0).startsWith("Viewing: Files For: whole machine")
+                && l.stream().anyMatch(x -> x.endsWith("/lib/x86_64-linux-gnu/libc.so.6")));
 
         // Enter on a row: the processes that used the file; F5: the bytes it got
         int libc = lineOf(s, l -> l.endsWith("/lib/x86_64-linux-gnu/libc.so.6"));
@@ -132,10 +134,13 @@ class TuiInTmuxTest {
         }
         await("the libc row", STEP_MS, l -> l.get(49).contains((libc - 2) + "/4"));
         keys("Enter");
-        s = await("Viewing: Processes For: fd.name=/lib/x86_64-linux-gnu/libc.so.6");
+        // (each wait covers the lines asserted after it: a copy of the pane may catch a redraw half done)
+        s = await("the processes of libc", STEP_MS, l -> l.get(0).startsWith(
+                "Viewing: Processes For: fd.name=/lib/x86_64-linux-gnu/libc.so.6") && l.get(3).contains("cat /dev/null"));
         assertThat(s.get(3)).contains("cat /dev/null");
         keys("F5");
-        s = await("------ Read 832B from /lib/x86_64-linux-gnu/libc.so.6 (cat)");
+        s = await("the bytes libc gave cat", STEP_MS, l -> String.join("\n", l).contains(
+                "------ Read 832B from /lib/x86_64-linux-gnu/libc.so.6 (cat)") && String.join("\n", l).contains(".ELF...."));
         assertThat(String.join("\n", s)).contains(".ELF....");
 
         // Backspace twice: back to the files
@@ -156,7 +161,8 @@ class TuiInTmuxTest {
         keys("C-u");
         type("fd.name=/dev/null and (");
         keys("Enter");
-        s = await("^ invalid filter");
+        s = await("the filter's error", STEP_MS, l -> l.get(49).contains("^ invalid filter")
+                && l.get(48).equals("Filter: fd.name=/dev/null and ("));
         assertThat(s.get(48)).isEqualTo("Filter: fd.name=/dev/null and (");
         assertThat(s.get(49)).startsWith(" ".repeat("Filter: fd.name=/dev/null and (".length()) + "^ invalid filter: ");
         keys("C-u");
@@ -267,7 +273,8 @@ class TuiInTmuxTest {
         await("the view", FIRST_SCREEN_MS, l -> l.get(0).startsWith("Viewing: Action test")
                 && l.get(3).endsWith("/dev/null"));
         keys("s");
-        List<String> s = await("$ echo started /dev/null; sleep 60; echo never");
+        List<String> s = await("the command on the terminal", STEP_MS, l -> String.join("\n", l).contains(
+                "$ echo started /dev/null; sleep 60; echo never") && l.contains("started /dev/null"));
         assertThat(String.join("\n", s)).contains("started /dev/null");
         assertThat(tmux("display-message", "-p", "-t", "ui", "#{alternate_on}").strip()).isEqualTo("0");
         keys("C-c");
