@@ -26,18 +26,18 @@ final class SpectrogramFeed implements Sink {
 
     @Override
     public boolean onEvent(EventContext c) {
-        long ts = c.ev.ts();
-        if (Long.compareUnsigned(ts, table.nextFlushNs()) > 0) {
-            sample(ts);
-        }
-        lastTs = ts;
+        advance(c.ev.ts());
         table.process(c);
         return true;
     }
 
+    /** An event the replay's filter dropped still moves the time on (and may end a sample). */
     @Override
     public void onFilteredOut(EventContext c) {
-        long ts = c.ev.ts();
+        advance(c.ev.ts());
+    }
+
+    private void advance(long ts) {
         if (Long.compareUnsigned(ts, table.nextFlushNs()) > 0) {
             sample(ts);
         }

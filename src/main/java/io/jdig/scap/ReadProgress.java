@@ -313,10 +313,7 @@ final class ReadProgress {
 
     /** Copies {@code n} bytes of the file from {@code pos}, through a read-ahead buffer. */
     private void readAt(long pos, byte[] dst, int off, int n) throws IOException {
-        if (pos < cacheStart || pos + n > cacheStart + cacheLen) {
-            fillCache(pos);
-        }
-        int from = (int) (pos - cacheStart);
+        int from = cached(pos, n);
         int c = Math.max(0, Math.min(n, cacheLen - from));
         System.arraycopy(cache, from, dst, off, c);
         java.util.Arrays.fill(dst, off + c, off + n, (byte) 0);

@@ -44,6 +44,9 @@ public final class Tui {
     private static final Object WAKE = new Object();
 
     private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+    /** The terminal's streams, which an action's command shares while it has the terminal. */
+    private InputStream in;
+    private PrintStream out;
 
     private Tui() {
     }
@@ -73,6 +76,8 @@ public final class Tui {
 
     private int go(Path trace, Exploration live, Exploration.Settings settings, Options o, InputStream in,
                    OutputStream out, PrintStream err) {
+        this.in = in;
+        this.out = new PrintStream(out, true, StandardCharsets.UTF_8);
         Terminal terminal;
         try {
             DefaultTerminalFactory f = new DefaultTerminalFactory(out, in, StandardCharsets.UTF_8)
@@ -270,8 +275,7 @@ public final class Tui {
         try {
             screen.stopScreen();
             stty("sane");
-            PrintStream tty = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
-                    StandardCharsets.UTF_8);
+            PrintStream tty = out;
             tty.println("$ " + command);
             int rc = -1;
             try {
@@ -319,10 +323,10 @@ public final class Tui {
         }
     }
 
-    private static void waitForEnter() throws IOException {
+    private void waitForEnter() throws IOException {
         int b;
         do {
-            b = System.in.read();
+            b = in.read();
         } while (b != -1 && b != '\n' && b != '\r');
     }
 
