@@ -295,15 +295,20 @@ public final class Exploration implements AutoCloseable {
 
     /** A view computed by the first read: cached as a replay's would be. */
     private void adopt(Pending p, ViewSnapshot s) {
-        ViewResult r = result(p.plan, p.q, s.rows(), s.sortColumn(), s.ascending(), s.events());
+        ViewResult r = kept(p, s);
         synchronized (cache) {
             cache.putIfAbsent(CacheKey.of(p.plan, p.q), CompletableFuture.completedFuture(r));
         }
+    }
+
+    /** The answer a computed table gives; the table is kept to be sorted again when it is not too big. */
+    private ViewResult kept(Pending p, ViewSnapshot s) {
         if (s.canResort() && s.rows().size() <= 100_000) {
             synchronized (tables) {
                 tables.putIfAbsent(TableKey.of(p.plan), s);
             }
         }
+        return result(p.plan, p.q, s.rows(), s.sortColumn(), s.ascending(), s.events());
     }
 
     /**
@@ -1077,13 +1082,7 @@ public final class Exploration implements AutoCloseable {
         }
         for (int i = 0; i < todo.size(); i++) {
             if (out.get(i) instanceof ViewSnapshot s) {
-                Plan plan = todo.get(i).plan;
-                out.set(i, result(plan, todo.get(i).q, s.rows(), s.sortColumn(), s.ascending(), s.events()));
-                if (s.canResort() && s.rows().size() <= 100_000) {
-                    synchronized (tables) {
-                        tables.putIfAbsent(TableKey.of(plan), s);
-                    }
-                }
+                out.set(i, kept(todo.get(i), s));
             }
         }
         return out;
