@@ -142,6 +142,19 @@ final class ReadProgress {
         return (double) offset() * 100 / fileSize;
     }
 
+    /**
+     * The reader has just read the event block of {@code total} bytes at {@code at}: on a plain file whose figure is
+     * being followed up to there, zlib's reads for it are followed at once, by arithmetic, so that the next
+     * {@link #at} has nothing left to read from the file. Anything else is left to {@link #at}.
+     */
+    void passed(long at, int total) throws IOException {
+        if (at == upos && how == How.COPY && total >= 8 && upos + 8 <= fileSize) {
+            read(null, 8);
+            read(null, total - 8);
+            upos += total;
+        }
+    }
+
     void close() throws IOException {
         inflater.end();
         if (ch != null) {
