@@ -57,7 +57,7 @@ final class ReadProgress {
     private boolean outInFile;
     private long outFilePos;
     /** Bytes of the file read ahead for {@link #readAt}: from {@link #cacheStart}, {@link #cacheLen} of them. */
-    private final byte[] cache = new byte[1 << 20];
+    private final byte[] cache = new byte[256 << 10];
     private ByteBuffer cacheView;
     private long cacheStart;
     private int cacheLen;
