@@ -148,7 +148,15 @@ final class ReadProgress {
      * {@link #at} has nothing left to read from the file. Anything else is left to {@link #at}.
      */
     void passed(long at, int total) throws IOException {
-        if (at == upos && how == How.COPY && total >= 8 && upos + 8 <= fileSize) {
+        if (at != upos || how != How.COPY) {
+            return;
+        }
+        if (have >= total && total >= 8) {
+            // both of zlib's reads served from what its output buffer holds
+            have -= total;
+            outNext += total;
+            upos += total;
+        } else if (total >= 8 && upos + 8 <= fileSize) {
             read(null, 8);
             read(null, total - 8);
             upos += total;

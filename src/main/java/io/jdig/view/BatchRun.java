@@ -105,6 +105,9 @@ public final class BatchRun implements ViewSink {
         if (!live) {
             if (firstTs == 0) {
                 firstTs = ts;
+                if (mode == Mode.JSON && readProgress != null) {
+                    readProgress.getAsDouble(); // from here the reader follows its figure as it goes
+                }
             }
             lastTs = ts;
             if (mode == Mode.JSON && c.num - lastProgressEvent > PROGRESS_EVERY) {
