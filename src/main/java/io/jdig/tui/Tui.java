@@ -82,7 +82,7 @@ public final class Tui {
         try {
             DefaultTerminalFactory f = new DefaultTerminalFactory(out, in, StandardCharsets.UTF_8)
                     .setForceTextTerminal(true)
-                    .setMouseCaptureMode(MouseCaptureMode.CLICK_RELEASE)
+                    .setMouseCaptureMode(MouseCaptureMode.CLICK_RELEASE_DRAG_MOVE)
                     .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP);
             terminal = f.createTerminal();
         } catch (IOException | RuntimeException e) {
@@ -202,6 +202,9 @@ public final class Tui {
         });
         long[] last = {0};
         x.addRefreshListener(() -> {
+            if (s.followsLive()) {
+                events.add((Runnable) s::liveTick); // a spectrogram's rows come every half second
+            }
             long now = System.nanoTime();
             if ((now - last[0]) / 1_000_000 >= o.delayMs() - 100) {
                 last[0] = now;
