@@ -55,10 +55,20 @@ public record Spectrogram(String viewId, String filter, int width, long interval
     }
 
     /**
-     * The filter csysdig builds for a region selected on the spectrogram: the time from the start of the first
-     * sample's interval to the end of the last one's (both included), and the latencies from the first column's
-     * lowest up to, not including, the lowest of the column after the last. Samples and columns may be given in
-     * either order.
+     * The least latency, in nanoseconds, whose bucket is drawn at column {@code x} or right of it: the view's key
+     * {@code evt.latency.quantized} is the column of the latency's logarithm plus one, so column {@code x} holds
+     * the latencies from 10^((x-1)*11/width) up to, not including, 10^(x*11/width). No call lasts less than 1 ns.
+     */
+    public static long leastLatencyFrom(int x, int width) {
+        return Math.max(1, (long) Math.ceil(Math.pow(10, (double) (x - 1) * 11 / width)));
+    }
+
+    /**
+     * The filter of the events in a region of the spectrogram, in the form csysdig builds it: the time from the
+     * start of the first sample's interval to the end of the last one's (both included), and the latencies of the
+     * buckets drawn in its columns. (csysdig takes its latency bounds from the column numbers themselves, which
+     * gives the buckets one column right of those selected; here they are the selected ones.) Samples and columns
+     * may be given in either order.
      *
      * @param sampleA a sample's index in {@link #samples}, one row of the region
      * @param sampleB another sample's index, the region's other row
@@ -70,8 +80,8 @@ public record Spectrogram(String viewId, String filter, int width, long interval
         Sample first = samples.get(Math.min(sampleA, sampleB));
         Sample last = samples.get(Math.max(sampleA, sampleB));
         int w = width > 0 ? width : 1;
-        long lowest = latencyAt(Math.max(0, Math.min(colA, colB)), w);
-        long above = latencyAt(Math.max(colA, colB) + 1, w);
+        long lowest = leastLatencyFrom(Math.max(0, Math.min(colA, colB)), w);
+        long above = leastLatencyFrom(Math.max(colA, colB) + 1, w);
         String f = latencyField();
         return "(evt.rawtime>=" + Long.toUnsignedString(first.endNs() - intervalNs) + " and evt.rawtime<="
                 + Long.toUnsignedString(last.endNs()) + ") and (" + f + ">=" + lowest + " and " + f + "<" + above
