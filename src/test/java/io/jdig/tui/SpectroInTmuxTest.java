@@ -247,4 +247,74 @@ class SpectroInTmuxTest {
         keys("q");
         await("the end", STEP_MS, l -> String.join("\n", l).contains("CJDIG-EXIT=0"));
     }
+
+    /** The rows of the screen with calls on them (cells coloured other than black). */
+    private int colouredRows() throws Exception {
+        int n = 0;
+        for (String l : tmux("capture-pane", "-p", "-e", "-t", "ui").split("\n")) {
+            if (l.matches(".*48;5;[1-9][0-9]*m.*")) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Live, as root: the spectrogram of a workload's calls gains a row each half second (faster than the tables'
+     * two seconds), p holds it, and a region of it digs the workload's calls out of the recent events.
+     */
+    @Test
+    void liveTheSpectrogramScrollsAndARegionDigsTheRecentEvents(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        String problem = io.jdig.capture.BpfLoader.environmentProblem();
+        Prerequisites.require(problem == null, "live capture unavailable: " + problem);
+        Path launcher = Path.of("cjdig").toAbsolutePath();
+        Prerequisites.require(Files.isExecutable(launcher), "the ./cjdig launcher is not in the working directory");
+        Path sh = tmp.resolve("jdigspectrotui");
+        Files.copy(Path.of("/bin/sh"), sh);
+        Process work = new ProcessBuilder(sh.toString(), "-c", "while :; do echo x > /dev/null; sleep 0.1; done")
+                .start();
+        try {
+            tmux("new-session", "-d", "-s", "ui", "-x", String.valueOf(W), "-y", String.valueOf(H),
+                    "'" + launcher + "' -v spectro_all proc.name=jdigspectrotui; echo CJDIG-EXIT=$?; sleep 600");
+            started = true;
+            await("the live spectrogram", FIRST_SCREEN_MS, l -> l.get(1).startsWith("Source: Live System")
+                    && l.get(0).startsWith("Viewing: Spectrogram-All") && l.get(BOTTOM + 1).startsWith("|1ns"));
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (colouredRows() < 2 && System.nanoTime() < until) {
+                Thread.sleep(100);
+            }
+            int a = colouredRows();
+            Thread.sleep(3000);
+            int b = colouredRows();
+            assertThat(a).as("rows of the workload's calls").isGreaterThanOrEqualTo(2);
+            assertThat(b - a).as("rows gained in three seconds (a row each half second)").isBetween(4, 8);
+
+            keys("p");
+            await("PAUSED", STEP_MS, l -> l.get(H - 1).contains("PAUSED"));
+            String held = tmux("capture-pane", "-p", "-e", "-t", "ui");
+            Thread.sleep(1500);
+            assertThat(tmux("capture-pane", "-p", "-e", "-t", "ui")).as("paused, the rows stay").isEqualTo(held);
+            keys("p");
+            await("going on", STEP_MS, l -> !String.join("\n", l).contains("PAUSED"));
+
+            // a region over the three newest rows, all the columns: the workload's calls from the recent events
+            mouse(0, 0, BOTTOM - 2);
+            mouse(32, W - 2, BOTTOM);
+            mouse(3, W - 2, BOTTOM);
+            List<String> s = await("the dig window", STEP_MS, l -> l.get(0).startsWith("Viewing: sysdig output")
+                    && POSITION.matcher(l.get(H - 1)).find() && !l.get(3).isBlank());
+            assertThat(s.get(1)).contains("Filter: ((proc.name=jdigspectrotui) and (evt.dir=<)) and ((evt.rawtime");
+            for (int i = 3; i < H - 1 && !s.get(i).isBlank(); i++) {
+                assertThat(s.get(i)).contains(" jdigspectrotui (").contains(" < ");
+            }
+            backToTheSpectrogram();
+            keys("q");
+            await("the view's table", STEP_MS, l -> l.get(H - 1).contains("Quit"));
+            keys("q");
+            await("the end", STEP_MS, l -> String.join("\n", l).contains("CJDIG-EXIT=0"));
+        } finally {
+            work.destroyForcibly().waitFor();
+        }
+    }
 }
