@@ -477,6 +477,11 @@ final class Session {
         }, out -> openText("sysdig output", label, f, out));
     }
 
+    /** The text window shown (echo, dig, help...), or null. */
+    TextWindow textShown() {
+        return mode == Mode.TEXT ? text : null;
+    }
+
     /** The spectrogram shown, or null. */
     io.jdig.explore.Spectrogram spectrogramShown() {
         return mode == Mode.SPECTRO && spectro != null ? spectro.data : null;
