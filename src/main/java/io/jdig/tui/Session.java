@@ -118,7 +118,7 @@ final class Session {
         if (paused || loading != null || query == null || result == null) {
             return;
         }
-        load(query, null, null);
+        ask("Loading", () -> x.view(query), r -> shown(r, null, null, true));
     }
 
     boolean paused() {
@@ -154,7 +154,7 @@ final class Session {
      * @param labels      the "For:" labels of the answer's drill-down path, or null for the current ones
      */
     private void load(ViewQuery q, String keyToSelect, List<String> labels) {
-        ask("Loading", () -> x.view(q), r -> shown(r, keyToSelect, labels));
+        ask("Loading", () -> x.view(q), r -> shown(r, keyToSelect, labels, false));
     }
 
     /**
@@ -181,7 +181,8 @@ final class Session {
         });
     }
 
-    private void shown(ViewResult r, String keyToSelect, List<String> labels) {
+    /** @param again whether this is the view asked again (a live sample), not one the user opened */
+    private void shown(ViewResult r, String keyToSelect, List<String> labels, boolean again) {
         boolean sameView = result != null && query != null && r.query().viewId().equals(query.viewId())
                 && r.query().path().equals(query.path());
         String keep = keyToSelect != null ? keyToSelect
@@ -197,8 +198,7 @@ final class Session {
         }
         layout = new TableLayout(r.columns(), r.rows(), layout);
         applyFreeText();
-        boolean spectroShown = spectro != null && spectroIsView && (mode == Mode.SPECTRO || mode == Mode.TEXT);
-        if (currentView().type() == io.jdig.view.ViewType.SPECTROGRAM && !(sameView && spectroShown)) {
+        if (currentView().type() == io.jdig.view.ViewType.SPECTROGRAM && !again) {
             openSpectrogram(query, forText(), true);
         }
         table.select(0, page());
@@ -415,6 +415,11 @@ final class Session {
         if (spectro != null && spectro.live != null && mode == Mode.SPECTRO && !paused) {
             spectro.update(spectro.live.snapshot());
         }
+    }
+
+    /** Whether the mouse's moves without a button matter: on the spectrogram (csysdig's click, move, click). */
+    boolean followsMouse() {
+        return mode == Mode.SPECTRO;
     }
 
     /** Whether a live spectrogram is shown (its samples come faster than the tables'). */

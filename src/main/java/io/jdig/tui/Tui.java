@@ -43,6 +43,9 @@ public final class Tui {
 
     private static final Object WAKE = new Object();
 
+    /** Whether the screen shown follows the mouse's moves (the spectrogram, selecting a region). */
+    private volatile boolean motion;
+
     private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
     /** The terminal's streams, which an action's command shares while it has the terminal. */
     private InputStream in;
@@ -139,6 +142,10 @@ public final class Tui {
                         Thread.sleep(15);
                         continue;
                     }
+                    if (!motion && k instanceof com.googlecode.lanterna.input.MouseAction m
+                            && m.getActionType() == com.googlecode.lanterna.input.MouseActionType.MOVE) {
+                        continue; // the terminal reports every move; only the spectrogram follows them
+                    }
                     events.add(k);
                     if (k.getKeyType() == KeyType.EOF) {
                         return;
@@ -227,6 +234,7 @@ public final class Tui {
                 }
                 ev = events.poll();
             }
+            motion = s.followsMouse();
         }
         return null;
     }
