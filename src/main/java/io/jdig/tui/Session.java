@@ -448,7 +448,14 @@ final class Session {
     private void spectroKey(KeyStroke k) {
         switch (k.getKeyType()) {
             case F1 -> help();
-            case F2 -> openViews();
+            case F2 -> {
+                // the views replace the spectrogram (a live one stops being sampled)
+                mode = Mode.TABLE;
+                dropSpectrogram();
+                spectro = null;
+                spectroIsView = false;
+                openViews();
+            }
             case ArrowLeft -> spectro.arrow(-1, 0);
             case ArrowRight -> spectro.arrow(1, 0);
             case ArrowUp -> spectro.arrow(0, -1);
