@@ -16,6 +16,9 @@ if [[ "$what" != build ]]; then
   # the terminal UI's tests drive ./cjdig inside tmux and inside GNU screen
   command -v tmux >/dev/null 2>&1 || need+=(tmux)
   command -v screen >/dev/null 2>&1 || need+=(screen)
+  # ... and over ssh, to a private sshd the test starts on a loopback port with its own keys
+  [[ -x /usr/sbin/sshd ]] || need+=(openssh-server)
+  command -v ssh-keygen >/dev/null 2>&1 || need+=(openssh-client)
   # the web UI's browser tests: headless Chromium and its WebDriver
   [[ -x /usr/bin/chromium ]] || need+=(chromium)
   [[ -x /usr/bin/chromedriver ]] || need+=(chromium-driver)

@@ -59,6 +59,80 @@ public final class CFormat {
         if (Double.isInfinite(v)) {
             return v > 0 ? "inf" : "-inf";
         }
-        return new BigDecimal(v).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
+        String quick = fixedQuickly(v, decimals);
+        return quick != null ? quick : new BigDecimal(v).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    private static final long[] TENS = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
+            100_000_000L, 1_000_000_000L};
+
+    /**
+     * %.Nf of an ordinary value (up to nine decimals, below 2^53 once scaled) in exact 128-bit integer arithmetic,
+     * rounded half to even as BigDecimal would (no minus sign on a value that rounds to zero); null for the rest.
+     * BigDecimal's first use costs tens of milliseconds of class initialisation, a good part of a short run.
+     */
+    static String fixedQuickly(double v, int decimals) {
+        if (decimals < 0 || decimals >= TENS.length || !(Math.abs(v) * TENS[decimals] < 0x1p53)) {
+            return null;
+        }
+        long bits = Double.doubleToRawLongBits(v);
+        int exp = (int) ((bits >>> 52) & 0x7ff);
+        long mant = bits & ((1L << 52) - 1);
+        if (exp != 0) {
+            mant |= 1L << 52;
+        } else {
+            exp = 1;
+        }
+        int shift = 1075 - exp; // |v| = mant / 2^shift
+        long ten = TENS[decimals];
+        long q;
+        if (shift <= 0) {
+            q = (mant << -shift) * ten; // an integer already: below 2^53 by the test above
+        } else {
+            // (mant * ten) is below 2^83: hi:lo, then divided by 2^shift, rounded half to even
+            long lo = mant * ten;
+            long hi = Math.multiplyHigh(mant, ten);
+            if (shift >= 128) {
+                q = 0; // below 2^83 / 2^128: rounds to zero
+            } else {
+                long rHi;
+                long rLo;
+                if (shift >= 64) {
+                    q = hi >>> (shift - 64);
+                    rHi = shift == 64 ? 0 : hi & ((1L << (shift - 64)) - 1);
+                    rLo = lo;
+                } else {
+                    q = (lo >>> shift) | (hi << (64 - shift));
+                    rHi = 0;
+                    rLo = lo & ((1L << shift) - 1);
+                }
+                // the remainder against half of 2^shift
+                int cmp;
+                if (shift > 64) {
+                    long halfHi = 1L << (shift - 65);
+                    cmp = rHi != halfHi ? Long.compareUnsigned(rHi, halfHi) : (rLo == 0 ? 0 : 1);
+                } else {
+                    long half = 1L << (shift - 1);
+                    cmp = shift == 64 ? Long.compareUnsigned(rLo, half) : Long.compare(rLo, half);
+                }
+                if (cmp > 0 || cmp == 0 && (q & 1) != 0) {
+                    q++;
+                }
+            }
+        }
+        StringBuilder sb = new StringBuilder(24);
+        if (v < 0 && q != 0) {
+            sb.append('-');
+        }
+        sb.append(q / ten);
+        if (decimals > 0) {
+            sb.append('.');
+            String frac = Long.toString(q % ten);
+            for (int i = frac.length(); i < decimals; i++) {
+                sb.append('0');
+            }
+            sb.append(frac);
+        }
+        return sb.toString();
     }
 }

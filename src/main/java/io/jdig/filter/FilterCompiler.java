@@ -158,8 +158,8 @@ public final class FilterCompiler {
                 };
             }
             case Expr.Or o -> {
-                EventPredicate[] ps = o.children().stream().map(this::expr).toArray(EventPredicate[]::new);
-                yield ps.length == 2 ? or2(ps[0], ps[1]) : c -> {
+                EventPredicate[] ps = alternatives(o.children());
+                yield ps.length == 1 ? ps[0] : ps.length == 2 ? or2(ps[0], ps[1]) : c -> {
                     for (EventPredicate p : ps) {
                         if (p.test(c)) {
                             return true;
@@ -172,8 +172,74 @@ public final class FilterCompiler {
                 EventPredicate p = expr(n.child());
                 yield c -> !p.test(c);
             }
-            case Expr.Check ch -> check(ch);
+            case Expr.Check ch -> check(ch).predicate();
         };
+    }
+
+    /**
+     * The predicates of an {@code or}'s children, where neighbouring plain checks of one field
+     * ({@code fd.type=ipv4 or fd.type=ipv6}) become one that extracts the field once and tries each check's test
+     * on the value: the same answers, one extraction instead of several.
+     */
+    private EventPredicate[] alternatives(List<Expr> children) {
+        List<EventPredicate> out = new ArrayList<>();
+        List<Compiled> run = new ArrayList<>();
+        for (Expr child : children) {
+            Compiled c = child instanceof Expr.Check ch ? check(ch) : null;
+            if (c == null || c.field() == null || !run.isEmpty() && !sameField(run.get(0).field(), c.field())) {
+                flush(run, out);
+            }
+            if (c != null && c.field() != null) {
+                run.add(c);
+            } else {
+                out.add(c != null ? c.predicate() : expr(child));
+            }
+        }
+        flush(run, out);
+        return out.toArray(EventPredicate[]::new);
+    }
+
+    private static boolean sameField(Field a, Field b) {
+        return a.text().equals(b.text());
+    }
+
+    private static void flush(List<Compiled> run, List<EventPredicate> out) {
+        if (run.size() == 1) {
+            out.add(run.get(0).predicate());
+        } else if (!run.isEmpty()) {
+            Field f = run.get(0).field();
+            ValueTest[] tests = run.stream().map(Compiled::test).toArray(ValueTest[]::new);
+            out.add(tests.length == 2 ? eitherOf(f, tests[0], tests[1]) : c -> {
+                if (!f.extractForFilter(c)) {
+                    return false;
+                }
+                for (ValueTest t : tests) {
+                    if (t.test(f)) {
+                        return true;
+                    }
+                }
+                return false;
+            });
+        }
+        run.clear();
+    }
+
+    private static EventPredicate eitherOf(Field f, ValueTest a, ValueTest b) {
+        return c -> f.extractForFilter(c) && (a.test(f) || b.test(f));
+    }
+
+    /**
+     * A compiled check: its predicate, and for a plain one (a single-valued field that keeps no state, and one test
+     * of its value) the field and the test, which an {@code or} may share with its neighbours.
+     */
+    private record Compiled(EventPredicate predicate, Field field, ValueTest test) {
+        static Compiled of(EventPredicate p) {
+            return new Compiled(p, null, null);
+        }
+
+        static Compiled plain(Field f, ValueTest t) {
+            return new Compiled(c -> f.extractForFilter(c) && t.test(f), f.keepsState() ? null : f, t);
+        }
     }
 
     private static EventPredicate and2(EventPredicate a, EventPredicate b) {
@@ -194,7 +260,7 @@ public final class FilterCompiler {
         boolean test(Field f);
     }
 
-    private EventPredicate check(Expr.Check ch) {
+    private Compiled check(Expr.Check ch) {
         FieldRef ref = ch.field();
         Field f;
         try {
@@ -221,7 +287,7 @@ public final class FilterCompiler {
             throw error("operator " + op.token() + " needs at least one value", vpos);
         }
         if (f instanceof io.jdig.field.FieldKinds.Around) {
-            return around(f, op, values, vpos);
+            return Compiled.of(around(f, op, values, vpos));
         }
         if (f.isMultiValued() && f.notEqualMeansNone() && op == Op.EXISTS) {
             throw error("field '" + f.text() + "' can only be compared with =, != or in", vpos);
@@ -229,15 +295,15 @@ public final class FilterCompiler {
         ValueTest t = op == Op.EXISTS ? x -> true : test(f, op, values, vpos);
         if (f instanceof io.jdig.field.FieldKinds.DomainName d) {
             // names are never known: sysdig answers false, except that '!=' holds for connected sockets
-            return op == Op.NE ? d::connectedSocket : c -> false;
+            return Compiled.of(op == Op.NE ? d::connectedSocket : c -> false);
         }
         checked.put(ch, f); // from here on, no value means false
         if (!f.isMultiValued()) {
-            return c -> f.extractForFilter(c) && t.test(f);
+            return Compiled.plain(f, t);
         }
         if (op == Op.NE && f.notEqualMeansNone()) {
             ValueTest eq = test(f, Op.EQ, values, vpos);
-            return c -> {
+            return Compiled.of(c -> {
                 if (!f.extractAtForFilter(c, 0)) {
                     return false;
                 }
@@ -247,16 +313,16 @@ public final class FilterCompiler {
                     }
                 }
                 return true;
-            };
+            });
         }
-        return c -> {
+        return Compiled.of(c -> {
             for (int i = 0; f.extractAtForFilter(c, i); i++) {
                 if (t.test(f)) {
                     return true;
                 }
             }
             return false;
-        };
+        });
     }
 
     private enum Kind { NUMBER, BOOL, IP, NET, STRING, BYTES }

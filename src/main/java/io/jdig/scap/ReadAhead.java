@@ -16,7 +16,7 @@ import java.util.concurrent.BlockingQueue;
 final class ReadAhead implements Closeable {
     /** Free bytes before the data of each chunk. */
     static final int HEAD = 64 << 10;
-    private static final int CHUNK = 1 << 20;
+    private static final int CHUNK = 256 << 10;
     private static final int POOL = 4;
 
     /** Bytes data[start, start + length) of the source; no data at the end, or with an error. */

@@ -57,7 +57,7 @@ final class ReadProgress {
     private boolean outInFile;
     private long outFilePos;
     /** Bytes of the file read ahead for {@link #readAt}: from {@link #cacheStart}, {@link #cacheLen} of them. */
-    private final byte[] cache = new byte[1 << 20];
+    private final byte[] cache = new byte[256 << 10];
     private ByteBuffer cacheView;
     private long cacheStart;
     private int cacheLen;
@@ -140,6 +140,19 @@ final class ReadProgress {
             read(blockHeader, 8);
         }
         return (double) offset() * 100 / fileSize;
+    }
+
+    /**
+     * The reader has just read the event block of {@code total} bytes at {@code at}: on a plain file whose figure is
+     * being followed up to there, zlib's reads for it are followed at once, by arithmetic, so that the next
+     * {@link #at} has nothing left to read from the file. Anything else is left to {@link #at}.
+     */
+    void passed(long at, int total) throws IOException {
+        if (at == upos && how == How.COPY && total >= 8 && upos + 8 <= fileSize) {
+            read(null, 8);
+            read(null, total - 8);
+            upos += total;
+        }
     }
 
     void close() throws IOException {

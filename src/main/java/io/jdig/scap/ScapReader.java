@@ -659,6 +659,9 @@ public final class ScapReader implements EventSource {
                         + " does not fit its " + BlockTypes.describe(type), at);
             }
             pos += total;
+            if (progress != null) {
+                progress.passed(at, total);
+            }
             int evType = Short.toUnsignedInt(EventView.u16(buf, ev + 20));
             EventInfo info = EventTable.get(evType);
             if (info == null) {

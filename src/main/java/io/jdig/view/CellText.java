@@ -7,8 +7,6 @@ import io.jdig.field.CFormat;
 import io.jdig.field.Json;
 import io.jdig.state.NetFormat;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -105,7 +103,7 @@ final class CellText {
         if (v == 0 && 1 / v < 0) {
             return decimals == 0 ? "-0" : "-0." + "0".repeat(decimals);
         }
-        return new BigDecimal(v).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
+        return io.jdig.field.CFormat.fixed(v, decimals);
     }
 
     /** A duration as csysdig shows it (2:05, 1.92s, 24ms, 6.25us...), right-aligned in {@code width}. */
