@@ -249,13 +249,7 @@ final class LiveSession {
             for (ViewSnapshot v : active) {
                 sampled |= v.tickLive(now);
             }
-            Runnable p;
-            while ((p = pending.poll()) != null) { // a spectrogram opened while no event comes
-                p.run();
-                active.clear();
-                active.addAll(views.values());
-            }
-            for (int i = 0; i < spectrograms.size(); i++) {
+            for (int i = 0; i < spectrograms.size(); i++) { // (one opened since the last event waits for the next)
                 sampled |= spectrograms.get(i).tick(now);
             }
             if (sampled || System.nanoTime() - lastSample > sampleNs) {
