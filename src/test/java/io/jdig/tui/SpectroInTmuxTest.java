@@ -38,7 +38,8 @@ class SpectroInTmuxTest {
     /** The newest sample's row; the axis is under it, the keys under that. */
     private static final int BOTTOM = H - 3;
 
-    private final String socket = "jdig-spectro-test-" + ProcessHandle.current().pid();
+    /** A server of its own for each test: one being killed may still answer on its socket as the next starts. */
+    private final String socket = "jdig-spectro-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
     private boolean started;
 
     @BeforeEach
