@@ -50,7 +50,8 @@ class SpectrogramSelectionTest {
         assertThat(s.selectionFilter(0, 0, 1, 1)).isEqualTo(
                 "(evt.rawtime>=500000000 and evt.rawtime<=1000000000) and (evt.latency>=1 and evt.latency<2)");
         assertThat(s.selectionFilter(0, 0, 0, 0)).endsWith("(evt.latency>=1 and evt.latency<1)");
-        assertThat(s.selectionFilter(0, 0, 109, 109)).endsWith("(evt.latency>=63095734449 and evt.latency<79432823473)");
+        assertThat(s.selectionFilter(0, 0, 109, 109))
+                .endsWith("(evt.latency>=63095734449 and evt.latency<79432823473)");
         // the tracers' spectrogram bounds the spans' duration
         Spectrogram t = new Spectrogram("spectro_traces", "", 110, 500_000_000L, s.samples());
         assertThat(t.selectionFilter(0, 1, 30, 39)).isEqualTo(
