@@ -796,6 +796,50 @@ public final class Exploration implements AutoCloseable {
      * @throws ExploreException when the view or the filter is invalid
      */
     public Spectrogram spectrogram(ViewQuery q, int width) {
+        SpectroTable t = spectroTable(q, width, SPECTROGRAM_INTERVAL_NS);
+        SpectrogramFeed[] feed = new SpectrogramFeed[1];
+        Sink sink = new Sink() {
+            @Override
+            public boolean onEvent(EventContext c) {
+                return feed[0].onEvent(c);
+            }
+
+            @Override
+            public void end(Run run, boolean complete) {
+                feed[0].end(run, complete);
+            }
+        };
+        Pipeline p = pipeline(null, sink, -1);
+        var state = p.context().state;
+        feed[0] = new SpectrogramFeed(t.table, new ThreadPass(state, ThreadOrder.follow(state)));
+        foreground.incrementAndGet();
+        try {
+            finish(p.run());
+        } finally {
+            foreground.decrementAndGet();
+        }
+        return new Spectrogram(t.view.id(), t.filter, width, SPECTROGRAM_INTERVAL_NS, feed[0].samples());
+    }
+
+    /**
+     * Live: the latency spectrogram of a query as {@link #spectrogram} makes it, but sampled from now on by the live
+     * capture (a row each refresh interval, csysdig's live F12) until the caller closes it.
+     *
+     * @throws ExploreException when the view or the filter is invalid, or this is not a live session
+     */
+    public LiveSpectrogram liveSpectrogram(ViewQuery q, int width) {
+        if (live == null) {
+            throw new ExploreException("a live spectrogram needs a live session");
+        }
+        SpectroTable t = spectroTable(q, width, live.spectrogramIntervalNs());
+        return live.spectrogram(t.view.id(), t.filter, width, t.table);
+    }
+
+    /** A spectrogram's view, complete filter and table. */
+    private record SpectroTable(ViewInfo view, String filter, io.jdig.view.ViewTable table) {
+    }
+
+    private SpectroTable spectroTable(ViewQuery q, int width, long intervalNs) {
         Plan plan = plan(q);
         ViewInfo view = plan.view;
         int depth = plan.depth;
@@ -818,38 +862,16 @@ public final class Exploration implements AutoCloseable {
             }
         }
         ViewInfo v = view;
-        int d = depth;
         io.jdig.filter.EventPredicate pred = predicate;
         io.jdig.view.ViewTable table;
         try {
             table = io.jdig.field.LatencyScale.with(width,
-                    () -> new io.jdig.view.ViewTable(v, d, pred, SPECTROGRAM_INTERVAL_NS));
+                    () -> new io.jdig.view.ViewTable(v, depth, pred, intervalNs));
         } catch (ViewException e) {
             throw new ExploreException(e.getMessage(), e);
         }
         table.sortBy(v.sortingCol());
-        SpectrogramFeed[] feed = new SpectrogramFeed[1];
-        Sink sink = new Sink() {
-            @Override
-            public boolean onEvent(EventContext c) {
-                return feed[0].onEvent(c);
-            }
-
-            @Override
-            public void end(Run run, boolean complete) {
-                feed[0].end(run, complete);
-            }
-        };
-        Pipeline p = pipeline(null, sink, -1);
-        var state = p.context().state;
-        feed[0] = new SpectrogramFeed(table, new ThreadPass(state, ThreadOrder.follow(state)));
-        foreground.incrementAndGet();
-        try {
-            finish(p.run());
-        } finally {
-            foreground.decrementAndGet();
-        }
-        return new Spectrogram(v.id(), filter, width, SPECTROGRAM_INTERVAL_NS, feed[0].samples());
+        return new SpectroTable(v, filter, table);
     }
 
     /** The complete filter a query runs its view with (user, time range, drill-down, view). */

@@ -43,6 +43,8 @@ final class LiveSession {
     private final Map<String, ViewSnapshot> views = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Runnable> pending = new ConcurrentLinkedQueue<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    /** The live spectrograms being sampled (touched on the capture's thread only, changed through pending). */
+    private final List<LiveSpectrogram> spectrograms = new ArrayList<>();
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile Metadata startMeta;
     private volatile Run run;
@@ -113,6 +115,24 @@ final class LiveSession {
             s = made;
         }
         return x.result(plan, q, s.rows(), s.sortColumn(), s.ascending(), s.events());
+    }
+
+    /**
+     * A live spectrogram over {@code table} (sampled every {@link #spectrogramIntervalNs}), fed from the next event
+     * on until it is closed.
+     */
+    LiveSpectrogram spectrogram(String viewId, String filter, int width, io.jdig.view.ViewTable table) {
+        long interval = spectrogramIntervalNs();
+        LiveSpectrogram s = new LiveSpectrogram(viewId, filter, width, interval,
+                new SpectrogramFeed(table, pass, LiveSpectrogram.KEEP),
+                gone -> pending.add(() -> spectrograms.remove(gone)));
+        pending.add(() -> spectrograms.add(s));
+        return s;
+    }
+
+    /** csysdig's spectrogram refresh: a quarter of the tables' when that is the default two seconds, else theirs. */
+    long spectrogramIntervalNs() {
+        return sampleNs == 2_000_000_000L ? sampleNs / 4 : sampleNs;
     }
 
     Summary summary() {
@@ -213,6 +233,9 @@ final class LiveSession {
             for (ViewSnapshot v : active) {
                 sampled |= v.onLiveEvent(c);
             }
+            for (int i = 0; i < spectrograms.size(); i++) {
+                sampled |= spectrograms.get(i).onLiveEvent(c);
+            }
             if (sampled) {
                 sampled();
             }
@@ -225,6 +248,9 @@ final class LiveSession {
             boolean sampled = false;
             for (ViewSnapshot v : active) {
                 sampled |= v.tickLive(now);
+            }
+            for (int i = 0; i < spectrograms.size(); i++) { // (one opened since the last event waits for the next)
+                sampled |= spectrograms.get(i).tick(now);
             }
             if (sampled || System.nanoTime() - lastSample > sampleNs) {
                 sampled();

@@ -21,6 +21,7 @@ final class HelpText {
         {"F8, action keys", "run one of the view's commands on the selected row, after a confirmation"},
         {"F9, >", "choose the column to sort by (again on the same column: the other direction)"},
         {"F12", "the latency spectrogram of the selected row: a line per half second, a column per latency"},
+        {"(spectrogram) arrows, Enter", "a cursor; Enter sets a region's corner, Enter again shows its events"},
         {"Shift+1..9", "sort by column 1 to 9; a click on a column title does the same"},
         {"p", "pause: keep the screen as it is while a live capture goes on"},
         {"q, F10", "quit"},
@@ -35,7 +36,8 @@ final class HelpText {
 
     private static final String MOUSE = """
             A click selects a row, a double click opens it, the wheel scrolls; a click on a column title
-            sorts by it, a click on the bottom bar presses that key.""";
+            sorts by it, a click on the bottom bar presses that key. On the spectrogram, a drag (or a click,
+            a move and a click) selects a region and shows the events in it.""";
 
     static List<Styled> lines() {
         List<Styled> out = new ArrayList<>();

@@ -79,6 +79,10 @@ final class Session {
     private SpectroScreen spectro;
     /** Whether the spectrogram shown is the current view's own (Backspace then goes up the drill-down path). */
     private boolean spectroIsView;
+    /** Set while a live spectrogram is shown: the capture's samples are then worth a redraw ({@link #liveTick}). */
+    private volatile boolean followsLive;
+    /** Where Backspace in a text window goes back to (the table, or the spectrogram a region of which was dug). */
+    private Mode textBack = Mode.TABLE;
 
     // the pickers
     private final Scroller picker = new Scroller();
@@ -114,7 +118,7 @@ final class Session {
         if (paused || loading != null || query == null || result == null) {
             return;
         }
-        load(query, null, null);
+        ask("Loading", () -> x.view(query), r -> shown(r, null, null, true));
     }
 
     boolean paused() {
@@ -150,7 +154,7 @@ final class Session {
      * @param labels      the "For:" labels of the answer's drill-down path, or null for the current ones
      */
     private void load(ViewQuery q, String keyToSelect, List<String> labels) {
-        ask("Loading", () -> x.view(q), r -> shown(r, keyToSelect, labels));
+        ask("Loading", () -> x.view(q), r -> shown(r, keyToSelect, labels, false));
     }
 
     /**
@@ -177,7 +181,8 @@ final class Session {
         });
     }
 
-    private void shown(ViewResult r, String keyToSelect, List<String> labels) {
+    /** @param again whether this is the view asked again (a live sample), not one the user opened */
+    private void shown(ViewResult r, String keyToSelect, List<String> labels, boolean again) {
         boolean sameView = result != null && query != null && r.query().viewId().equals(query.viewId())
                 && r.query().path().equals(query.path());
         String keep = keyToSelect != null ? keyToSelect
@@ -193,7 +198,7 @@ final class Session {
         }
         layout = new TableLayout(r.columns(), r.rows(), layout);
         applyFreeText();
-        if (currentView().type() == io.jdig.view.ViewType.SPECTROGRAM) {
+        if (currentView().type() == io.jdig.view.ViewType.SPECTROGRAM && !again) {
             openSpectrogram(query, forText(), true);
         }
         table.select(0, page());
@@ -265,7 +270,9 @@ final class Session {
         }
         if (mode == Mode.SPECTRO && (is(k, 'q') || k.getKeyType() == KeyType.Backspace
                 || k.getKeyType() == KeyType.Escape)) {
-            closeSpectrogram();
+            if (is(k, 'q') || !spectro.cancel()) {
+                closeSpectrogram();
+            }
             return;
         }
         if (isQuit(k)) {
@@ -377,15 +384,60 @@ final class Session {
 
     private void openSpectrogram(ViewQuery q, String label, boolean isView) {
         int w = Math.max(2, width);
+        if (x.isLive()) {
+            // live, as csysdig: it starts empty and gains a row each interval from the capture
+            io.jdig.explore.LiveSpectrogram ls;
+            try {
+                ls = x.liveSpectrogram(q, w);
+            } catch (ExploreException e) {
+                message = e.getMessage();
+                return;
+            }
+            ++generation; // an answer still awaited would replace this screen
+            loading = null;
+            dropSpectrogram();
+            spectro = new SpectroScreen(ls.snapshot(), label, ls);
+            spectroIsView = isView;
+            mode = Mode.SPECTRO;
+            followsLive = true;
+            return;
+        }
         ask("Computing spectrogram", () -> x.spectrogram(q, w), s -> {
+            dropSpectrogram();
             spectro = new SpectroScreen(s, label);
             spectroIsView = isView;
             mode = Mode.SPECTRO;
         });
     }
 
+    /** Live: the capture made samples; a live spectrogram on screen shows them (unless paused). */
+    void liveTick() {
+        if (spectro != null && spectro.live != null && mode == Mode.SPECTRO && !paused) {
+            spectro.update(spectro.live.snapshot());
+        }
+    }
+
+    /** Whether the mouse's moves without a button matter: on the spectrogram (csysdig's click, move, click). */
+    boolean followsMouse() {
+        return mode == Mode.SPECTRO;
+    }
+
+    /** Whether a live spectrogram is shown (its samples come faster than the tables'). */
+    boolean followsLive() {
+        return followsLive;
+    }
+
+    /** Stops sampling the live spectrogram shown, if any. */
+    private void dropSpectrogram() {
+        if (spectro != null && spectro.live != null) {
+            spectro.live.close();
+        }
+        followsLive = false;
+    }
+
     private void closeSpectrogram() {
         mode = Mode.TABLE;
+        dropSpectrogram();
         spectro = null;
         if (spectroIsView) {
             spectroIsView = false;
@@ -396,13 +448,50 @@ final class Session {
     private void spectroKey(KeyStroke k) {
         switch (k.getKeyType()) {
             case F1 -> help();
-            case F2 -> openViews();
+            case F2 -> {
+                // the views replace the spectrogram (a live one stops being sampled)
+                mode = Mode.TABLE;
+                dropSpectrogram();
+                spectro = null;
+                spectroIsView = false;
+                openViews();
+            }
+            case ArrowLeft -> spectro.arrow(-1, 0);
+            case ArrowRight -> spectro.arrow(1, 0);
+            case ArrowUp -> spectro.arrow(0, -1);
+            case ArrowDown -> spectro.arrow(0, 1);
+            case Enter -> digRegion(spectro.enter());
             default -> {
                 if (is(k, 'p')) {
                     paused = !paused;
                 }
             }
         }
+    }
+
+    /**
+     * The events of a region selected on the spectrogram ({@code region}: its filter, null when none was made), as
+     * csysdig digs them: the spectrogram's own filter and the region's, printed as sysdig's default lines.
+     */
+    private void digRegion(String region) {
+        if (region == null || spectro == null) {
+            return;
+        }
+        String f = io.jdig.view.DrillPath.both(spectro.data.filter(), region);
+        String label = spectro.forLabel;
+        ask("Reading events", () -> {
+            List<String> lines = x.dig(f, io.jdig.explore.TimeRange.ALL, DIG_MAX);
+            List<Styled> out = new ArrayList<>(lines.size());
+            for (String l : lines) {
+                out.add(Styled.of(l));
+            }
+            return out;
+        }, out -> openText("sysdig output", label, f, out));
+    }
+
+    /** The text window shown (echo, dig, help...), or null. */
+    TextWindow textShown() {
+        return mode == Mode.TEXT ? text : null;
     }
 
     /** The spectrogram shown, or null. */
@@ -511,6 +600,9 @@ final class Session {
     // ---- windows ------------------------------------------------------------------------------------------
 
     private void openText(String title, String forLabel, String filter, List<Styled> lines) {
+        if (mode != Mode.TEXT) {
+            textBack = mode == Mode.SPECTRO && spectro != null ? Mode.SPECTRO : Mode.TABLE;
+        }
         mode = Mode.TEXT;
         text = TextWindow.of(title, forLabel, filter, lines);
     }
@@ -588,7 +680,7 @@ final class Session {
             case PageDown -> text.scroll(textPage(), textPage());
             case Home -> text.scroll(-text.lines().size(), textPage());
             case End -> text.scroll(text.lines().size(), textPage());
-            case Backspace, Escape -> mode = Mode.TABLE;
+            case Backspace, Escape -> mode = textBack == Mode.SPECTRO && spectro != null ? Mode.SPECTRO : Mode.TABLE;
             case F1 -> help();
             case F2 -> {
                 if (text.isEcho()) {
@@ -749,6 +841,21 @@ final class Session {
                 case TABLE -> table.move(d, page());
                 case TEXT -> text.scroll(d, textPage());
                 default -> picker.move(d, page());
+            }
+            return;
+        }
+        if (mode == Mode.SPECTRO && spectro != null && prompt == null && confirm == null
+                && !(t == MouseActionType.CLICK_DOWN && row == height - 1)) {
+            switch (t) {
+                case CLICK_DOWN -> {
+                    if (m.getButton() == 1) {
+                        message = null;
+                        digRegion(spectro.press(col, row));
+                    }
+                }
+                case DRAG, MOVE -> spectro.moveTo(col, row);
+                case CLICK_RELEASE -> digRegion(spectro.release(col, row));
+                default -> { }
             }
             return;
         }
@@ -1059,6 +1166,7 @@ final class Session {
         }
         if (mode == Mode.SPECTRO) {
             b.add("F2", "Views", KeyBar.fn(KeyType.F2));
+            b.add("Enter", "Select", new KeyStroke(KeyType.Enter));
             b.add("p ", "Pause", KeyBar.ch('p'));
             b.add("Bak", "Back", new KeyStroke(KeyType.Backspace));
             return b;

@@ -10,6 +10,10 @@ import java.util.List;
  * The latency spectrogram screen (F12): one line per sample, the newest at the bottom, each column a latency bucket
  * (log10 of nanoseconds, 1 ns at the left, eleven decades across the width) coloured by its count on csysdig's
  * green-to-red scale of the 256-colour palette (no calls: black); under it the latency axis.
+ *
+ * <p>A region of it can be selected, as in csysdig: with the mouse (press and drag, or click, move, click), or with
+ * the keys (arrows move a cursor, Enter sets a corner, arrows and Enter again the other); its outline is drawn with
+ * X's. The region gives the filter of the events in it ({@link Spectrogram#selectionFilter}).
  */
 final class SpectroScreen {
     /** The 256-colour palette indices csysdig's spectrogram uses, from few calls to many. */
@@ -19,12 +23,36 @@ final class SpectroScreen {
     private static final String[] DECADES = {"1ns", "10ns", "100ns", "1.00us", "10us", "100us", "1.00ms", "10ms",
         "100ms", "1.00s", "10.00s"};
 
-    final Spectrogram data;
+    /** Where a selection is: none, a keyboard cursor, a region with one corner set. */
+    enum Selecting { NONE, CURSOR, REGION }
+
+    Spectrogram data;
     final String forLabel;
+    /** Live: the spectrogram the capture keeps sampling (closed with the screen), null on a file. */
+    final io.jdig.explore.LiveSpectrogram live;
+
+    // where the samples were last drawn
+    private int top = -1;
+    private int bottom = -1;
+    private int width;
+
+    private Selecting selecting = Selecting.NONE;
+    /** The set corner (REGION) and the moving one (the cursor), in screen columns and rows. */
+    private int anchorX;
+    private int anchorY;
+    private int curX;
+    private int curY;
+    /** Whether the mouse moved since the corner was set (a release then ends the region). */
+    private boolean dragged;
 
     SpectroScreen(Spectrogram data, String forLabel) {
+        this(data, forLabel, null);
+    }
+
+    SpectroScreen(Spectrogram data, String forLabel, io.jdig.explore.LiveSpectrogram live) {
         this.data = data;
         this.forLabel = forLabel;
+        this.live = live;
     }
 
     /** The 256-colour index a bucket with {@code count} calls in a half-second sample is drawn with (0: none). */
@@ -61,9 +89,12 @@ final class SpectroScreen {
 
     /**
      * Draws the samples between rows {@code top} and {@code bottom} (inclusive), the newest on {@code bottom}, and
-     * the axis on the row under it.
+     * the axis on the row under it; a selection's outline over them.
      */
     void draw(TextGraphics g, int width, int top, int bottom) {
+        this.top = top;
+        this.bottom = bottom;
+        this.width = width;
         List<Spectrogram.Sample> samples = data.samples();
         int rows = bottom - top + 1;
         int first = Math.max(0, samples.size() - rows);
@@ -71,12 +102,165 @@ final class SpectroScreen {
         for (int i = first; i < samples.size(); i++, y++) {
             Spectrogram.Sample s = samples.get(i);
             for (int col = 0; col < width - 1; col++) {
-                int c = colour(s.count(col));
-                g.setBackgroundColor(new TextColor.Indexed(c));
-                g.setForegroundColor(new TextColor.Indexed(c == 0 ? 255 : 0));
-                g.setCharacter(col, y, ' ');
+                cell(g, col, y, colour(s.count(col)), ' ');
+            }
+        }
+        if (selecting != Selecting.NONE) {
+            int x1 = selecting == Selecting.REGION ? Math.min(anchorX, curX) : curX;
+            int x2 = selecting == Selecting.REGION ? Math.max(anchorX, curX) : curX;
+            int y1 = selecting == Selecting.REGION ? Math.min(anchorY, curY) : curY;
+            int y2 = selecting == Selecting.REGION ? Math.max(anchorY, curY) : curY;
+            for (int r = y1; r <= y2; r++) {
+                for (int c = x1; c <= x2; c++) {
+                    if (r == y1 || r == y2 || c == x1 || c == x2) {
+                        int i = sampleAt(r);
+                        cell(g, c, r, i < 0 ? 0 : colour(samples.get(i).count(c)), 'X');
+                    }
+                }
             }
         }
         Palette.PLAIN.on(g).putString(0, bottom + 1, axis(width));
+    }
+
+    private static void cell(TextGraphics g, int col, int y, int colour, char c) {
+        g.setBackgroundColor(new TextColor.Indexed(colour));
+        g.setForegroundColor(new TextColor.Indexed(colour == 0 ? 255 : 0));
+        g.setCharacter(col, y, c);
+    }
+
+    /** A live spectrogram's newest samples (unless a region is being selected: its rows then stay put). */
+    void update(Spectrogram newer) {
+        if (selecting == Selecting.NONE) {
+            data = newer;
+        }
+    }
+
+    Selecting selecting() {
+        return selecting;
+    }
+
+    /** The index in the samples of the one drawn on screen row {@code y}, or -1 when none is there. */
+    int sampleAt(int y) {
+        if (top < 0 || y < top || y > bottom) {
+            return -1;
+        }
+        int i = data.samples().size() - 1 - (bottom - y);
+        return i >= 0 ? i : -1;
+    }
+
+    /** Whether a screen cell holds a bucket of a sample (where a region can start). */
+    boolean inside(int x, int y) {
+        return x >= 0 && x < width - 1 && sampleAt(y) >= 0;
+    }
+
+    /** The nearest cell holding a bucket of a sample, as {x, y}; null when no sample is drawn. */
+    private int[] clamp(int x, int y) {
+        int n = data.samples().size();
+        if (top < 0 || n == 0) {
+            return null;
+        }
+        int firstRow = Math.max(top, bottom - n + 1);
+        return new int[] {Math.max(0, Math.min(width - 2, x)), Math.max(firstRow, Math.min(bottom, y))};
+    }
+
+    // ---- the mouse ----
+
+    /**
+     * The left button went down at a cell: a region starts there, or (clicked, then moved) ends there. Returns the
+     * region's filter when it ended, else null.
+     */
+    String press(int x, int y) {
+        if (selecting == Selecting.REGION) {
+            int[] at = clamp(x, y);
+            if (at != null) {
+                curX = at[0];
+                curY = at[1];
+            }
+            return finish();
+        }
+        if (!inside(x, y)) {
+            return null;
+        }
+        selecting = Selecting.REGION;
+        anchorX = curX = x;
+        anchorY = curY = y;
+        dragged = false;
+        return null;
+    }
+
+    /** The mouse moved (with the button down or not) while a region is selected: its moving corner follows. */
+    void moveTo(int x, int y) {
+        if (selecting != Selecting.REGION) {
+            return;
+        }
+        int[] at = clamp(x, y);
+        if (at != null && (at[0] != curX || at[1] != curY)) {
+            curX = at[0];
+            curY = at[1];
+            dragged = true;
+        }
+    }
+
+    /** The button came up: after a drag the region ends (its filter is returned), after a click it goes on. */
+    String release(int x, int y) {
+        if (selecting != Selecting.REGION) {
+            return null;
+        }
+        moveTo(x, y);
+        return dragged ? finish() : null;
+    }
+
+    // ---- the keys ----
+
+    /** An arrow: the cursor (or a region's moving corner) goes {@code dx} columns and {@code dy} rows. */
+    void arrow(int dx, int dy) {
+        if (data.samples().isEmpty() || top < 0) {
+            return;
+        }
+        if (selecting == Selecting.NONE) {
+            selecting = Selecting.CURSOR;
+            curX = (width - 1) / 2;
+            curY = bottom;
+            return;
+        }
+        int[] at = clamp(curX + dx, curY + dy);
+        if (at != null) {
+            curX = at[0];
+            curY = at[1];
+        }
+    }
+
+    /** Enter: the cursor's cell becomes a corner; the second Enter ends the region (its filter is returned). */
+    String enter() {
+        switch (selecting) {
+            case NONE -> arrow(0, 0);
+            case CURSOR -> {
+                selecting = Selecting.REGION;
+                anchorX = curX;
+                anchorY = curY;
+                dragged = false;
+            }
+            case REGION -> {
+                return finish();
+            }
+        }
+        return null;
+    }
+
+    /** Drops the selection; false when there was none. */
+    boolean cancel() {
+        boolean was = selecting != Selecting.NONE;
+        selecting = Selecting.NONE;
+        return was;
+    }
+
+    private String finish() {
+        int a = sampleAt(anchorY);
+        int b = sampleAt(curY);
+        selecting = Selecting.NONE;
+        if (a < 0 || b < 0) {
+            return null;
+        }
+        return data.selectionFilter(a, b, anchorX, curX);
     }
 }

@@ -43,6 +43,9 @@ public final class Tui {
 
     private static final Object WAKE = new Object();
 
+    /** Whether the screen shown follows the mouse's moves (the spectrogram, selecting a region). */
+    private volatile boolean motion;
+
     private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
     /** The terminal's streams, which an action's command shares while it has the terminal. */
     private InputStream in;
@@ -82,7 +85,7 @@ public final class Tui {
         try {
             DefaultTerminalFactory f = new DefaultTerminalFactory(out, in, StandardCharsets.UTF_8)
                     .setForceTextTerminal(true)
-                    .setMouseCaptureMode(MouseCaptureMode.CLICK_RELEASE)
+                    .setMouseCaptureMode(MouseCaptureMode.CLICK_RELEASE_DRAG_MOVE)
                     .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP);
             terminal = f.createTerminal();
         } catch (IOException | RuntimeException e) {
@@ -138,6 +141,10 @@ public final class Tui {
                     if (k == null) {
                         Thread.sleep(15);
                         continue;
+                    }
+                    if (!motion && k instanceof com.googlecode.lanterna.input.MouseAction m
+                            && m.getActionType() == com.googlecode.lanterna.input.MouseActionType.MOVE) {
+                        continue; // the terminal reports every move; only the spectrogram follows them
                     }
                     events.add(k);
                     if (k.getKeyType() == KeyType.EOF) {
@@ -202,6 +209,9 @@ public final class Tui {
         });
         long[] last = {0};
         x.addRefreshListener(() -> {
+            if (s.followsLive()) {
+                events.add((Runnable) s::liveTick); // a spectrogram's rows come every half second
+            }
             long now = System.nanoTime();
             if ((now - last[0]) / 1_000_000 >= o.delayMs() - 100) {
                 last[0] = now;
@@ -224,6 +234,7 @@ public final class Tui {
                 }
                 ev = events.poll();
             }
+            motion = s.followsMouse();
         }
         return null;
     }

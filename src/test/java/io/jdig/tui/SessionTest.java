@@ -497,4 +497,64 @@ class SessionTest {
         assertThat(s.spectrogramShown().viewId()).isEqualTo("spectro_all");
         assertThat(s.spectrogramShown().filter()).isEqualTo("evt.dir=<");
     }
+
+    private static com.googlecode.lanterna.input.MouseAction mouse(com.googlecode.lanterna.input.MouseActionType t,
+                                                                  int x, int y) {
+        return new com.googlecode.lanterna.input.MouseAction(t, 1, new TerminalPosition(x, y));
+    }
+
+    @Test
+    void aRegionDraggedOnTheSpectrogramShowsTheEventsOfItsBucketsAndBackspaceReturnsToIt() throws IOException {
+        s.start(ViewQuery.of("spectro_all"));
+        render();
+        io.jdig.explore.Spectrogram sp = s.spectrogramShown();
+        int n = sp.samples().size();
+        assertThat(n).isGreaterThanOrEqualTo(2);
+        int rows = Math.min(n, 4);
+        int topRow = 27 - rows + 1;
+        // above the oldest row there is nothing to select
+        s.handle(mouse(com.googlecode.lanterna.input.MouseActionType.CLICK_DOWN, 10, topRow - 1));
+        assertThat(screenText()).doesNotContain("X");
+        s.handle(mouse(com.googlecode.lanterna.input.MouseActionType.CLICK_DOWN, 100, 27));
+        s.handle(mouse(com.googlecode.lanterna.input.MouseActionType.DRAG, 60, 26));
+        s.handle(mouse(com.googlecode.lanterna.input.MouseActionType.DRAG, 10, topRow - 5)); // held to the rows
+        List<String> l = render();
+        assertThat(l.get(topRow)).isEqualTo(" ".repeat(10) + "X".repeat(91));
+        assertThat(l.get(27)).isEqualTo(" ".repeat(10) + "X".repeat(91));
+        s.handle(mouse(com.googlecode.lanterna.input.MouseActionType.CLICK_RELEASE, 10, topRow - 5));
+        TextWindow t = s.textShown();
+        assertThat(t).isNotNull();
+        assertThat(t.title).isEqualTo("sysdig output");
+        // the rows from the oldest shown to the newest, the columns 10 to 100
+        String region = sp.selectionFilter(n - rows, n - 1, 10, 100);
+        assertThat(t.filter).isEqualTo("(evt.dir=<) and (" + region + ")");
+        assertThat(region).startsWith("(evt.rawtime>=" + (sp.samples().get(n - rows).endNs() - 500_000_000L)
+                + " and evt.rawtime<=" + sp.samples().get(n - 1).endNs() + ") and (evt.latency>=");
+        long counted = 0;
+        for (int i = n - rows; i < n; i++) {
+            for (int c = 10; c <= 100; c++) {
+                counted += sp.samples().get(i).count(c);
+            }
+        }
+        assertThat(counted).isPositive();
+        assertThat((long) t.lines().size()).isEqualTo(counted);
+        assertThat(t.lines()).allSatisfy(x -> assertThat(x.runs().get(0).text()).contains(" < "));
+
+        s.handle(key(KeyType.Backspace));
+        assertThat(s.spectrogramShown()).isSameAs(sp);
+        assertThat(render().get(28)).startsWith("|1ns");
+
+        // the keys: a cursor, a corner, Escape drops it, Escape again leaves the spectrogram
+        s.handle(key(KeyType.ArrowRight));
+        render();
+        assertThat(at(69, 27).getCharacterString()).isEqualTo("X");
+        s.handle(key(KeyType.Enter));
+        s.handle(key(KeyType.ArrowLeft));
+        assertThat(render().get(27)).isEqualTo(" ".repeat(68) + "XX");
+        s.handle(key(KeyType.Escape));
+        assertThat(screenText()).doesNotContain("X");
+        assertThat(s.spectrogramShown()).isNotNull();
+        s.handle(key(KeyType.Escape));
+        assertThat(s.spectrogramShown()).isNull();
+    }
 }

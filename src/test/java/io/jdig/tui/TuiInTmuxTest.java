@@ -28,7 +28,8 @@ class TuiInTmuxTest {
     /** The first screen may wait for the launcher to build the jar. */
     private static final long FIRST_SCREEN_MS = 600_000;
 
-    private final String socket = "jdig-tui-test-" + ProcessHandle.current().pid();
+    /** A server of its own for each test: one being killed may still answer on its socket as the next starts. */
+    private final String socket = "jdig-tui-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
     private boolean started;
 
     @BeforeEach
