@@ -90,13 +90,15 @@ public final class Exploration implements AutoCloseable {
     private final long lastTs;
     private final long events;
     private final Summary summary;
+    /** The overview's log of the first read, for the overview of a time range (null live: the session has one). */
+    private final SummaryRecorder recorder;
     private final Map<CacheKey, CompletableFuture<ViewResult>> cache = new LinkedHashMap<>(64, 0.75f, true);
     private final Thread warming;
     private final LiveSession live;
     private volatile boolean closed;
 
     private Exploration(Path trace, ViewCatalog catalog, PortNames ports, EventStore store, Metadata header,
-                        boolean rereadFile, long[] span, Summary summary) {
+                        boolean rereadFile, long[] span, Summary summary, SummaryRecorder recorder) {
         this.trace = trace;
         this.name = trace.toString();
         this.catalog = catalog;
@@ -108,6 +110,7 @@ public final class Exploration implements AutoCloseable {
         this.lastTs = span[1];
         this.events = span[2];
         this.summary = summary;
+        this.recorder = recorder;
         this.live = null;
         this.warming = Thread.ofPlatform().daemon().name("jdig-explore-warm").unstarted(this::warm);
     }
@@ -124,6 +127,7 @@ public final class Exploration implements AutoCloseable {
         this.lastTs = 0;
         this.events = 0;
         this.summary = null;
+        this.recorder = null;
         this.live = live;
         this.warming = null;
     }
@@ -263,7 +267,7 @@ public final class Exploration implements AutoCloseable {
             Summary summary = rec.build(store.reader(), 0, SUMMARY_SAMPLES);
             long[] span = {first.firstTs, first.lastTs, rec.delivered()};
             Exploration x = new Exploration(trace, catalog, settings.ports(), store, first.header, rec.sections > 1,
-                    span, summary);
+                    span, summary, rec);
             for (int i = 0; i < early.size(); i++) {
                 x.adopt(early.get(i), earlyViews.get(i));
             }
@@ -430,42 +434,46 @@ public final class Exploration implements AutoCloseable {
     }
 
     /**
-     * The overview over a part of the capture: the same metrics, with only the samples whose start falls in
-     * {@code range} and totals made from those samples (for the counts of distinct things, the sum of the samples'
-     * own counts bounds it from above; the whole capture's are exact).
+     * The overview over a part of the capture: what the {@code wsysdig_summary} chisel prints when it is run with
+     * the range as a filter ({@link TimeRange#asFilter}), every tile exact (totals, maxima and the timeline, whose
+     * samples still divide the whole capture, as the chisel's do: those outside the range are zero but for the
+     * running containers, whose table the chisel does not filter). One pass over the stored events' times; the
+     * last few ranges asked for are kept.
      */
     public Summary summary(TimeRange range) {
-        Summary s = summary();
         if (range == null || range.isAll()) {
-            return s;
+            return summary();
         }
-        List<Summary.Metric> out = new ArrayList<>();
-        for (Summary.Metric m : s.metrics()) {
-            int from = 0;
-            while (from < m.times().length && !range.contains(m.times()[from])
-                    && Long.compareUnsigned(m.times()[from], range.fromNs()) < 0) {
-                from++;
-            }
-            int to = from;
-            while (to < m.times().length && range.contains(m.times()[to])) {
-                to++;
-            }
-            long[] t = java.util.Arrays.copyOfRange(m.times(), from, to);
-            long[] v = java.util.Arrays.copyOfRange(m.values(), from, to);
-            long tot = 0;
-            long max = 0;
-            for (long x : v) {
-                tot += x;
-                max = Math.max(max, x);
-            }
-            if (m.aggregation().equals("avg")) {
-                tot = max;
-            }
-            out.add(new Summary.Metric(m.id(), m.name(), m.category(), m.targetView(), m.targetViewFilter(),
-                    m.drillDownKey(), m.sortingColumn(), m.aggregation(), tot, max, t, v));
+        if (live != null) {
+            return live.summary(range);
         }
-        return new Summary(s.startTs(), s.endTs(), s.durationNs(), s.intervalNs(), s.containers(), List.copyOf(out));
+        synchronized (rangeSummaries) {
+            Summary s = rangeSummaries.get(range);
+            if (s != null) {
+                return s;
+            }
+        }
+        Summary s;
+        foreground.incrementAndGet();
+        try {
+            synchronized (recorder) {
+                s = recorder.build(store.reader(), 0, SUMMARY_SAMPLES, recorder.firstTs(), recorder.lastTs(), range);
+            }
+        } finally {
+            foreground.decrementAndGet();
+        }
+        synchronized (rangeSummaries) {
+            rangeSummaries.put(range, s);
+        }
+        return s;
     }
+
+    private final Map<TimeRange, Summary> rangeSummaries = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<TimeRange, Summary> e) {
+            return size() > 16;
+        }
+    };
 
     /**
      * Answers a view query: from the cache, else by sorting a cached table again, else by one replay of the stored

@@ -116,9 +116,15 @@ final class LiveSession {
     }
 
     Summary summary() {
+        return summary(null);
+    }
+
+    /** The overview of the events the ring holds, or (range not null) of those in {@code range}. */
+    Summary summary(TimeRange range) {
         synchronized (recorder) {
             long first = store.firstHeld();
-            return recorder.build(store.reader(), first, Exploration.SUMMARY_SAMPLES);
+            return recorder.build(store.reader(), first, Exploration.SUMMARY_SAMPLES, recorder.firstTs(),
+                    recorder.lastTs(), range);
         }
     }
 

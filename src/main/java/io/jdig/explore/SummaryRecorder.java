@@ -131,6 +131,9 @@ final class SummaryRecorder implements StateEngine.TableObserver {
     private static final int PORT_CLOSE = 1003;
     private static final int PROTO = 1004;
     private static final int DOCKER = 1005;
+    /** A process's main thread got its first fd, or lost its last (a thread table filtered on fds lists only those with one). */
+    private static final int FDS_ON = 1006;
+    private static final int FDS_OFF = 1007;
 
     /** Well-known ports and the protocol names the chisel gives them. */
     private static final Map<Integer, String> SERVICES = services();
@@ -190,9 +193,18 @@ final class SummaryRecorder implements StateEngine.TableObserver {
 
     private boolean tableDirty = true;
     private final Set<Long> procs = new HashSet<>();
+    /** Processes whose main thread holds at least one fd, as last logged. */
+    private final Set<Long> withFds = new HashSet<>();
     private Set<String> containerIds = Set.of();
     private final Map<String, String> containerNames = new TreeMap<>();
-    private final Set<Long> startupPorts = new HashSet<>();
+    /**
+     * The tables as they were before the first event the log still holds: at the start of the capture (the ports
+     * servers listened on then), or, live, at the point the log was last pruned to.
+     */
+    private final Set<Long> basePorts = new HashSet<>();
+    private final Set<Long> baseProcs = new HashSet<>();
+    private final Set<Long> baseWithFds = new HashSet<>();
+    private Set<String> baseContainers = Set.of();
     private long firstTs;
     private long lastTs;
     private long delivered;
@@ -233,7 +245,7 @@ final class SummaryRecorder implements StateEngine.TableObserver {
     void start() {
         state.threads().forEachValue(t -> t.fds.forEach(fd -> {
             if (isServer(fd)) {
-                startupPorts.add((long) fd.sport);
+                basePorts.add((long) fd.sport);
             }
         }));
     }
@@ -270,6 +282,7 @@ final class SummaryRecorder implements StateEngine.TableObserver {
             tableDirty = false;
             diffTables(ord);
         }
+        checkFds(c, ord);
         if (!fdir.extract(c)) {
             return;
         }
@@ -589,14 +602,54 @@ final class SummaryRecorder implements StateEngine.TableObserver {
         return indexOf(b, 0, n, s.getBytes(StandardCharsets.US_ASCII), false) >= 0;
     }
 
+    /** Whether the event's process's main thread came to hold fds, or to hold none. */
+    private void checkFds(EventContext c, long ord) {
+        ThreadInfo t = c.eventThread();
+        if (t == null) {
+            return;
+        }
+        ThreadInfo main = t.tid == t.pid ? t : state.lookup(t.pid);
+        if (main == null || main.tid != main.pid) {
+            return;
+        }
+        boolean has = main.fds.size() > 0;
+        if (has != withFds.contains(main.pid)) {
+            fdsChanged(ord, main.pid, has);
+        }
+    }
+
+    private void fdsChanged(long ord, long pid, boolean has) {
+        if (has) {
+            withFds.add(pid);
+            log(ord, FDS_ON, pid);
+        } else {
+            withFds.remove(pid);
+            log(ord, FDS_OFF, pid);
+        }
+    }
+
     /** After a change of the thread table: which processes (tid = pid) came and went, and the containers now. */
     private void diffTables(long ord) {
         Set<Long> now = new HashSet<>();
+        Set<Long> holding = new HashSet<>();
         state.threads().forEachValue(t -> {
             if (t.tid == t.pid) {
                 now.add(t.pid);
+                if (t.fds.size() > 0) {
+                    holding.add(t.pid);
+                }
             }
         });
+        for (Long p : holding) {
+            if (!withFds.contains(p)) {
+                fdsChanged(ord, p, true);
+            }
+        }
+        for (Long p : List.copyOf(withFds)) {
+            if (!holding.contains(p)) {
+                fdsChanged(ord, p, false);
+            }
+        }
         for (Long p : now) {
             if (!procs.contains(p)) {
                 log(ord, PROC_ADD, p);
@@ -653,15 +706,32 @@ final class SummaryRecorder implements StateEngine.TableObserver {
         return delivered;
     }
 
+    long firstTs() {
+        return firstTs;
+    }
+
+    long lastTs() {
+        return lastTs;
+    }
+
     // ---- the samples ------------------------------------------------------------------------------------------
 
     /** The chisel's samples over the events held in {@code events} (the same stream the log was made from). */
     Summary build(io.jdig.event.EventSource events, long firstOrd, int samples) {
-        return build(events, firstOrd, samples, firstTs, lastTs);
+        return build(events, firstOrd, samples, firstTs, lastTs, null);
     }
 
-    /** The same over the events from number {@code firstOrd} on, from {@code firstTs} to {@code lastTs}. */
-    Summary build(io.jdig.event.EventSource events, long firstOrd, int samples, long firstTs, long lastTs) {
+    /**
+     * The same over the events from number {@code firstOrd} on, from {@code firstTs} to {@code lastTs}; with a
+     * {@code range}, what the chisel prints when it is run with that range as a filter on {@code evt.rawtime}: the
+     * samples still divide the whole capture (the chisel measures its duration over every event, and its timers
+     * run on the events the filter drops), but only the events in the range count, the thread table it reads
+     * at each sample is filtered too (a process is listed when its main thread holds an fd that passes, and
+     * only while the event that closes the sample is in the range), and so is the table of listening ports it
+     * starts from (read before any event: time 0).
+     */
+    Summary build(io.jdig.event.EventSource events, long firstOrd, int samples, long firstTs, long lastTs,
+                  TimeRange range) {
         long duration = lastTs - firstTs;
         long period = (long) ((double) duration / (samples - 1));
         Samples s = new Samples();
@@ -670,10 +740,15 @@ final class SummaryRecorder implements StateEngine.TableObserver {
         long ord = firstOrd;
         boolean first = true;
         long lastSample = 0;
-        Set<Long> procNow = new HashSet<>();
-        Set<String> contNow = new HashSet<>();
-        Set<Long> ports = new HashSet<>(startupPorts);
-        long[] portTot = {startupPorts.size()};
+        Set<Long> procNow = new HashSet<>(baseProcs);
+        Set<Long> fdsNow = new HashSet<>(baseWithFds);
+        Set<String> contNow = baseContainers;
+        boolean startPorts = range == null || range.contains(0);
+        Set<Long> ports = new HashSet<>();
+        if (startPorts) {
+            ports.addAll(basePorts);
+        }
+        long[] portTot = {ports.size()};
         int li0 = 0;
         for (; li0 < logN && logOrd[li0] < firstOrd; li0++) {
             // what happened before the events held (live): only the tables' membership carries over
@@ -681,20 +756,23 @@ final class SummaryRecorder implements StateEngine.TableObserver {
             switch (logCode[li0]) {
                 case PROC_ADD -> procNow.add(v);
                 case PROC_DEL -> procNow.remove(v);
+                case FDS_ON -> fdsNow.add(v);
+                case FDS_OFF -> fdsNow.remove(v);
                 case CONT_SET -> contNow = containerSets.get((int) v);
                 case PORT_CLOSE -> {
-                    if (ports.remove(v)) {
+                    if (startPorts && ports.remove(v)) {
                         portTot[0]--;
                     }
                 }
                 default -> {
-                    if (logCode[li0] == M.listeningPortCount.ordinal() && ports.add(v)) {
+                    if (startPorts && logCode[li0] == M.listeningPortCount.ordinal() && ports.add(v)) {
                         portTot[0]++;
                     }
                 }
             }
         }
         li = li0;
+        Set<Long> none = Set.of();
         try (events) {
             while (events.next()) {
                 long o = ord++;
@@ -705,16 +783,23 @@ final class SummaryRecorder implements StateEngine.TableObserver {
                     continue;
                 }
                 long ts = EventView.i64(events.buffer(), events.offset());
+                boolean in = range == null || range.contains(ts);
                 // the thread table as the event left it
                 int lj = li;
+                while (lj < logN && logOrd[lj] < o) {
+                    lj++;
+                }
                 while (lj < logN && logOrd[lj] == o) {
                     int code = logCode[lj];
-                    if (code == PROC_ADD) {
-                        procNow.add(logVal[lj]);
-                    } else if (code == PROC_DEL) {
-                        procNow.remove(logVal[lj]);
-                    } else if (code == CONT_SET) {
-                        contNow = containerSets.get((int) logVal[lj]);
+                    long v = logVal[lj];
+                    switch (code) {
+                        case PROC_ADD -> procNow.add(v);
+                        case PROC_DEL -> procNow.remove(v);
+                        case FDS_ON -> fdsNow.add(v);
+                        case FDS_OFF -> fdsNow.remove(v);
+                        case CONT_SET -> contNow = containerSets.get((int) v);
+                        default -> {
+                        }
                     }
                     lj++;
                 }
@@ -722,16 +807,23 @@ final class SummaryRecorder implements StateEngine.TableObserver {
                     first = false;
                     lastSample = ts;
                 } else if (period > 0 && ts - lastSample >= period) {
+                    Set<Long> listed = range == null ? procNow : in ? fdsNow : none;
                     long t;
                     for (t = lastSample; t <= ts - period; t += period) {
-                        s.close(t, procNow, contNow, ports, portTot[0], true);
+                        s.close(t, listed, contNow, ports, portTot[0], true);
                     }
                     lastSample = t;
                 }
-                s.add(M.syscallCount, 1);
                 while (li < logN && logOrd[li] < o) {
                     li++; // entries of events that were not delivered (cannot happen) are passed over
                 }
+                if (!in) {
+                    while (li < logN && logOrd[li] == o) {
+                        li++;
+                    }
+                    continue;
+                }
+                s.add(M.syscallCount, 1);
                 for (; li < logN && logOrd[li] == o; li++) {
                     int code = logCode[li];
                     long v = logVal[li];
