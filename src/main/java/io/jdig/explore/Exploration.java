@@ -62,10 +62,17 @@ import java.util.function.Consumer;
  * </ul>
  *
  * <p>Memory: the heap holds the header metadata, a sparse index (a time and position for every 1024th event), the
- * summary's log of contributing events (about 20 bytes for each I/O, process or network event) and the cached
- * results; the events themselves (their uncompressed size, without block headers) are in the mapped temporary
- * file, which the kernel pages in and out as memory allows. A capture of 5 GB uncompressed costs 5 GB of
- * temporary disk space and, on the heap, a few hundred MB at most.
+ * summary's log of contributing events (20 bytes an entry, one to four entries for each I/O, process or network
+ * event), the names of the files and connections touched and the cached results; the events themselves (their
+ * uncompressed size, without block headers) are in the mapped temporary file, which the kernel pages in and out as
+ * memory allows. A capture of 5 GB uncompressed costs 5 GB of temporary disk space and, on the heap, a few hundred
+ * MB at most (about 50 million events of 100 bytes: 0.4 MB of index, and up to a few hundred MB of log when most
+ * events are I/O).
+ *
+ * <p>Live, every structure that grows with the events is bounded by the ring: the ring itself (in bytes), its index,
+ * the overview's log and names (pruned to the events the ring holds, see {@link SummaryRecorder}), the tables each
+ * chunk of the ring starts with (one per chunk, for replays of a ring whose beginning was dropped), and the views
+ * sampled (the most recently asked).
  *
  * <p>Live ({@link #live}): the pipeline's live source feeds the same structures; the store is then a ring holding
  * the last seconds (bounded in bytes) that {@link #saveRecent} writes out as a trace file, views are sampled every
@@ -176,7 +183,6 @@ public final class Exploration implements AutoCloseable {
 
     /** {@link #live(Settings)} with the ring's bounds and the snaplen. */
     public static Exploration live(Settings settings, LiveOptions options) {
-        ViewCatalog catalog = catalogOf(settings);
         EventStore store;
         try {
             store = EventStore.ring(null, options.keepBytes());
@@ -184,7 +190,28 @@ public final class Exploration implements AutoCloseable {
             throw new ExploreException("cannot make a temporary file for the recent events: "
                     + Pipeline.describe(e), e);
         }
-        LiveSession session = new LiveSession(store, options, settings.ports());
+        return live(settings, new LiveSession(store, options, settings.ports()));
+    }
+
+    /**
+     * A live session's structures fed from a trace file instead of the live system, with a ring of
+     * {@code chunkBytes} chunks (tests: a ring that drops its beginning, without root).
+     */
+    static Exploration replayedLive(Path trace, Settings settings, LiveOptions options, int chunkBytes, int logRoom)
+            throws IOException {
+        EventStore store = EventStore.ring(null, options.keepBytes(), chunkBytes);
+        LiveSession s = new LiveSession(store, options, settings.ports(), new Source.TraceFile(trace));
+        s.logRoom(logRoom);
+        return live(settings, s);
+    }
+
+    /** The live session (null on a file). */
+    LiveSession session() {
+        return live;
+    }
+
+    private static Exploration live(Settings settings, LiveSession session) {
+        ViewCatalog catalog = catalogOf(settings);
         Exploration x = new Exploration(catalog, settings.ports(), session);
         try {
             session.start();
@@ -1217,10 +1244,6 @@ public final class Exploration implements AutoCloseable {
         if (rereadFile) {
             return new Source.TraceFile(trace);
         }
-        if (live != null) {
-            Metadata start = live.startMetadata();
-            return new Source.Recorded(name, start == null ? new Metadata() : start, store::reader);
-        }
         return new Source.Recorded(name, header, store::reader);
     }
 
@@ -1229,8 +1252,17 @@ public final class Exploration implements AutoCloseable {
             throw new ExploreException("the exploration is closed");
         }
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        Pipeline.Builder b = Pipeline.builder().source(replaySource()).portNames(ports).sink(sink)
-                .errors(new PrintStream(errors, true, StandardCharsets.UTF_8), "");
+        Pipeline.Builder b = Pipeline.builder();
+        if (live != null) {
+            LiveSession.Replay r = live.replay(name, ports);
+            b.source(r.source());
+            if (r.first() != null) {
+                b.sink(r.first());
+            }
+        } else {
+            b.source(replaySource());
+        }
+        b.portNames(ports).sink(sink).errors(new PrintStream(errors, true, StandardCharsets.UTF_8), "");
         if (filter != null && !filter.isBlank()) {
             try {
                 b.filter(filter);

@@ -53,15 +53,26 @@ final class LiveSession {
     private long raw;
 
     LiveSession(EventStore store, Exploration.LiveOptions options, io.jdig.state.PortNames ports) {
+        this(store, options, ports, new Source.Live(options.snaplen(), true));
+    }
+
+    /** A session fed by {@code source} (live capture; tests feed a trace file through the same structures). */
+    LiveSession(EventStore store, Exploration.LiveOptions options, io.jdig.state.PortNames ports, Source source) {
         this.store = store;
         this.keepSeconds = options.keepSeconds();
         this.sampleNs = options.sampleMs() * 1_000_000L;
         Feed feed = new Feed();
-        this.pipeline = Pipeline.builder().source(new Source.Live(options.snaplen(), true)).portNames(ports)
+        this.pipeline = Pipeline.builder().source(source).portNames(ports)
                 .sink(feed).tap(feed).errors(new PrintStream(new ByteArrayOutputStream(), true,
                         StandardCharsets.UTF_8), "").build();
         StateEngine state = pipeline.context().state;
         this.recorder = new SummaryRecorder(state);
+        // the log of the overview keeps only what the ring holds; the ring keeps the tables each chunk starts with
+        recorder.pruneBefore(store::firstHeld);
+        store.recordHeads(() -> {
+            Metadata base = startMeta;
+            return base == null ? null : RingHead.of(state, base);
+        });
         ThreadOrder order = new ThreadOrder();
         state.observeTable(StateEngine.TableObserver.both(order, recorder));
         this.pass = new ThreadPass(state, order);
@@ -86,6 +97,23 @@ final class LiveSession {
 
     Metadata startMetadata() {
         return startMeta;
+    }
+
+    /**
+     * What a replay of the ring reads: its events from the oldest chunk on, and the tables that chunk starts with;
+     * and the sink to put first among the replay's, which puts back what the tables' records cannot say.
+     */
+    Replay replay(String name, io.jdig.state.PortNames ports) {
+        EventStore.Position from = store.start();
+        RingHead head = store.headAt(from);
+        if (head == null) {
+            Metadata start = startMeta == null ? new Metadata() : startMeta;
+            return new Replay(new Source.Recorded(name, start, () -> store.reader(from)), null);
+        }
+        return new Replay(new Source.Recorded(name, head.tables(), () -> store.reader(from)), head.roles(ports));
+    }
+
+    record Replay(Source source, Sink first) {
     }
 
     long delivered() {
@@ -117,6 +145,23 @@ final class LiveSession {
 
     Summary summary() {
         return summary(null);
+    }
+
+    /** The overview's log: its entries, room and other sizes (for tests). */
+    long[] logSize() {
+        synchronized (recorder) {
+            return recorder.logSize();
+        }
+    }
+
+    /** The least room of the overview's log (tests: small, so that it is pruned often); before {@link #start}. */
+    void logRoom(int room) {
+        recorder.logRoom(room);
+    }
+
+    /** Waits for the capture to end (a trace file fed through a session). */
+    void awaitEnd() throws InterruptedException {
+        thread.join();
     }
 
     /** The overview of the events the ring holds, or (range not null) of those in {@code range}. */
@@ -185,6 +230,12 @@ final class LiveSession {
         public void onEvent(byte[] buf, int off, int cpu, int flags) {
             store.append(buf, off, cpu, flags);
             raw++;
+        }
+
+        /** A trace file fed through a session keeps its header (the live source always has its /proc snapshot). */
+        @Override
+        public boolean needsMetadata() {
+            return true;
         }
 
         @Override

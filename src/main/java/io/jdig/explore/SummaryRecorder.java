@@ -29,7 +29,19 @@ import java.util.TreeMap;
  * capture is read once: while it is read, each event's contribution (a count, bytes, a file or port that was
  * touched, a process that appeared or left the thread table) is logged against the event's number in a few
  * primitive arrays; once the duration is known, {@link #build} walks the events' times in the store (no decoding,
- * no state) and plays the log into the chisel's samples. Only events that contribute are logged.
+ * no state) and plays the log into the chisel's samples. Only events that contribute are logged. The same log
+ * answers the overview of a time range (the chisel run with an {@code evt.rawtime} filter) with another walk.
+ *
+ * <p>Live, the overview is that of the events the ring holds (the views, dig and echo can only replay those), so
+ * the log is pruned to them ({@link #pruneBefore}): before an event, when the log is nearly full, the entries of
+ * events the ring has dropped go, their effect on the tables that carry over from sample to sample (processes,
+ * those holding fds, containers, listening ports) folded into the tables the log starts from, and the interned
+ * names and container sets no remaining entry uses go with them. Folding the dropped entries into per-sample
+ * totals instead would keep sparklines over the whole session, but the samples of a live session are those of
+ * the ring (its duration keeps growing, so the sample length keeps changing), and a tile's count of distinct
+ * files or connections cannot be folded without keeping the names; so pruning to the ring is what keeps every
+ * tile right. The log then holds at most twice the entries of the events in the ring (a pruned log is given
+ * room for twice what it keeps), whatever the length of the session.
  */
 final class SummaryRecorder implements StateEngine.TableObserver {
     /** The chisel's metrics, in the order it lists them. */
@@ -187,7 +199,7 @@ final class SummaryRecorder implements StateEngine.TableObserver {
     private int skippedN;
     private long nextDelivered;
 
-    private final KeyInterner keys = new KeyInterner();
+    private KeyInterner keys = new KeyInterner();
     private final List<String> dockerNames = new ArrayList<>();
     private final Map<String, Integer> dockerIds = new HashMap<>();
 
@@ -269,6 +281,10 @@ final class SummaryRecorder implements StateEngine.TableObserver {
     // ---- one event, as the chisel's on_event sees it --------------------------------------------------------
 
     void onEvent(EventContext c, long ord) {
+        if (oldestHeld != null && (logN + PRUNE_SLACK > logOrd.length || skippedN + PRUNE_SLACK > skipped.length)) {
+            // between events, when no interned name is in hand: the names are numbered again
+            prune(oldestHeld.getAsLong());
+        }
         for (long o = nextDelivered; o < ord; o++) {
             skipped(o);
         }
@@ -693,6 +709,7 @@ final class SummaryRecorder implements StateEngine.TableObserver {
         logCode[logN] = code;
         logVal[logN] = v;
         logN++;
+        logged++;
     }
 
     /** Containers can also appear through container events the table does not see change: looked at each event. */
@@ -704,6 +721,108 @@ final class SummaryRecorder implements StateEngine.TableObserver {
 
     long delivered() {
         return delivered;
+    }
+
+    // ---- live: the log keeps only what the ring holds ----------------------------------------------------------
+
+    /** The number of the oldest event the ring still holds: entries of older events are pruned as the log fills. */
+    private java.util.function.LongSupplier oldestHeld;
+    /** Entries logged in all (pruned ones included), for tests. */
+    private long logged;
+
+    /** Room left in the log below which it is pruned before the next event. */
+    private static final int PRUNE_SLACK = 32;
+
+    /** The room the log starts with and never goes below when pruned (tests make it small). */
+    private int minRoom = 4096;
+
+    void pruneBefore(java.util.function.LongSupplier oldest) {
+        this.oldestHeld = oldest;
+    }
+
+    /** Sets the log's least room (before any event). */
+    void logRoom(int room) {
+        minRoom = room;
+        logOrd = new long[room];
+        logCode = new int[room];
+        logVal = new long[room];
+    }
+
+    /**
+     * Drops the entries of the events before number {@code cut}: their effect on the tables (processes, their fds,
+     * containers, listening ports) goes into the tables the log starts from; the interned names, the container
+     * sets and names the remaining entries do not use go too, so that every structure holds what the ring holds
+     * and the tables of the moment, whatever the length of the session.
+     */
+    void prune(long cut) {
+        int keepFrom = 0;
+        while (keepFrom < logN && logOrd[keepFrom] < cut) {
+            long v = logVal[keepFrom];
+            int code = logCode[keepFrom];
+            switch (code) {
+                case PROC_ADD -> baseProcs.add(v);
+                case PROC_DEL -> baseProcs.remove(v);
+                case FDS_ON -> baseWithFds.add(v);
+                case FDS_OFF -> baseWithFds.remove(v);
+                case CONT_SET -> baseContainers = containerSets.get((int) v);
+                case PORT_CLOSE -> basePorts.remove(v);
+                default -> {
+                    if (code == M.listeningPortCount.ordinal()) {
+                        basePorts.add(v);
+                    }
+                }
+            }
+            keepFrom++;
+        }
+        int n = logN - keepFrom;
+        int cap = Math.max(minRoom, Integer.highestOneBit(Math.max(1, n)) * 2);
+        logOrd = Arrays.copyOfRange(logOrd, keepFrom, keepFrom + cap);
+        logCode = Arrays.copyOfRange(logCode, keepFrom, keepFrom + cap);
+        logVal = Arrays.copyOfRange(logVal, keepFrom, keepFrom + cap);
+        logN = n;
+        int sk = 0;
+        while (sk < skippedN && skipped[sk] < cut) {
+            sk++;
+        }
+        int sn = skippedN - sk;
+        skipped = Arrays.copyOfRange(skipped, sk, sk + Math.max(64, Integer.highestOneBit(Math.max(1, sn)) * 2));
+        skippedN = sn;
+        // the names the entries left use, numbered again; the container sets likewise
+        KeyInterner kept = new KeyInterner();
+        int[] renumber = new int[keys.size()];
+        Arrays.fill(renumber, -1);
+        List<Set<String>> sets = new ArrayList<>();
+        Map<Integer, Integer> setIds = new HashMap<>();
+        for (int i = 0; i < logN; i++) {
+            int code = logCode[i];
+            if (code == M.fileCount.ordinal() || code == M.fileCountW.ordinal() || code == M.sysFileCountW.ordinal()
+                    || code == M.connectionCount.ordinal()) {
+                int old = (int) logVal[i];
+                if (renumber[old] < 0) {
+                    byte[] b = keys.bytes(old);
+                    renumber[old] = kept.intern(b, b.length);
+                }
+                logVal[i] = renumber[old];
+            } else if (code == CONT_SET) {
+                int old = (int) logVal[i];
+                logVal[i] = setIds.computeIfAbsent(old, k -> {
+                    sets.add(containerSets.get(k));
+                    return sets.size() - 1;
+                });
+            }
+        }
+        keys = kept;
+        containerSets = sets;
+        Set<String> named = new HashSet<>(baseContainers);
+        named.addAll(containerIds);
+        sets.forEach(named::addAll);
+        containerNames.keySet().retainAll(named);
+        containerKeys.clear();
+    }
+
+    /** Entries the log holds now, the room it has, and how many were logged in all (for tests). */
+    long[] logSize() {
+        return new long[] {logN, logOrd.length, logged, keys.size(), containerSets.size(), skipped.length};
     }
 
     long firstTs() {
@@ -1018,7 +1137,16 @@ final class SummaryRecorder implements StateEngine.TableObserver {
     private static final class KeyInterner {
         private byte[][] keys = new byte[1024][];
         private int[] ids = new int[1024];
+        private byte[][] byId = new byte[512][];
         private int size;
+
+        int size() {
+            return size;
+        }
+
+        byte[] bytes(int id) {
+            return byId[id];
+        }
 
         int intern(byte[] b, int len) {
             int h = 1;
@@ -1034,6 +1162,10 @@ final class SummaryRecorder implements StateEngine.TableObserver {
                 i = (i + 1) & mask;
             }
             keys[i] = Arrays.copyOf(b, len);
+            if (size == byId.length) {
+                byId = Arrays.copyOf(byId, size * 2);
+            }
+            byId[size] = keys[i];
             ids[i] = size++;
             if (size * 2 > keys.length) {
                 grow();
