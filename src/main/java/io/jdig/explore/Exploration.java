@@ -66,7 +66,7 @@ import java.util.function.Consumer;
  * event), the names of the files and connections touched and the cached results; the events themselves (their
  * uncompressed size, without block headers) are in the mapped temporary file, which the kernel pages in and out as
  * memory allows. A capture of 5 GB uncompressed costs 5 GB of temporary disk space and, on the heap, a few hundred
- * MB at most (about 50 million events of 100 bytes: 0.4 MB of index, and up to a few hundred MB of log when most
+ * MB at most (about 50 million events of 100 bytes: 1.4 MB of index, and up to a few hundred MB of log when most
  * events are I/O).
  *
  * <p>Live, every structure that grows with the events is bounded by the ring: the ring itself (in bytes), its index,
@@ -1254,7 +1254,7 @@ public final class Exploration implements AutoCloseable {
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
         Pipeline.Builder b = Pipeline.builder();
         if (live != null) {
-            LiveSession.Replay r = live.replay(name, ports);
+            LiveSession.Replay r = live.replay(name);
             b.source(r.source());
             if (r.first() != null) {
                 b.sink(r.first());

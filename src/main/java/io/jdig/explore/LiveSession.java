@@ -103,14 +103,14 @@ final class LiveSession {
      * What a replay of the ring reads: its events from the oldest chunk on, and the tables that chunk starts with;
      * and the sink to put first among the replay's, which puts back what the tables' records cannot say.
      */
-    Replay replay(String name, io.jdig.state.PortNames ports) {
+    Replay replay(String name) {
         EventStore.Position from = store.start();
         RingHead head = store.headAt(from);
         if (head == null) {
             Metadata start = startMeta == null ? new Metadata() : startMeta;
             return new Replay(new Source.Recorded(name, start, () -> store.reader(from)), null);
         }
-        return new Replay(new Source.Recorded(name, head.tables(), () -> store.reader(from)), head.roles(ports));
+        return new Replay(new Source.Recorded(name, head.tables(), () -> store.reader(from)), head.restorer());
     }
 
     record Replay(Source source, Sink first) {
@@ -128,6 +128,7 @@ final class LiveSession {
     ViewResult view(Exploration x, Exploration.Plan plan, io.jdig.explore.ViewQuery q) {
         String key = plan.view().id() + "\u0000" + plan.depth() + "\u0000" + plan.filter() + "\u0000"
                 + q.sortColumn() + "\u0000" + q.ascending();
+        asked.put(key, System.nanoTime());
         ViewSnapshot s = views.get(key);
         if (s == null) {
             ViewSnapshot made;
@@ -137,10 +138,40 @@ final class LiveSession {
             } catch (ViewException e) {
                 throw new ExploreException(e.getMessage(), e);
             }
-            pending.add(() -> views.putIfAbsent(key, made));
+            pending.add(() -> {
+                views.putIfAbsent(key, made);
+                forgetViews();
+            });
             s = made;
         }
         return x.result(plan, q, s.rows(), s.sortColumn(), s.ascending(), s.events());
+    }
+
+    /** The most views sampled at once: each one asked for again after it was dropped starts sampling anew. */
+    static final int MAX_VIEWS = 32;
+    /** When each view was last asked for. */
+    private final Map<String, Long> asked = new ConcurrentHashMap<>();
+
+    /** On the capture's thread: the views asked for least recently go once there are too many. */
+    private void forgetViews() {
+        while (views.size() > MAX_VIEWS) {
+            String oldest = null;
+            long when = Long.MAX_VALUE;
+            for (String k : views.keySet()) {
+                long t = asked.getOrDefault(k, Long.MIN_VALUE);
+                if (oldest == null || t < when) {
+                    oldest = k;
+                    when = t;
+                }
+            }
+            views.remove(oldest);
+            asked.remove(oldest);
+        }
+    }
+
+    /** How many views are sampled (for tests). */
+    int viewsSampled() {
+        return views.size();
     }
 
     Summary summary() {

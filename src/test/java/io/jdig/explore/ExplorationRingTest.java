@@ -140,6 +140,28 @@ class ExplorationRingTest {
         }
     }
 
+    /** Live: the views sampled are the most recently asked, never more than a bound, however many are asked. */
+    @Test
+    void aLiveSessionSamplesABoundedNumberOfViews() throws Exception {
+        Prerequisites.require("root".equals(System.getProperty("user.name")), "live capture needs root");
+        try (Exploration x = Exploration.live(Exploration.Settings.DEFAULT,
+                new Exploration.LiveOptions(10, 16L << 20, -1, 400))) {
+            for (int i = 0; i < LiveSession.MAX_VIEWS + 20; i++) {
+                x.view(ViewQuery.of("procs").withFilter("proc.pid!=" + (1_000_000 + i)));
+                Thread.sleep(20);
+            }
+            long until = System.nanoTime() + 10_000_000_000L;
+            while (x.session().viewsSampled() < LiveSession.MAX_VIEWS && System.nanoTime() < until) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(500);
+            assertThat(x.session().viewsSampled()).isEqualTo(LiveSession.MAX_VIEWS);
+            // the last one asked is among them, and answers
+            assertThat(x.view(ViewQuery.of("procs").withFilter("proc.pid!=" + (1_000_000 + LiveSession.MAX_VIEWS
+                    + 19))).columns()).isNotEmpty();
+        }
+    }
+
     /** The enter events' lines (whose arguments name the fd from the table) without their number. */
     private static List<String> enters(List<String> lines) {
         List<String> out = new ArrayList<>();
