@@ -57,6 +57,7 @@ record RingHead(Metadata tables, long[] owners, FdInfo[] sockets) {
             @Override
             public void start(Run run) {
                 StateEngine state = run.state();
+                state.linkNow(); // what the reader infers of the sockets first, then the engine's own
                 for (int i = 0; i < sockets.length; i++) {
                     ThreadInfo t = state.lookup(owners[i]);
                     if (t != null) {

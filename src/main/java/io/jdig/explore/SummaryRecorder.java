@@ -629,12 +629,22 @@ final class SummaryRecorder implements StateEngine.TableObserver {
             return;
         }
         boolean has = main.fds.size() > 0;
+        if (main == fdsSeen && has == fdsSeenHas) {
+            return; // as at the last event (most come from the process of the one before): no look-up
+        }
         if (has != withFds.contains(main.pid)) {
             fdsChanged(ord, main.pid, has);
         }
+        fdsSeen = main;
+        fdsSeenHas = has;
     }
 
+    /** The main thread the last event's process had, and whether it held fds then. */
+    private ThreadInfo fdsSeen;
+    private boolean fdsSeenHas;
+
     private void fdsChanged(long ord, long pid, boolean has) {
+        fdsSeen = null;
         if (has) {
             withFds.add(pid);
             log(ord, FDS_ON, pid);
@@ -727,8 +737,9 @@ final class SummaryRecorder implements StateEngine.TableObserver {
 
     /** The number of the oldest event the ring still holds: entries of older events are pruned as the log fills. */
     private java.util.function.LongSupplier oldestHeld;
-    /** Entries logged in all (pruned ones included), for tests. */
+    /** Entries logged in all (pruned ones included), and prunes made, for tests. */
     private long logged;
+    private long prunes;
 
     /** Room left in the log below which it is pruned before the next event. */
     private static final int PRUNE_SLACK = 32;
@@ -755,6 +766,7 @@ final class SummaryRecorder implements StateEngine.TableObserver {
      * and the tables of the moment, whatever the length of the session.
      */
     void prune(long cut) {
+        prunes++;
         int keepFrom = 0;
         while (keepFrom < logN && logOrd[keepFrom] < cut) {
             long v = logVal[keepFrom];
@@ -775,7 +787,7 @@ final class SummaryRecorder implements StateEngine.TableObserver {
             keepFrom++;
         }
         int n = logN - keepFrom;
-        int cap = Math.max(minRoom, Integer.highestOneBit(Math.max(1, n)) * 2);
+        int cap = room(n, minRoom);
         logOrd = Arrays.copyOfRange(logOrd, keepFrom, keepFrom + cap);
         logCode = Arrays.copyOfRange(logCode, keepFrom, keepFrom + cap);
         logVal = Arrays.copyOfRange(logVal, keepFrom, keepFrom + cap);
@@ -785,7 +797,7 @@ final class SummaryRecorder implements StateEngine.TableObserver {
             sk++;
         }
         int sn = skippedN - sk;
-        skipped = Arrays.copyOfRange(skipped, sk, sk + Math.max(64, Integer.highestOneBit(Math.max(1, sn)) * 2));
+        skipped = Arrays.copyOfRange(skipped, sk, sk + room(sn, 64));
         skippedN = sn;
         // the names the entries left use, numbered again; the container sets likewise
         KeyInterner kept = new KeyInterner();
@@ -820,9 +832,17 @@ final class SummaryRecorder implements StateEngine.TableObserver {
         containerKeys.clear();
     }
 
+    /**
+     * Room for {@code n} entries after a prune: twice the power of two above them and the slack, so that the next
+     * prune comes only after as many entries again (a prune copies the log: not one every event).
+     */
+    private static int room(int n, int least) {
+        return Math.max(least, Integer.highestOneBit(n + PRUNE_SLACK) * 2);
+    }
+
     /** Entries the log holds now, the room it has, and how many were logged in all (for tests). */
     long[] logSize() {
-        return new long[] {logN, logOrd.length, logged, keys.size(), containerSets.size(), skipped.length};
+        return new long[] {logN, logOrd.length, logged, keys.size(), containerSets.size(), skipped.length, prunes};
     }
 
     long firstTs() {

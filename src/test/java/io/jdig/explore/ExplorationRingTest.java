@@ -58,7 +58,7 @@ class ExplorationRingTest {
                     c.send(b'x' * 100); a.recv(100); f.write('a log line\\n'); f.flush(); time.sleep(0.003)
                 """.formatted(log);
         Thread capture = Thread.ofPlatform().start(() -> new Jdig(new ByteArrayOutputStream(),
-                new PrintStream(new ByteArrayOutputStream())).run(new String[] {"-w", trace.toString(), "-M", "6",
+                new PrintStream(new ByteArrayOutputStream())).run(new String[] {"-w", trace.toString(), "-M", "8",
                 "proc.name=jdigringpy"}));
         Thread.sleep(1000);
         Path exe = dir.resolve("jdigringpy");
@@ -85,13 +85,15 @@ class ExplorationRingTest {
             assertThat(firstHeld).as("the ring dropped its beginning").isPositive();
             long[] size = s.logSize();
             long[] unpruned = whole.session().logSize();
-            System.out.println("log entries held, room, logged in all, names, container sets, skipped room: "
+            System.out.println("log entries held, room, logged in all, names, container sets, skipped room, prunes: "
                     + Arrays.toString(size) + " (unpruned: " + Arrays.toString(unpruned) + ")");
             assertThat(size[2]).as("entries logged in all").isEqualTo(unpruned[2]).isGreaterThan(4 * size[1]);
             // the log holds only entries of the events the ring holds (and those logged since it was last pruned)
             assertThat(size[1]).as("room of the log").isLessThanOrEqualTo(Math.max(64, 4 * size[0]));
             assertThat(size[3]).as("names kept").isLessThanOrEqualTo(unpruned[3]);
             assertThat(size[5]).as("room for skipped events").isLessThanOrEqualTo(Math.max(64, unpruned[5]));
+            // a prune copies the log: it comes once the log has grown by as much again, not at every event
+            assertThat(size[6]).as("prunes").isPositive().isLessThan(size[2] / 16);
             Summary a = pruned.summary();
             Summary b = whole.summary();
             assertThat(a.metrics()).hasSameSizeAs(b.metrics());
