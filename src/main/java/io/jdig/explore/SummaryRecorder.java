@@ -788,16 +788,28 @@ final class SummaryRecorder implements StateEngine.TableObserver {
         }
         int n = logN - keepFrom;
         int cap = room(n, minRoom);
-        logOrd = Arrays.copyOfRange(logOrd, keepFrom, keepFrom + cap);
-        logCode = Arrays.copyOfRange(logCode, keepFrom, keepFrom + cap);
-        logVal = Arrays.copyOfRange(logVal, keepFrom, keepFrom + cap);
+        if (cap > logOrd.length || cap * 4 <= logOrd.length) {
+            logOrd = Arrays.copyOfRange(logOrd, keepFrom, keepFrom + cap);
+            logCode = Arrays.copyOfRange(logCode, keepFrom, keepFrom + cap);
+            logVal = Arrays.copyOfRange(logVal, keepFrom, keepFrom + cap);
+        } else {
+            // the same arrays, what is kept moved to their start: no new arrays (they can be large) to collect
+            System.arraycopy(logOrd, keepFrom, logOrd, 0, n);
+            System.arraycopy(logCode, keepFrom, logCode, 0, n);
+            System.arraycopy(logVal, keepFrom, logVal, 0, n);
+        }
         logN = n;
         int sk = 0;
         while (sk < skippedN && skipped[sk] < cut) {
             sk++;
         }
         int sn = skippedN - sk;
-        skipped = Arrays.copyOfRange(skipped, sk, sk + room(sn, 64));
+        int skRoom = room(sn, 64);
+        if (skRoom > skipped.length || skRoom * 4 <= skipped.length) {
+            skipped = Arrays.copyOfRange(skipped, sk, sk + skRoom);
+        } else {
+            System.arraycopy(skipped, sk, skipped, 0, sn);
+        }
         skippedN = sn;
         // the names the entries left use, numbered again; the container sets likewise
         KeyInterner kept = new KeyInterner();
