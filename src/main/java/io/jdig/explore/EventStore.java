@@ -52,6 +52,8 @@ final class EventStore implements AutoCloseable {
         volatile int events;
         volatile long firstTs;
         volatile long lastTs;
+        /** The state engine's tables just before the chunk's first event (a ring's), or null. */
+        volatile RingHead head;
 
         Chunk(MemorySegment seg, long slot) {
             this.seg = seg;
@@ -62,6 +64,9 @@ final class EventStore implements AutoCloseable {
     private final Arena arena = Arena.ofShared();
     private final FileChannel file;
     private final int maxChunks;
+    private final int chunkSize;
+    /** Live: the tables as they are when a chunk starts (the event appended next is its first). */
+    private java.util.function.Supplier<RingHead> heads;
     private final List<Chunk> chunks = new ArrayList<>();
     private long nextSlot;
     private long events;
@@ -74,20 +79,41 @@ final class EventStore implements AutoCloseable {
     private int idxCount;
     private int idxFirst;
 
-    private EventStore(FileChannel file, int maxChunks) {
+    private EventStore(FileChannel file, int maxChunks, int chunkSize) {
         this.file = file;
         this.maxChunks = maxChunks;
+        this.chunkSize = chunkSize;
     }
 
     /** A store for a whole capture, backed by a private temporary file in {@code dir} (null: the system's). */
     static EventStore unbounded(Path dir) throws IOException {
-        return new EventStore(privateTempFile(dir), Integer.MAX_VALUE);
+        return new EventStore(privateTempFile(dir), Integer.MAX_VALUE, CHUNK);
     }
 
     /** A ring of at most {@code maxBytes} (at least two chunks) that drops its oldest events as it fills. */
     static EventStore ring(Path dir, long maxBytes) throws IOException {
-        int n = (int) Math.max(2, Math.min(Integer.MAX_VALUE, (maxBytes + CHUNK - 1) / CHUNK));
-        return new EventStore(privateTempFile(dir), n);
+        return ring(dir, maxBytes, CHUNK);
+    }
+
+    /** The same with chunks of {@code chunkBytes} (tests make small rings that drop events soon). */
+    static EventStore ring(Path dir, long maxBytes, int chunkBytes) throws IOException {
+        int n = (int) Math.max(2, Math.min(Integer.MAX_VALUE, (maxBytes + chunkBytes - 1) / chunkBytes));
+        return new EventStore(privateTempFile(dir), n, chunkBytes);
+    }
+
+    /**
+     * Asks {@code tables} for the state engine's tables each time a chunk starts, before its first event is
+     * appended (the tap shows an event before the engine takes it in): a replay of the ring starts from those of
+     * its oldest chunk, as a reader of a trace file starts from the tables at its head, so the events of a ring
+     * whose beginning was dropped are seen with the processes and fds they had.
+     */
+    synchronized void recordHeads(java.util.function.Supplier<RingHead> tables) {
+        this.heads = tables;
+    }
+
+    /** The tables a replay from {@code p} (a chunk's start) begins with, or null when none were recorded. */
+    synchronized RingHead headAt(Position p) {
+        return p == null || p.chunk().generation != p.generation() ? null : p.chunk().head;
     }
 
     private static FileChannel privateTempFile(Path dir) throws IOException {
@@ -200,20 +226,23 @@ final class EventStore implements AutoCloseable {
             while (idxFirst < idxCount && idxChunk[idxFirst] == old) {
                 idxChunk[idxFirst++] = null;
             }
+            old.head = null;
             if (old.seg.byteSize() >= atLeast) {
                 old.generation++;
                 old.used = 0;
                 old.events = 0;
+                old.head = heads == null ? null : heads.get();
                 chunks.add(old);
                 return old;
             }
         }
-        long size = Math.max(CHUNK, atLeast);
+        long size = Math.max(chunkSize, atLeast);
         try {
             long slot = nextSlot;
             nextSlot += size;
             MemorySegment seg = file.map(FileChannel.MapMode.READ_WRITE, slot, size, arena);
             Chunk c = new Chunk(seg, slot);
+            c.head = heads == null ? null : heads.get();
             chunks.add(c);
             return c;
         } catch (IOException e) {

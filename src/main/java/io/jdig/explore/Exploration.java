@@ -62,10 +62,17 @@ import java.util.function.Consumer;
  * </ul>
  *
  * <p>Memory: the heap holds the header metadata, a sparse index (a time and position for every 1024th event), the
- * summary's log of contributing events (about 20 bytes for each I/O, process or network event) and the cached
- * results; the events themselves (their uncompressed size, without block headers) are in the mapped temporary
- * file, which the kernel pages in and out as memory allows. A capture of 5 GB uncompressed costs 5 GB of
- * temporary disk space and, on the heap, a few hundred MB at most.
+ * summary's log of contributing events (20 bytes an entry, one to four entries for each I/O, process or network
+ * event), the names of the files and connections touched and the cached results; the events themselves (their
+ * uncompressed size, without block headers) are in the mapped temporary file, which the kernel pages in and out as
+ * memory allows. A capture of 5 GB uncompressed costs 5 GB of temporary disk space and, on the heap, a few hundred
+ * MB at most (about 50 million events of 100 bytes: 1.4 MB of index, and up to a few hundred MB of log when most
+ * events are I/O).
+ *
+ * <p>Live, every structure that grows with the events is bounded by the ring: the ring itself (in bytes), its index,
+ * the overview's log and names (pruned to the events the ring holds, see {@link SummaryRecorder}), the tables each
+ * chunk of the ring starts with (one per chunk, for replays of a ring whose beginning was dropped), and the views
+ * sampled (the most recently asked).
  *
  * <p>Live ({@link #live}): the pipeline's live source feeds the same structures; the store is then a ring holding
  * the last seconds (bounded in bytes) that {@link #saveRecent} writes out as a trace file, views are sampled every
@@ -90,13 +97,15 @@ public final class Exploration implements AutoCloseable {
     private final long lastTs;
     private final long events;
     private final Summary summary;
+    /** The overview's log of the first read, for the overview of a time range (null live: the session has one). */
+    private final SummaryRecorder recorder;
     private final Map<CacheKey, CompletableFuture<ViewResult>> cache = new LinkedHashMap<>(64, 0.75f, true);
     private final Thread warming;
     private final LiveSession live;
     private volatile boolean closed;
 
     private Exploration(Path trace, ViewCatalog catalog, PortNames ports, EventStore store, Metadata header,
-                        boolean rereadFile, long[] span, Summary summary) {
+                        boolean rereadFile, long[] span, Summary summary, SummaryRecorder recorder) {
         this.trace = trace;
         this.name = trace.toString();
         this.catalog = catalog;
@@ -108,6 +117,7 @@ public final class Exploration implements AutoCloseable {
         this.lastTs = span[1];
         this.events = span[2];
         this.summary = summary;
+        this.recorder = recorder;
         this.live = null;
         this.warming = Thread.ofPlatform().daemon().name("jdig-explore-warm").unstarted(this::warm);
     }
@@ -124,6 +134,7 @@ public final class Exploration implements AutoCloseable {
         this.lastTs = 0;
         this.events = 0;
         this.summary = null;
+        this.recorder = null;
         this.live = live;
         this.warming = null;
     }
@@ -172,7 +183,6 @@ public final class Exploration implements AutoCloseable {
 
     /** {@link #live(Settings)} with the ring's bounds and the snaplen. */
     public static Exploration live(Settings settings, LiveOptions options) {
-        ViewCatalog catalog = catalogOf(settings);
         EventStore store;
         try {
             store = EventStore.ring(null, options.keepBytes());
@@ -180,7 +190,28 @@ public final class Exploration implements AutoCloseable {
             throw new ExploreException("cannot make a temporary file for the recent events: "
                     + Pipeline.describe(e), e);
         }
-        LiveSession session = new LiveSession(store, options, settings.ports());
+        return live(settings, new LiveSession(store, options, settings.ports()));
+    }
+
+    /**
+     * A live session's structures fed from a trace file instead of the live system, with a ring of
+     * {@code chunkBytes} chunks (tests: a ring that drops its beginning, without root).
+     */
+    static Exploration replayedLive(Path trace, Settings settings, LiveOptions options, int chunkBytes, int logRoom)
+            throws IOException {
+        EventStore store = EventStore.ring(null, options.keepBytes(), chunkBytes);
+        LiveSession s = new LiveSession(store, options, settings.ports(), new Source.TraceFile(trace));
+        s.logRoom(logRoom);
+        return live(settings, s);
+    }
+
+    /** The live session (null on a file). */
+    LiveSession session() {
+        return live;
+    }
+
+    private static Exploration live(Settings settings, LiveSession session) {
+        ViewCatalog catalog = catalogOf(settings);
         Exploration x = new Exploration(catalog, settings.ports(), session);
         try {
             session.start();
@@ -263,7 +294,7 @@ public final class Exploration implements AutoCloseable {
             Summary summary = rec.build(store.reader(), 0, SUMMARY_SAMPLES);
             long[] span = {first.firstTs, first.lastTs, rec.delivered()};
             Exploration x = new Exploration(trace, catalog, settings.ports(), store, first.header, rec.sections > 1,
-                    span, summary);
+                    span, summary, rec);
             for (int i = 0; i < early.size(); i++) {
                 x.adopt(early.get(i), earlyViews.get(i));
             }
@@ -430,42 +461,46 @@ public final class Exploration implements AutoCloseable {
     }
 
     /**
-     * The overview over a part of the capture: the same metrics, with only the samples whose start falls in
-     * {@code range} and totals made from those samples (for the counts of distinct things, the sum of the samples'
-     * own counts bounds it from above; the whole capture's are exact).
+     * The overview over a part of the capture: what the {@code wsysdig_summary} chisel prints when it is run with
+     * the range as a filter ({@link TimeRange#asFilter}), every tile exact (totals, maxima and the timeline, whose
+     * samples still divide the whole capture, as the chisel's do: those outside the range are zero but for the
+     * running containers, whose table the chisel does not filter). One pass over the stored events' times; the
+     * last few ranges asked for are kept.
      */
     public Summary summary(TimeRange range) {
-        Summary s = summary();
         if (range == null || range.isAll()) {
-            return s;
+            return summary();
         }
-        List<Summary.Metric> out = new ArrayList<>();
-        for (Summary.Metric m : s.metrics()) {
-            int from = 0;
-            while (from < m.times().length && !range.contains(m.times()[from])
-                    && Long.compareUnsigned(m.times()[from], range.fromNs()) < 0) {
-                from++;
-            }
-            int to = from;
-            while (to < m.times().length && range.contains(m.times()[to])) {
-                to++;
-            }
-            long[] t = java.util.Arrays.copyOfRange(m.times(), from, to);
-            long[] v = java.util.Arrays.copyOfRange(m.values(), from, to);
-            long tot = 0;
-            long max = 0;
-            for (long x : v) {
-                tot += x;
-                max = Math.max(max, x);
-            }
-            if (m.aggregation().equals("avg")) {
-                tot = max;
-            }
-            out.add(new Summary.Metric(m.id(), m.name(), m.category(), m.targetView(), m.targetViewFilter(),
-                    m.drillDownKey(), m.sortingColumn(), m.aggregation(), tot, max, t, v));
+        if (live != null) {
+            return live.summary(range);
         }
-        return new Summary(s.startTs(), s.endTs(), s.durationNs(), s.intervalNs(), s.containers(), List.copyOf(out));
+        synchronized (rangeSummaries) {
+            Summary s = rangeSummaries.get(range);
+            if (s != null) {
+                return s;
+            }
+        }
+        Summary s;
+        foreground.incrementAndGet();
+        try {
+            synchronized (recorder) {
+                s = recorder.build(store.reader(), 0, SUMMARY_SAMPLES, recorder.firstTs(), recorder.lastTs(), range);
+            }
+        } finally {
+            foreground.decrementAndGet();
+        }
+        synchronized (rangeSummaries) {
+            rangeSummaries.put(range, s);
+        }
+        return s;
     }
+
+    private final Map<TimeRange, Summary> rangeSummaries = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<TimeRange, Summary> e) {
+            return size() > 16;
+        }
+    };
 
     /**
      * Answers a view query: from the cache, else by sorting a cached table again, else by one replay of the stored
@@ -1231,10 +1266,6 @@ public final class Exploration implements AutoCloseable {
         if (rereadFile) {
             return new Source.TraceFile(trace);
         }
-        if (live != null) {
-            Metadata start = live.startMetadata();
-            return new Source.Recorded(name, start == null ? new Metadata() : start, store::reader);
-        }
         return new Source.Recorded(name, header, store::reader);
     }
 
@@ -1243,8 +1274,17 @@ public final class Exploration implements AutoCloseable {
             throw new ExploreException("the exploration is closed");
         }
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        Pipeline.Builder b = Pipeline.builder().source(replaySource()).portNames(ports).sink(sink)
-                .errors(new PrintStream(errors, true, StandardCharsets.UTF_8), "");
+        Pipeline.Builder b = Pipeline.builder();
+        if (live != null) {
+            LiveSession.Replay r = live.replay(name);
+            b.source(r.source());
+            if (r.first() != null) {
+                b.sink(r.first());
+            }
+        } else {
+            b.source(replaySource());
+        }
+        b.portNames(ports).sink(sink).errors(new PrintStream(errors, true, StandardCharsets.UTF_8), "");
         if (filter != null && !filter.isBlank()) {
             try {
                 b.filter(filter);

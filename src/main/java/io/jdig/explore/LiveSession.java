@@ -55,15 +55,26 @@ final class LiveSession {
     private long raw;
 
     LiveSession(EventStore store, Exploration.LiveOptions options, io.jdig.state.PortNames ports) {
+        this(store, options, ports, new Source.Live(options.snaplen(), true));
+    }
+
+    /** A session fed by {@code source} (live capture; tests feed a trace file through the same structures). */
+    LiveSession(EventStore store, Exploration.LiveOptions options, io.jdig.state.PortNames ports, Source source) {
         this.store = store;
         this.keepSeconds = options.keepSeconds();
         this.sampleNs = options.sampleMs() * 1_000_000L;
         Feed feed = new Feed();
-        this.pipeline = Pipeline.builder().source(new Source.Live(options.snaplen(), true)).portNames(ports)
+        this.pipeline = Pipeline.builder().source(source).portNames(ports)
                 .sink(feed).tap(feed).errors(new PrintStream(new ByteArrayOutputStream(), true,
                         StandardCharsets.UTF_8), "").build();
         StateEngine state = pipeline.context().state;
         this.recorder = new SummaryRecorder(state);
+        // the log of the overview keeps only what the ring holds; the ring keeps the tables each chunk starts with
+        recorder.pruneBefore(store::firstHeld);
+        store.recordHeads(() -> {
+            Metadata base = startMeta;
+            return base == null ? null : RingHead.of(state, base);
+        });
         ThreadOrder order = new ThreadOrder();
         state.observeTable(StateEngine.TableObserver.both(order, recorder));
         this.pass = new ThreadPass(state, order);
@@ -90,6 +101,23 @@ final class LiveSession {
         return startMeta;
     }
 
+    /**
+     * What a replay of the ring reads: its events from the oldest chunk on, and the tables that chunk starts with;
+     * and the sink to put first among the replay's, which puts back what the tables' records cannot say.
+     */
+    Replay replay(String name) {
+        EventStore.Position from = store.start();
+        RingHead head = store.headAt(from);
+        if (head == null) {
+            Metadata start = startMeta == null ? new Metadata() : startMeta;
+            return new Replay(new Source.Recorded(name, start, () -> store.reader(from)), null);
+        }
+        return new Replay(new Source.Recorded(name, head.tables(), () -> store.reader(from)), head.restorer());
+    }
+
+    record Replay(Source source, Sink first) {
+    }
+
     long delivered() {
         return delivered;
     }
@@ -102,6 +130,7 @@ final class LiveSession {
     ViewResult view(Exploration x, Exploration.Plan plan, io.jdig.explore.ViewQuery q) {
         String key = plan.view().id() + "\u0000" + plan.depth() + "\u0000" + plan.filter() + "\u0000"
                 + q.sortColumn() + "\u0000" + q.ascending();
+        asked.put(key, System.nanoTime());
         ViewSnapshot s = views.get(key);
         if (s == null) {
             ViewSnapshot made;
@@ -111,7 +140,10 @@ final class LiveSession {
             } catch (ViewException e) {
                 throw new ExploreException(e.getMessage(), e);
             }
-            pending.add(() -> views.putIfAbsent(key, made));
+            pending.add(() -> {
+                views.putIfAbsent(key, made);
+                forgetViews();
+            });
             s = made;
         }
         return x.result(plan, q, s.rows(), s.sortColumn(), s.ascending(), s.events());
@@ -135,10 +167,60 @@ final class LiveSession {
         return sampleNs == 2_000_000_000L ? sampleNs / 4 : sampleNs;
     }
 
+    /** The most views sampled at once: each one asked for again after it was dropped starts sampling anew. */
+    static final int MAX_VIEWS = 32;
+    /** When each view was last asked for. */
+    private final Map<String, Long> asked = new ConcurrentHashMap<>();
+
+    /** On the capture's thread: the views asked for least recently go once there are too many. */
+    private void forgetViews() {
+        while (views.size() > MAX_VIEWS) {
+            String oldest = null;
+            long when = Long.MAX_VALUE;
+            for (String k : views.keySet()) {
+                long t = asked.getOrDefault(k, Long.MIN_VALUE);
+                if (oldest == null || t < when) {
+                    oldest = k;
+                    when = t;
+                }
+            }
+            views.remove(oldest);
+            asked.remove(oldest);
+        }
+    }
+
+    /** How many views are sampled (for tests). */
+    int viewsSampled() {
+        return views.size();
+    }
+
     Summary summary() {
+        return summary(null);
+    }
+
+    /** The overview's log: its entries, room and other sizes (for tests). */
+    long[] logSize() {
+        synchronized (recorder) {
+            return recorder.logSize();
+        }
+    }
+
+    /** The least room of the overview's log (tests: small, so that it is pruned often); before {@link #start}. */
+    void logRoom(int room) {
+        recorder.logRoom(room);
+    }
+
+    /** Waits for the capture to end (a trace file fed through a session). */
+    void awaitEnd() throws InterruptedException {
+        thread.join();
+    }
+
+    /** The overview of the events the ring holds, or (range not null) of those in {@code range}. */
+    Summary summary(TimeRange range) {
         synchronized (recorder) {
             long first = store.firstHeld();
-            return recorder.build(store.reader(), first, Exploration.SUMMARY_SAMPLES);
+            return recorder.build(store.reader(), first, Exploration.SUMMARY_SAMPLES, recorder.firstTs(),
+                    recorder.lastTs(), range);
         }
     }
 
@@ -199,6 +281,12 @@ final class LiveSession {
         public void onEvent(byte[] buf, int off, int cpu, int flags) {
             store.append(buf, off, cpu, flags);
             raw++;
+        }
+
+        /** A trace file fed through a session keeps its header (the live source always has its /proc snapshot). */
+        @Override
+        public boolean needsMetadata() {
+            return true;
         }
 
         @Override

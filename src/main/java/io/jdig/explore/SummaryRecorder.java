@@ -29,7 +29,19 @@ import java.util.TreeMap;
  * capture is read once: while it is read, each event's contribution (a count, bytes, a file or port that was
  * touched, a process that appeared or left the thread table) is logged against the event's number in a few
  * primitive arrays; once the duration is known, {@link #build} walks the events' times in the store (no decoding,
- * no state) and plays the log into the chisel's samples. Only events that contribute are logged.
+ * no state) and plays the log into the chisel's samples. Only events that contribute are logged. The same log
+ * answers the overview of a time range (the chisel run with an {@code evt.rawtime} filter) with another walk.
+ *
+ * <p>Live, the overview is that of the events the ring holds (the views, dig and echo can only replay those), so
+ * the log is pruned to them ({@link #pruneBefore}): before an event, when the log is nearly full, the entries of
+ * events the ring has dropped go, their effect on the tables that carry over from sample to sample (processes,
+ * those holding fds, containers, listening ports) folded into the tables the log starts from, and the interned
+ * names and container sets no remaining entry uses go with them. Folding the dropped entries into per-sample
+ * totals instead would keep sparklines over the whole session, but the samples of a live session are those of
+ * the ring (its duration keeps growing, so the sample length keeps changing), and a tile's count of distinct
+ * files or connections cannot be folded without keeping the names; so pruning to the ring is what keeps every
+ * tile right. The log then holds at most twice the entries of the events in the ring (a pruned log is given
+ * room for twice what it keeps), whatever the length of the session.
  */
 final class SummaryRecorder implements StateEngine.TableObserver {
     /** The chisel's metrics, in the order it lists them. */
@@ -131,6 +143,9 @@ final class SummaryRecorder implements StateEngine.TableObserver {
     private static final int PORT_CLOSE = 1003;
     private static final int PROTO = 1004;
     private static final int DOCKER = 1005;
+    /** A process's main thread got its first fd, or lost its last (a thread table filtered on fds lists only those with one). */
+    private static final int FDS_ON = 1006;
+    private static final int FDS_OFF = 1007;
 
     /** Well-known ports and the protocol names the chisel gives them. */
     private static final Map<Integer, String> SERVICES = services();
@@ -184,15 +199,24 @@ final class SummaryRecorder implements StateEngine.TableObserver {
     private int skippedN;
     private long nextDelivered;
 
-    private final KeyInterner keys = new KeyInterner();
+    private KeyInterner keys = new KeyInterner();
     private final List<String> dockerNames = new ArrayList<>();
     private final Map<String, Integer> dockerIds = new HashMap<>();
 
     private boolean tableDirty = true;
     private final Set<Long> procs = new HashSet<>();
+    /** Processes whose main thread holds at least one fd, as last logged. */
+    private final Set<Long> withFds = new HashSet<>();
     private Set<String> containerIds = Set.of();
     private final Map<String, String> containerNames = new TreeMap<>();
-    private final Set<Long> startupPorts = new HashSet<>();
+    /**
+     * The tables as they were before the first event the log still holds: at the start of the capture (the ports
+     * servers listened on then), or, live, at the point the log was last pruned to.
+     */
+    private final Set<Long> basePorts = new HashSet<>();
+    private final Set<Long> baseProcs = new HashSet<>();
+    private final Set<Long> baseWithFds = new HashSet<>();
+    private Set<String> baseContainers = Set.of();
     private long firstTs;
     private long lastTs;
     private long delivered;
@@ -233,7 +257,7 @@ final class SummaryRecorder implements StateEngine.TableObserver {
     void start() {
         state.threads().forEachValue(t -> t.fds.forEach(fd -> {
             if (isServer(fd)) {
-                startupPorts.add((long) fd.sport);
+                basePorts.add((long) fd.sport);
             }
         }));
     }
@@ -257,6 +281,10 @@ final class SummaryRecorder implements StateEngine.TableObserver {
     // ---- one event, as the chisel's on_event sees it --------------------------------------------------------
 
     void onEvent(EventContext c, long ord) {
+        if (oldestHeld != null && (logN + PRUNE_SLACK > logOrd.length || skippedN + PRUNE_SLACK > skipped.length)) {
+            // between events, when no interned name is in hand: the names are numbered again
+            prune(oldestHeld.getAsLong());
+        }
         for (long o = nextDelivered; o < ord; o++) {
             skipped(o);
         }
@@ -270,6 +298,7 @@ final class SummaryRecorder implements StateEngine.TableObserver {
             tableDirty = false;
             diffTables(ord);
         }
+        checkFds(c, ord);
         if (!fdir.extract(c)) {
             return;
         }
@@ -589,14 +618,64 @@ final class SummaryRecorder implements StateEngine.TableObserver {
         return indexOf(b, 0, n, s.getBytes(StandardCharsets.US_ASCII), false) >= 0;
     }
 
+    /** Whether the event's process's main thread came to hold fds, or to hold none. */
+    private void checkFds(EventContext c, long ord) {
+        ThreadInfo t = c.eventThread();
+        if (t == null) {
+            return;
+        }
+        ThreadInfo main = t.tid == t.pid ? t : state.lookup(t.pid);
+        if (main == null || main.tid != main.pid) {
+            return;
+        }
+        boolean has = main.fds.size() > 0;
+        if (main == fdsSeen && has == fdsSeenHas) {
+            return; // as at the last event (most come from the process of the one before): no look-up
+        }
+        if (has != withFds.contains(main.pid)) {
+            fdsChanged(ord, main.pid, has);
+        }
+        fdsSeen = main;
+        fdsSeenHas = has;
+    }
+
+    /** The main thread the last event's process had, and whether it held fds then. */
+    private ThreadInfo fdsSeen;
+    private boolean fdsSeenHas;
+
+    private void fdsChanged(long ord, long pid, boolean has) {
+        fdsSeen = null;
+        if (has) {
+            withFds.add(pid);
+            log(ord, FDS_ON, pid);
+        } else {
+            withFds.remove(pid);
+            log(ord, FDS_OFF, pid);
+        }
+    }
+
     /** After a change of the thread table: which processes (tid = pid) came and went, and the containers now. */
     private void diffTables(long ord) {
         Set<Long> now = new HashSet<>();
+        Set<Long> holding = new HashSet<>();
         state.threads().forEachValue(t -> {
             if (t.tid == t.pid) {
                 now.add(t.pid);
+                if (t.fds.size() > 0) {
+                    holding.add(t.pid);
+                }
             }
         });
+        for (Long p : holding) {
+            if (!withFds.contains(p)) {
+                fdsChanged(ord, p, true);
+            }
+        }
+        for (Long p : List.copyOf(withFds)) {
+            if (!holding.contains(p)) {
+                fdsChanged(ord, p, false);
+            }
+        }
         for (Long p : now) {
             if (!procs.contains(p)) {
                 log(ord, PROC_ADD, p);
@@ -640,6 +719,7 @@ final class SummaryRecorder implements StateEngine.TableObserver {
         logCode[logN] = code;
         logVal[logN] = v;
         logN++;
+        logged++;
     }
 
     /** Containers can also appear through container events the table does not see change: looked at each event. */
@@ -653,15 +733,156 @@ final class SummaryRecorder implements StateEngine.TableObserver {
         return delivered;
     }
 
+    // ---- live: the log keeps only what the ring holds ----------------------------------------------------------
+
+    /** The number of the oldest event the ring still holds: entries of older events are pruned as the log fills. */
+    private java.util.function.LongSupplier oldestHeld;
+    /** Entries logged in all (pruned ones included), and prunes made, for tests. */
+    private long logged;
+    private long prunes;
+
+    /** Room left in the log below which it is pruned before the next event. */
+    private static final int PRUNE_SLACK = 32;
+
+    /** The room the log starts with and never goes below when pruned (tests make it small). */
+    private int minRoom = 4096;
+
+    void pruneBefore(java.util.function.LongSupplier oldest) {
+        this.oldestHeld = oldest;
+    }
+
+    /** Sets the log's least room (before any event). */
+    void logRoom(int room) {
+        minRoom = room;
+        logOrd = new long[room];
+        logCode = new int[room];
+        logVal = new long[room];
+    }
+
+    /**
+     * Drops the entries of the events before number {@code cut}: their effect on the tables (processes, their fds,
+     * containers, listening ports) goes into the tables the log starts from; the interned names, the container
+     * sets and names the remaining entries do not use go too, so that every structure holds what the ring holds
+     * and the tables of the moment, whatever the length of the session.
+     */
+    void prune(long cut) {
+        prunes++;
+        int keepFrom = 0;
+        while (keepFrom < logN && logOrd[keepFrom] < cut) {
+            long v = logVal[keepFrom];
+            int code = logCode[keepFrom];
+            switch (code) {
+                case PROC_ADD -> baseProcs.add(v);
+                case PROC_DEL -> baseProcs.remove(v);
+                case FDS_ON -> baseWithFds.add(v);
+                case FDS_OFF -> baseWithFds.remove(v);
+                case CONT_SET -> baseContainers = containerSets.get((int) v);
+                case PORT_CLOSE -> basePorts.remove(v);
+                default -> {
+                    if (code == M.listeningPortCount.ordinal()) {
+                        basePorts.add(v);
+                    }
+                }
+            }
+            keepFrom++;
+        }
+        int n = logN - keepFrom;
+        int cap = room(n, minRoom);
+        if (cap > logOrd.length || cap * 4 <= logOrd.length) {
+            logOrd = Arrays.copyOfRange(logOrd, keepFrom, keepFrom + cap);
+            logCode = Arrays.copyOfRange(logCode, keepFrom, keepFrom + cap);
+            logVal = Arrays.copyOfRange(logVal, keepFrom, keepFrom + cap);
+        } else {
+            // the same arrays, what is kept moved to their start: no new arrays (they can be large) to collect
+            System.arraycopy(logOrd, keepFrom, logOrd, 0, n);
+            System.arraycopy(logCode, keepFrom, logCode, 0, n);
+            System.arraycopy(logVal, keepFrom, logVal, 0, n);
+        }
+        logN = n;
+        int sk = 0;
+        while (sk < skippedN && skipped[sk] < cut) {
+            sk++;
+        }
+        int sn = skippedN - sk;
+        int skRoom = room(sn, 64);
+        if (skRoom > skipped.length || skRoom * 4 <= skipped.length) {
+            skipped = Arrays.copyOfRange(skipped, sk, sk + skRoom);
+        } else {
+            System.arraycopy(skipped, sk, skipped, 0, sn);
+        }
+        skippedN = sn;
+        // the names the entries left use, numbered again; the container sets likewise
+        KeyInterner kept = new KeyInterner();
+        int[] renumber = new int[keys.size()];
+        Arrays.fill(renumber, -1);
+        List<Set<String>> sets = new ArrayList<>();
+        Map<Integer, Integer> setIds = new HashMap<>();
+        for (int i = 0; i < logN; i++) {
+            int code = logCode[i];
+            if (code == M.fileCount.ordinal() || code == M.fileCountW.ordinal() || code == M.sysFileCountW.ordinal()
+                    || code == M.connectionCount.ordinal()) {
+                int old = (int) logVal[i];
+                if (renumber[old] < 0) {
+                    byte[] b = keys.bytes(old);
+                    renumber[old] = kept.intern(b, b.length);
+                }
+                logVal[i] = renumber[old];
+            } else if (code == CONT_SET) {
+                int old = (int) logVal[i];
+                logVal[i] = setIds.computeIfAbsent(old, k -> {
+                    sets.add(containerSets.get(k));
+                    return sets.size() - 1;
+                });
+            }
+        }
+        keys = kept;
+        containerSets = sets;
+        Set<String> named = new HashSet<>(baseContainers);
+        named.addAll(containerIds);
+        sets.forEach(named::addAll);
+        containerNames.keySet().retainAll(named);
+        containerKeys.clear();
+    }
+
+    /**
+     * Room for {@code n} entries after a prune: twice the power of two above them and the slack, so that the next
+     * prune comes only after as many entries again (a prune copies the log: not one every event).
+     */
+    private static int room(int n, int least) {
+        return Math.max(least, Integer.highestOneBit(n + PRUNE_SLACK) * 2);
+    }
+
+    /** Entries the log holds now, the room it has, and how many were logged in all (for tests). */
+    long[] logSize() {
+        return new long[] {logN, logOrd.length, logged, keys.size(), containerSets.size(), skipped.length, prunes};
+    }
+
+    long firstTs() {
+        return firstTs;
+    }
+
+    long lastTs() {
+        return lastTs;
+    }
+
     // ---- the samples ------------------------------------------------------------------------------------------
 
     /** The chisel's samples over the events held in {@code events} (the same stream the log was made from). */
     Summary build(io.jdig.event.EventSource events, long firstOrd, int samples) {
-        return build(events, firstOrd, samples, firstTs, lastTs);
+        return build(events, firstOrd, samples, firstTs, lastTs, null);
     }
 
-    /** The same over the events from number {@code firstOrd} on, from {@code firstTs} to {@code lastTs}. */
-    Summary build(io.jdig.event.EventSource events, long firstOrd, int samples, long firstTs, long lastTs) {
+    /**
+     * The same over the events from number {@code firstOrd} on, from {@code firstTs} to {@code lastTs}; with a
+     * {@code range}, what the chisel prints when it is run with that range as a filter on {@code evt.rawtime}: the
+     * samples still divide the whole capture (the chisel measures its duration over every event, and its timers
+     * run on the events the filter drops), but only the events in the range count, the thread table it reads
+     * at each sample is filtered too (a process is listed when its main thread holds an fd that passes, and
+     * only while the event that closes the sample is in the range), and so is the table of listening ports it
+     * starts from (read before any event: time 0).
+     */
+    Summary build(io.jdig.event.EventSource events, long firstOrd, int samples, long firstTs, long lastTs,
+                  TimeRange range) {
         long duration = lastTs - firstTs;
         long period = (long) ((double) duration / (samples - 1));
         Samples s = new Samples();
@@ -670,10 +891,15 @@ final class SummaryRecorder implements StateEngine.TableObserver {
         long ord = firstOrd;
         boolean first = true;
         long lastSample = 0;
-        Set<Long> procNow = new HashSet<>();
-        Set<String> contNow = new HashSet<>();
-        Set<Long> ports = new HashSet<>(startupPorts);
-        long[] portTot = {startupPorts.size()};
+        Set<Long> procNow = new HashSet<>(baseProcs);
+        Set<Long> fdsNow = new HashSet<>(baseWithFds);
+        Set<String> contNow = baseContainers;
+        boolean startPorts = range == null || range.contains(0);
+        Set<Long> ports = new HashSet<>();
+        if (startPorts) {
+            ports.addAll(basePorts);
+        }
+        long[] portTot = {ports.size()};
         int li0 = 0;
         for (; li0 < logN && logOrd[li0] < firstOrd; li0++) {
             // what happened before the events held (live): only the tables' membership carries over
@@ -681,20 +907,23 @@ final class SummaryRecorder implements StateEngine.TableObserver {
             switch (logCode[li0]) {
                 case PROC_ADD -> procNow.add(v);
                 case PROC_DEL -> procNow.remove(v);
+                case FDS_ON -> fdsNow.add(v);
+                case FDS_OFF -> fdsNow.remove(v);
                 case CONT_SET -> contNow = containerSets.get((int) v);
                 case PORT_CLOSE -> {
-                    if (ports.remove(v)) {
+                    if (startPorts && ports.remove(v)) {
                         portTot[0]--;
                     }
                 }
                 default -> {
-                    if (logCode[li0] == M.listeningPortCount.ordinal() && ports.add(v)) {
+                    if (startPorts && logCode[li0] == M.listeningPortCount.ordinal() && ports.add(v)) {
                         portTot[0]++;
                     }
                 }
             }
         }
         li = li0;
+        Set<Long> none = Set.of();
         try (events) {
             while (events.next()) {
                 long o = ord++;
@@ -705,16 +934,23 @@ final class SummaryRecorder implements StateEngine.TableObserver {
                     continue;
                 }
                 long ts = EventView.i64(events.buffer(), events.offset());
+                boolean in = range == null || range.contains(ts);
                 // the thread table as the event left it
                 int lj = li;
+                while (lj < logN && logOrd[lj] < o) {
+                    lj++;
+                }
                 while (lj < logN && logOrd[lj] == o) {
                     int code = logCode[lj];
-                    if (code == PROC_ADD) {
-                        procNow.add(logVal[lj]);
-                    } else if (code == PROC_DEL) {
-                        procNow.remove(logVal[lj]);
-                    } else if (code == CONT_SET) {
-                        contNow = containerSets.get((int) logVal[lj]);
+                    long v = logVal[lj];
+                    switch (code) {
+                        case PROC_ADD -> procNow.add(v);
+                        case PROC_DEL -> procNow.remove(v);
+                        case FDS_ON -> fdsNow.add(v);
+                        case FDS_OFF -> fdsNow.remove(v);
+                        case CONT_SET -> contNow = containerSets.get((int) v);
+                        default -> {
+                        }
                     }
                     lj++;
                 }
@@ -722,16 +958,23 @@ final class SummaryRecorder implements StateEngine.TableObserver {
                     first = false;
                     lastSample = ts;
                 } else if (period > 0 && ts - lastSample >= period) {
+                    Set<Long> listed = range == null ? procNow : in ? fdsNow : none;
                     long t;
                     for (t = lastSample; t <= ts - period; t += period) {
-                        s.close(t, procNow, contNow, ports, portTot[0], true);
+                        s.close(t, listed, contNow, ports, portTot[0], true);
                     }
                     lastSample = t;
                 }
-                s.add(M.syscallCount, 1);
                 while (li < logN && logOrd[li] < o) {
                     li++; // entries of events that were not delivered (cannot happen) are passed over
                 }
+                if (!in) {
+                    while (li < logN && logOrd[li] == o) {
+                        li++;
+                    }
+                    continue;
+                }
+                s.add(M.syscallCount, 1);
                 for (; li < logN && logOrd[li] == o; li++) {
                     int code = logCode[li];
                     long v = logVal[li];
@@ -926,7 +1169,16 @@ final class SummaryRecorder implements StateEngine.TableObserver {
     private static final class KeyInterner {
         private byte[][] keys = new byte[1024][];
         private int[] ids = new int[1024];
+        private byte[][] byId = new byte[512][];
         private int size;
+
+        int size() {
+            return size;
+        }
+
+        byte[] bytes(int id) {
+            return byId[id];
+        }
 
         int intern(byte[] b, int len) {
             int h = 1;
@@ -942,6 +1194,10 @@ final class SummaryRecorder implements StateEngine.TableObserver {
                 i = (i + 1) & mask;
             }
             keys[i] = Arrays.copyOf(b, len);
+            if (size == byId.length) {
+                byId = Arrays.copyOf(byId, size * 2);
+            }
+            byId[size] = keys[i];
             ids[i] = size++;
             if (size * 2 > keys.length) {
                 grow();

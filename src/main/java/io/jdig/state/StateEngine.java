@@ -354,6 +354,16 @@ public final class StateEngine implements MetadataSink {
     }
 
     /**
+     * Finishes taking in a process list now rather than at the next event (threads linked to their process's fd
+     * table, sockets' sides told from the listening ports), so that the tables can be amended before any event.
+     */
+    public void linkNow() {
+        if (linkPending) {
+            linkThreads();
+        }
+    }
+
+    /**
      * First half of processing: finds the event's thread and fd and keeps the enter/exit bookkeeping. Returns
      * whether {@link #parse} should follow (false for events that carry no state to apply).
      */

@@ -154,6 +154,72 @@ class ExplorationStoreTest {
         }
     }
 
+    /**
+     * The overview of a time range is what the chisel prints with that range as a filter on evt.rawtime: every
+     * tile (total, max, each sample's time and value), its duration, on ranges at the start, the middle, the end
+     * and one reaching back to time 0.
+     */
+    @ParameterizedTest
+    @MethodSource("traces")
+    void theOverviewOfATimeRangeEqualsTheChiselWithThatFilter(String name) {
+        Path t = Shared.trace(name);
+        try (Exploration x = Exploration.open(t, Exploration.Settings.DEFAULT)) {
+            TimeRange all = x.span();
+            long d = all.toNs() - all.fromNs();
+            List<TimeRange> ranges = List.of(new TimeRange(all.fromNs(), all.fromNs() + d / 2),
+                    new TimeRange(all.fromNs() + d * 3 / 10, all.fromNs() + d * 7 / 10),
+                    new TimeRange(all.fromNs() + d / 2, all.toNs()), new TimeRange(0, all.fromNs() + d / 3),
+                    new TimeRange(all.fromNs() + d / 4 + 1, all.fromNs() + d / 4 + 1));
+            for (TimeRange r : ranges) {
+                String out = printedText(t, "-c", "wsysdig_summary", r.asFilter());
+                int at = out.lastIndexOf("\"metrics\":");
+                Prerequisites.require(at >= 0, "the chisel printed no metrics for " + name);
+                Map<String, long[]> expected = chiselMetrics(out.substring(at));
+                Map<String, long[]> expectedTimes = chiselTimes(out.substring(at));
+                Summary s = x.summary(r);
+                Map<String, long[]> got = new TreeMap<>();
+                for (Summary.Metric m : s.metrics()) {
+                    long[] v = new long[2 + m.values().length];
+                    v[0] = m.total();
+                    v[1] = m.max();
+                    System.arraycopy(m.values(), 0, v, 2, m.values().length);
+                    got.put(m.name(), v);
+                    assertThat(m.times()).as(name + " " + r + ": " + m.name() + " times")
+                            .isEqualTo(expectedTimes.get(m.name()));
+                }
+                assertThat(got.keySet()).as(name + " " + r).isEqualTo(expected.keySet());
+                for (var e : expected.entrySet()) {
+                    assertThat(got.get(e.getKey())).as(name + " " + r + ": " + e.getKey() + " (total, max, samples)")
+                            .isEqualTo(e.getValue());
+                }
+                assertThat(out).contains("\"durationNs\":" + s.durationNs());
+            }
+        }
+    }
+
+    /** name -> each sample's time, from the chisel's JSON. */
+    private static Map<String, long[]> chiselTimes(String json) {
+        Map<String, long[]> m = new TreeMap<>();
+        Matcher metric = Pattern.compile("\"name\":\"([^\"]*)\"").matcher(json);
+        List<Integer> starts = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        while (metric.find()) {
+            starts.add(metric.start());
+            names.add(metric.group(1));
+        }
+        for (int i = 0; i < names.size(); i++) {
+            int to = i + 1 < names.size() ? starts.get(i + 1) : json.length();
+            String part = json.substring(starts.get(i), to);
+            Matcher v = Pattern.compile("\"t\":\"?([0-9]+)").matcher(part.substring(part.lastIndexOf("\"data\":")));
+            List<Long> ts = new ArrayList<>();
+            while (v.find()) {
+                ts.add(Long.parseUnsignedLong(v.group(1)));
+            }
+            m.put(names.get(i), ts.stream().mapToLong(Long::longValue).toArray());
+        }
+        return m;
+    }
+
     /** name -> total, max, then each sample's value, from the chisel's JSON. */
     private static Map<String, long[]> chiselMetrics(String json) {
         Map<String, long[]> m = new TreeMap<>();

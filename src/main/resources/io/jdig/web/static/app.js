@@ -257,11 +257,28 @@ function isBytes(m) {
   return /bytes/i.test(m.name);
 }
 
+/**
+ * A tile's samples to draw: those of the time range when there is one (the summary of a range, as the chisel's with
+ * a filter on evt.rawtime, keeps the samples of the whole capture, zero outside the range).
+ */
+function inRange(m) {
+  const vals = m.values || [];
+  const times = m.times || [];
+  if (!state.range || times.length !== vals.length) return vals;
+  const from = BigInt(state.range.from), to = BigInt(state.range.to);
+  const out = vals.filter((v, i) => {
+    const t = BigInt(times[i]);
+    const next = i + 1 < times.length ? BigInt(times[i + 1]) : t + 1n;
+    return next > from && t <= to;
+  });
+  return out.length ? out : vals;
+}
+
 function drawTiles(summary) {
   const box = $('#tiles');
   box.replaceChildren();
   for (const m of metricsOf(summary)) {
-    const tl = m.values || [];
+    const tl = inRange(m);
     const max = Math.max(1e-9, ...tl);
     const pts = tl.map((v, i) => `${(i / Math.max(1, tl.length - 1)) * 100},${28 - (v / max) * 26 - 1}`).join(' ');
     const spark = svgEl('svg', { viewBox: '0 0 100 28', preserveAspectRatio: 'none' });
