@@ -6,7 +6,6 @@ import io.jdig.explore.Exploration;
 import io.jdig.explore.Spectrogram;
 import io.jdig.explore.ViewQuery;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.File;
@@ -15,10 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,43 +35,11 @@ class SpectroInTmuxTest {
     /** The newest sample's row; the axis is under it, the keys under that. */
     private static final int BOTTOM = H - 3;
 
-    /** A server of its own for each test: one being killed may still answer on its socket as the next starts. */
-    private final String socket = "jdig-spectro-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
-    private boolean started;
-
-    @BeforeEach
-    void needs() {
-        Prerequisites.require(Prerequisites.onPath("tmux"), "tmux is not installed");
-    }
+    private final TmuxWindow ui = new TmuxWindow("jdig-spectro-test");
 
     @AfterEach
     void end() throws Exception {
-        if (started) {
-            tmux("kill-server");
-        }
-    }
-
-    private String tmux(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("tmux", "-L", socket));
-        cmd.addAll(Arrays.asList(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(30, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("tmux " + String.join(" ", args) + " did not answer");
-        }
-        return out;
-    }
-
-    private List<String> screen() throws IOException, InterruptedException {
-        return List.of(tmux("capture-pane", "-p", "-t", "ui").split("\n", -1));
-    }
-
-    private void keys(String... keys) throws IOException, InterruptedException {
-        List<String> a = new ArrayList<>(List.of("send-keys", "-t", "ui"));
-        a.addAll(Arrays.asList(keys));
-        tmux(a.toArray(String[]::new));
+        ui.close();
     }
 
     /**
@@ -86,27 +51,14 @@ class SpectroInTmuxTest {
         for (int b : new int[] {32 + code, 33 + col, 33 + row}) {
             a.add(Integer.toHexString(b));
         }
-        tmux(a.toArray(String[]::new));
-    }
-
-    private List<String> await(String what, long ms, Predicate<List<String>> ok) throws Exception {
-        long end = System.nanoTime() + ms * 1_000_000;
-        List<String> s = screen();
-        while (!ok.test(s)) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("waited for " + what + "; the screen is:\n" + String.join("\n", s));
-            }
-            Thread.sleep(40);
-            s = screen();
-        }
-        return s;
+        ui.tmux(a.toArray(String[]::new));
     }
 
     private static final Pattern POSITION = Pattern.compile("(\\d+)/(\\d+)\\([0-9.]+%\\)$");
 
     /** All the lines of the text window shown, page by page, as the screen cuts them. */
     private List<String> textLines() throws Exception {
-        List<String> s = await("the dig window", STEP_MS, l -> l.get(0).startsWith("Viewing: sysdig output")
+        List<String> s = ui.await("the dig window", STEP_MS, l -> l.get(0).startsWith("Viewing: sysdig output")
                 && POSITION.matcher(l.get(H - 1)).find() && !l.get(H - 1).contains("Reading"));
         int page = H - 4;
         List<String> out = new ArrayList<>();
@@ -124,9 +76,9 @@ class SpectroInTmuxTest {
             if (out.size() >= n) {
                 return out;
             }
-            keys("PageDown");
+            ui.keys("PageDown");
             String was = first + "/" + n + "(";
-            s = await("the page after line " + first, STEP_MS, l -> !l.get(H - 1).contains(was)
+            s = ui.await("the page after line " + first, STEP_MS, l -> !l.get(H - 1).contains(was)
                     && POSITION.matcher(l.get(H - 1)).find());
         }
     }
@@ -169,15 +121,15 @@ class SpectroInTmuxTest {
         List<String> expected = jdig(trace, filter);
         assertThat(expected).as("the region holds events").isNotEmpty();
         assertThat(shown).isEqualTo(expected);
-        String header = screen().get(1);
+        String header = ui.screen().get(1);
         assertThat(header).contains(" Filter: (evt.dir=<) and ((");
         assertThat(filter).as("the filter shown, as far as the screen goes")
                 .startsWith(header.substring(header.indexOf(" Filter: ") + 9));
     }
 
     private List<String> backToTheSpectrogram() throws Exception {
-        keys("BSpace");
-        return await("the spectrogram again", STEP_MS, l -> l.get(0).startsWith("Viewing: Spectrogram-All")
+        ui.keys("BSpace");
+        return ui.await("the spectrogram again", STEP_MS, l -> l.get(0).startsWith("Viewing: Spectrogram-All")
                 && l.get(BOTTOM + 1).startsWith("|1ns") && l.get(H - 1).contains("Select"));
     }
 
@@ -194,17 +146,15 @@ class SpectroInTmuxTest {
         }
         assertThat(s.samples()).as("rows to select across").hasSizeGreaterThanOrEqualTo(3);
         int oldest = BOTTOM - s.samples().size() + 1;
-        tmux("new-session", "-d", "-s", "ui", "-x", String.valueOf(W), "-y", String.valueOf(H),
-                "'" + launcher + "' -r '" + trace + "' -v spectro_all; echo CJDIG-EXIT=$?; sleep 600");
-        started = true;
-        await("the spectrogram", FIRST_SCREEN_MS, l -> l.get(0).startsWith("Viewing: Spectrogram-All")
+        ui.start(W, H, "'" + launcher + "' -r '" + trace + "' -v spectro_all; echo CJDIG-EXIT=$?; sleep 600");
+        ui.await("the spectrogram", FIRST_SCREEN_MS, l -> l.get(0).startsWith("Viewing: Spectrogram-All")
                 && l.get(BOTTOM + 1).startsWith("|1ns") && l.get(H - 1).contains("Select"));
 
         // a drag from the oldest row's column 20 to the newest row's column 45
         mouse(0, 20, oldest);
         mouse(32, 30, oldest + 1);
         mouse(32, 45, BOTTOM);
-        await("the region's outline", STEP_MS, l -> l.get(oldest).startsWith(" ".repeat(20) + "X".repeat(26))
+        ui.await("the region's outline", STEP_MS, l -> l.get(oldest).startsWith(" ".repeat(20) + "X".repeat(26))
                 && l.get(BOTTOM).startsWith(" ".repeat(20) + "X".repeat(26)));
         mouse(3, 45, BOTTOM);
         digMatches(trace, regionFilter(s, 20, oldest, 45, BOTTOM));
@@ -215,7 +165,7 @@ class SpectroInTmuxTest {
         mouse(3, 44, BOTTOM - 1);
         mouse(35, 30, BOTTOM - 1);
         mouse(35, 24, BOTTOM - 1);
-        await("the region's outline", STEP_MS, l -> l.get(BOTTOM - 1).startsWith(" ".repeat(24) + "X".repeat(21)));
+        ui.await("the region's outline", STEP_MS, l -> l.get(BOTTOM - 1).startsWith(" ".repeat(24) + "X".repeat(21)));
         mouse(0, 24, BOTTOM - 1);
         mouse(3, 24, BOTTOM - 1);
         digMatches(trace, regionFilter(s, 44, BOTTOM - 1, 24, BOTTOM - 1));
@@ -223,38 +173,38 @@ class SpectroInTmuxTest {
         // the keys: an arrow shows the cursor (the newest row, the middle column), Enter sets a corner, the arrows
         // and Enter the other
         backToTheSpectrogram();
-        keys("Left");
+        ui.keys("Left");
         int mid = (W - 1) / 2;
-        await("the cursor", STEP_MS, l -> l.get(BOTTOM).length() > mid && l.get(BOTTOM).charAt(mid) == 'X');
-        keys("Enter");
+        ui.await("the cursor", STEP_MS, l -> l.get(BOTTOM).length() > mid && l.get(BOTTOM).charAt(mid) == 'X');
+        ui.keys("Enter");
         for (int i = 0; i < 15; i++) {
-            keys("Left");
+            ui.keys("Left");
         }
-        keys("Up");
-        keys("Up");
-        await("the region's outline", STEP_MS,
+        ui.keys("Up");
+        ui.keys("Up");
+        ui.await("the region's outline", STEP_MS,
                 l -> l.get(BOTTOM - 2).startsWith(" ".repeat(mid - 15) + "X".repeat(16)));
-        keys("Enter");
+        ui.keys("Enter");
         digMatches(trace, regionFilter(s, mid, BOTTOM, mid - 15, BOTTOM - 2));
 
         // Esc drops a region being selected; Backspace then leaves the spectrogram
         backToTheSpectrogram();
-        keys("Up");
-        keys("Enter");
-        keys("Left");
-        await("a region", STEP_MS, l -> l.get(BOTTOM).contains("XX"));
-        keys("Escape");
-        await("no region", STEP_MS, l -> !String.join("\n", l).contains("X"));
-        keys("q");
-        await("the view's table", STEP_MS, l -> l.get(H - 1).contains("Quit") && !l.get(BOTTOM + 1).startsWith("|1ns"));
-        keys("q");
-        await("the end", STEP_MS, l -> String.join("\n", l).contains("CJDIG-EXIT=0"));
+        ui.keys("Up");
+        ui.keys("Enter");
+        ui.keys("Left");
+        ui.await("a region", STEP_MS, l -> l.get(BOTTOM).contains("XX"));
+        ui.keys("Escape");
+        ui.await("no region", STEP_MS, l -> !String.join("\n", l).contains("X"));
+        ui.keys("q");
+        ui.await("the view's table", STEP_MS, l -> l.get(H - 1).contains("Quit") && !l.get(BOTTOM + 1).startsWith("|1ns"));
+        ui.keys("q");
+        ui.await("the end", STEP_MS, l -> String.join("\n", l).contains("CJDIG-EXIT=0"));
     }
 
     /** The rows of the screen with calls on them (cells coloured other than black). */
     private int colouredRows() throws Exception {
         int n = 0;
-        for (String l : tmux("capture-pane", "-p", "-e", "-t", "ui").split("\n")) {
+        for (String l : ui.tmux("capture-pane", "-p", "-e", "-t", "ui").split("\n")) {
             if (l.matches(".*48;5;[1-9][0-9]*m.*")) {
                 n++;
             }
@@ -278,10 +228,8 @@ class SpectroInTmuxTest {
         Process work = new ProcessBuilder(sh.toString(), "-c", "while :; do echo x > /dev/null; sleep 0.1; done")
                 .start();
         try {
-            tmux("new-session", "-d", "-s", "ui", "-x", String.valueOf(W), "-y", String.valueOf(H),
-                    "'" + launcher + "' -v spectro_all proc.name=jdigspectrotui; echo CJDIG-EXIT=$?; sleep 600");
-            started = true;
-            await("the live spectrogram", FIRST_SCREEN_MS, l -> l.get(1).startsWith("Source: Live System")
+            ui.start(W, H, "'" + launcher + "' -v spectro_all proc.name=jdigspectrotui; echo CJDIG-EXIT=$?; sleep 600");
+            ui.await("the live spectrogram", FIRST_SCREEN_MS, l -> l.get(1).startsWith("Source: Live System")
                     && l.get(0).startsWith("Viewing: Spectrogram-All") && l.get(BOTTOM + 1).startsWith("|1ns"));
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (colouredRows() < 2 && System.nanoTime() < until) {
@@ -293,29 +241,29 @@ class SpectroInTmuxTest {
             assertThat(a).as("rows of the workload's calls").isGreaterThanOrEqualTo(2);
             assertThat(b - a).as("rows gained in three seconds (a row each half second)").isBetween(4, 12);
 
-            keys("p");
-            await("PAUSED", STEP_MS, l -> l.get(H - 1).contains("PAUSED"));
-            String held = tmux("capture-pane", "-p", "-e", "-t", "ui");
+            ui.keys("p");
+            ui.await("PAUSED", STEP_MS, l -> l.get(H - 1).contains("PAUSED"));
+            String held = ui.tmux("capture-pane", "-p", "-e", "-t", "ui");
             Thread.sleep(1500);
-            assertThat(tmux("capture-pane", "-p", "-e", "-t", "ui")).as("paused, the rows stay").isEqualTo(held);
-            keys("p");
-            await("going on", STEP_MS, l -> !String.join("\n", l).contains("PAUSED"));
+            assertThat(ui.tmux("capture-pane", "-p", "-e", "-t", "ui")).as("paused, the rows stay").isEqualTo(held);
+            ui.keys("p");
+            ui.await("going on", STEP_MS, l -> !String.join("\n", l).contains("PAUSED"));
 
             // a region over the three newest rows, all the columns: the workload's calls from the recent events
             mouse(0, 0, BOTTOM - 2);
             mouse(32, W - 2, BOTTOM);
             mouse(3, W - 2, BOTTOM);
-            List<String> s = await("the dig window", STEP_MS, l -> l.get(0).startsWith("Viewing: sysdig output")
+            List<String> s = ui.await("the dig window", STEP_MS, l -> l.get(0).startsWith("Viewing: sysdig output")
                     && POSITION.matcher(l.get(H - 1)).find() && !l.get(3).isBlank());
             assertThat(s.get(1)).contains("Filter: ((proc.name=jdigspectrotui) and (evt.dir=<)) and ((evt.rawtime");
             for (int i = 3; i < H - 1 && !s.get(i).isBlank(); i++) {
                 assertThat(s.get(i)).contains(" jdigspectrotui (").contains(" < ");
             }
             backToTheSpectrogram();
-            keys("q");
-            await("the view's table", STEP_MS, l -> l.get(H - 1).contains("Quit"));
-            keys("q");
-            await("the end", STEP_MS, l -> String.join("\n", l).contains("CJDIG-EXIT=0"));
+            ui.keys("q");
+            ui.await("the view's table", STEP_MS, l -> l.get(H - 1).contains("Quit"));
+            ui.keys("q");
+            ui.await("the end", STEP_MS, l -> String.join("\n", l).contains("CJDIG-EXIT=0"));
         } finally {
             work.destroyForcibly().waitFor();
         }

@@ -13,11 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,27 +29,18 @@ class TuiOverSshTest {
     /** The first screen may wait for the launcher to build the jar. */
     private static final long FIRST_SCREEN_MS = 600_000;
 
-    private final String socket = "jdig-ssh-test-" + ProcessHandle.current().pid();
-    private boolean started;
+    private final TmuxWindow ui = new TmuxWindow("jdig-ssh-test");
     private Process sshd;
 
     @AfterEach
     void end() throws Exception {
-        if (started) {
-            tmux("kill-server");
-        }
+        ui.close();
         if (sshd != null) {
             sshd.destroy();
             if (!sshd.waitFor(10, TimeUnit.SECONDS)) {
                 sshd.destroyForcibly();
             }
         }
-    }
-
-    private String tmux(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("tmux", "-L", socket));
-        cmd.addAll(Arrays.asList(args));
-        return run(cmd);
     }
 
     private static String run(List<String> cmd) throws IOException, InterruptedException {
@@ -63,37 +51,14 @@ class TuiOverSshTest {
             p.destroyForcibly();
             throw new AssertionError(String.join(" ", cmd) + " did not answer");
         }
-        if (p.exitValue() != 0 && !cmd.contains("tmux")) {
+        if (p.exitValue() != 0) {
             throw new AssertionError(String.join(" ", cmd) + " failed: " + out);
         }
         return out;
     }
 
-    private List<String> screen() throws IOException, InterruptedException {
-        return List.of(tmux("capture-pane", "-p", "-t", "ui").split("\n", -1));
-    }
-
-    private void keys(String... keys) throws IOException, InterruptedException {
-        List<String> a = new ArrayList<>(List.of("send-keys", "-t", "ui"));
-        a.addAll(Arrays.asList(keys));
-        tmux(a.toArray(String[]::new));
-    }
-
-    private List<String> await(String what, long ms, Predicate<List<String>> ok) throws Exception {
-        long end = System.nanoTime() + ms * 1_000_000;
-        List<String> s = screen();
-        while (!ok.test(s)) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("waited for " + what + "; the screen is:\n" + String.join("\n", s));
-            }
-            Thread.sleep(40);
-            s = screen();
-        }
-        return s;
-    }
-
     private List<String> await(String text) throws Exception {
-        return await("'" + text + "'", STEP_MS, s -> String.join("\n", s).contains(text));
+        return ui.await(text, STEP_MS);
     }
 
     /** Starts a private sshd on a free loopback port that lets in the holder of {@code dir/key}; its port. */
@@ -151,54 +116,53 @@ class TuiOverSshTest {
         String ssh = "ssh -t -i '" + dir.resolve("key") + "' -p " + port
                 + " -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR "
                 + user + "@127.0.0.1 \"'" + launcher + "' -r '" + trace + "'\"";
-        tmux("new-session", "-d", "-s", "ui", "-x", "100", "-y", "30", ssh + "; echo SSH-EXIT=$?; sleep 600");
-        started = true;
-        List<String> s = await("the processes view", FIRST_SCREEN_MS,
+        ui.start(100, 30, ssh + "; echo SSH-EXIT=$?; sleep 600");
+        List<String> s = ui.await("the processes view", FIRST_SCREEN_MS,
                 l -> l.get(0).startsWith("Viewing: Processes For: whole machine") && l.get(29).startsWith("F1Help")
                         && l.get(2).contains("PID") && !l.get(3).isBlank());
         assertThat(s.get(1)).contains("falco__cat_write.scap (345 evts, 3.00s)");
 
         // F2 to the views, Files by its first letters, Enter
-        keys("F2");
+        ui.keys("F2");
         await("Select View");
-        keys("Home");
-        s = await("the list's top", STEP_MS, l -> l.get(2).startsWith("Select View") && !l.get(2).contains("Processes"));
+        ui.keys("Home");
+        s = ui.await("the list's top", STEP_MS, l -> l.get(2).startsWith("Select View") && !l.get(2).contains("Processes"));
         for (int i = 0; i < 60 && !s.get(2).matches("Select View +Files( .*)?"); i++) {
             String before = s.get(2);
-            keys("Down");
+            ui.keys("Down");
             try {
-                s = await("the selection to move", 3_000, l -> !l.get(2).equals(before));
+                s = ui.await("the selection to move", 3_000, l -> !l.get(2).equals(before));
             } catch (AssertionError e) {
-                s = screen();
+                s = ui.screen();
             }
         }
         assertThat(s.get(2)).matches("Select View +Files( .*)?");
-        keys("Enter");
-        s = await("the Files view", STEP_MS, l -> l.get(0).startsWith("Viewing: Files For: whole machine")
+        ui.keys("Enter");
+        s = ui.await("the Files view", STEP_MS, l -> l.get(0).startsWith("Viewing: Files For: whole machine")
                 && l.get(2).contains("FILENAME"));
 
         // Enter drills down, Backspace comes back, F5 shows the bytes of the first file
-        keys("Enter");
+        ui.keys("Enter");
         await("Viewing: Processes For: fd.name=");
-        keys("BSpace");
+        ui.keys("BSpace");
         await("Viewing: Files For: whole machine");
-        keys("F5");
-        await("the echo window", STEP_MS, l -> String.join("\n", l).contains("------ "));
-        keys("BSpace");
-        s = await("the Files view again", STEP_MS, l -> l.get(0).startsWith("Viewing: Files For: whole machine")
+        ui.keys("F5");
+        ui.await("the echo window", STEP_MS, l -> String.join("\n", l).contains("------ "));
+        ui.keys("BSpace");
+        s = ui.await("the Files view again", STEP_MS, l -> l.get(0).startsWith("Viewing: Files For: whole machine")
                 && l.get(2).contains("FILENAME"));
         assertThat(s.get(29)).startsWith("F1Help");
 
         // a smaller local window: ssh passes the size on, the remote screen is drawn again at that size
-        tmux("resize-window", "-t", "ui", "-x", "80", "-y", "20");
-        s = await("the screen redrawn at 80x20", STEP_MS, l -> l.size() >= 20 && l.get(19).startsWith("F1Help")
+        ui.tmux("resize-window", "-t", "ui", "-x", "80", "-y", "20");
+        s = ui.await("the screen redrawn at 80x20", STEP_MS, l -> l.size() >= 20 && l.get(19).startsWith("F1Help")
                 && l.get(0).startsWith("Viewing: Files"));
         for (String line : s) {
             assertThat(line.length()).isLessThanOrEqualTo(80);
         }
 
         // q ends cjdig on the other side; ssh returns its status
-        keys("q");
+        ui.keys("q");
         await("SSH-EXIT=0");
     }
 }
