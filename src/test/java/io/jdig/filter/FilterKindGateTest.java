@@ -1,17 +1,7 @@
 package io.jdig.filter;
 
-import io.jdig.conformance.Shared;
-import io.jdig.field.EventContext;
-import io.jdig.pipeline.Pipeline;
-import io.jdig.pipeline.Source;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,29 +35,9 @@ class FilterKindGateTest {
     void acceptsTheSameEventsAsWithoutTheGate(String filter) {
         EventPredicate gated = FilterCompiler.compile(filter, true);
         EventPredicate plain = FilterCompiler.compile(filter, false);
-        int total = 0;
-        int accepted = 0;
-        for (String trace : TRACES) {
-            List<Long> differ = new ArrayList<>();
-            int[] counts = new int[2];
-            Pipeline.builder().source(new Source.TraceFile(Shared.trace(trace)))
-                    .errors(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), "jdig: ")
-                    .sink((EventContext c) -> {
-                        boolean a = gated.test(c);
-                        boolean b = plain.test(c);
-                        if (a != b) {
-                            differ.add(c.num);
-                        }
-                        counts[0]++;
-                        counts[1] += b ? 1 : 0;
-                        return true;
-                    }).build().run();
-            assertThat(differ).as("%s on %s", filter, trace).isEmpty();
-            total += counts[0];
-            accepted += counts[1];
-        }
-        assertThat(total).isGreaterThan(5_000);
+        SameVerdicts.Counts n = SameVerdicts.check(filter, gated, plain, TRACES);
+        assertThat(n.total()).isGreaterThan(5_000);
         // the filters are meant to split the events: each accepts some and refuses some
-        assertThat(accepted).as(filter).isPositive().isLessThan(total);
+        assertThat(n.accepted()).as(filter).isPositive().isLessThan(n.total());
     }
 }

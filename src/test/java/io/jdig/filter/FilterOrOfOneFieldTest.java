@@ -1,17 +1,7 @@
 package io.jdig.filter;
 
-import io.jdig.conformance.Shared;
-import io.jdig.field.EventContext;
-import io.jdig.pipeline.Pipeline;
-import io.jdig.pipeline.Source;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,27 +28,8 @@ class FilterOrOfOneFieldTest {
     void acceptsWhatTheUnmergedChecksAccept(String merged, String apart) {
         EventPredicate a = FilterCompiler.compile(merged, false);
         EventPredicate b = FilterCompiler.compile(apart, false);
-        int total = 0;
-        int accepted = 0;
-        for (String trace : TRACES) {
-            List<Long> differ = new ArrayList<>();
-            int[] counts = new int[2];
-            Pipeline.builder().source(new Source.TraceFile(Shared.trace(trace)))
-                    .errors(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), "jdig: ")
-                    .sink((EventContext c) -> {
-                        boolean x = a.test(c);
-                        if (x != b.test(c)) {
-                            differ.add(c.num);
-                        }
-                        counts[0]++;
-                        counts[1] += x ? 1 : 0;
-                        return true;
-                    }).build().run();
-            assertThat(differ).as("%s on %s", merged, trace).isEmpty();
-            total += counts[0];
-            accepted += counts[1];
-        }
-        assertThat(total).isGreaterThan(5_000);
-        assertThat(accepted).as(merged).isPositive().isLessThan(total);
+        SameVerdicts.Counts n = SameVerdicts.check(merged, a, b, TRACES);
+        assertThat(n.total()).isGreaterThan(5_000);
+        assertThat(n.accepted()).as(merged).isPositive().isLessThan(n.total());
     }
 }
