@@ -165,6 +165,16 @@ public final class Exploration implements AutoCloseable {
             return new LiveOptions(keepSeconds, keepBytes, snaplen, ms);
         }
 
+        /** The same options with a ring of at most {@code bytes}. */
+        public LiveOptions withKeepBytes(long bytes) {
+            return new LiveOptions(keepSeconds, bytes, snaplen, sampleMs);
+        }
+
+        /** The same options with {@link Exploration#saveRecent} going back at most {@code seconds}. */
+        public LiveOptions withKeepSeconds(double seconds) {
+            return new LiveOptions(seconds, keepBytes, snaplen, sampleMs);
+        }
+
         /** The same options with that snaplen (-1: the default). */
         public LiveOptions withSnaplen(int len) {
             return new LiveOptions(keepSeconds, keepBytes, len, sampleMs);

@@ -12,8 +12,15 @@ import java.util.function.Consumer;
 
 /** {@code jdig ui}: opens a capture for exploration and serves the web UI over it until the process ends. */
 public final class WebUi {
-    /** The settings of {@code jdig ui}: the capture, where to listen, the exploration's settings. */
-    public record Config(Path trace, String listen, int port, Exploration.Settings settings) {
+    /**
+     * The settings of {@code jdig ui}: the capture (null: the live system), where to listen, the exploration's
+     * settings, and for live the ring's bounds.
+     */
+    public record Config(Path trace, String listen, int port, Exploration.Settings settings,
+            Exploration.LiveOptions live) {
+        public Config(Path trace, String listen, int port, Exploration.Settings settings) {
+            this(trace, listen, port, settings, Exploration.LiveOptions.DEFAULT);
+        }
     }
 
     private WebUi() {
@@ -45,7 +52,7 @@ public final class WebUi {
         try {
             listening.accept(s);
             if (c.trace() == null) {
-                api.ready(Exploration.live(c.settings()));
+                api.ready(Exploration.live(c.settings(), c.live()));
             } else {
                 api.ready(Exploration.open(c.trace(), c.settings(), api::progress));
             }

@@ -40,6 +40,25 @@ class UiCommandTest {
     }
 
     @Test
+    void theLiveRingsBoundsAreCheckedWithOneLineErrors() {
+        assertThat(jdig("ui", "--help").out()).contains("--ring SIZE").contains("--keep SECONDS");
+        for (String bad : new String[] {"12", "63M", "lots", "-1G", "", "99999999999G"}) {
+            Result r = jdig("ui", "--ring", bad);
+            assertThat(r.rc()).as(bad).isEqualTo(1);
+            assertThat(r.err()).as(bad).isEqualTo("jdig ui: invalid ring size " + bad + " (at least 64M)\n");
+        }
+        for (String bad : new String[] {"0", "-5", "soon", "Infinity", "NaN"}) {
+            Result r = jdig("ui", "--keep", bad);
+            assertThat(r.rc()).as(bad).isEqualTo(1);
+            assertThat(r.err()).as(bad).isEqualTo("jdig ui: invalid number of seconds " + bad + "\n");
+        }
+        assertThat(jdig("ui", "--ring").err()).isEqualTo("jdig ui: --ring needs a value\n");
+        // good values pass on to the trace's check (a file that is not there)
+        Result ok = jdig("ui", "--ring", "256M", "--keep", "60", "/nonexistent/trace.scap");
+        assertThat(ok.err()).endsWith("/nonexistent/trace.scap: no such file or not readable\n");
+    }
+
+    @Test
     void uiElsewhereThanFirstIsAFilterAsForSysdig() {
         // "ui" after other options is sysdig's positional filter, not the web UI
         Result r = jdig("-r", "/nonexistent/trace.scap", "ui");
