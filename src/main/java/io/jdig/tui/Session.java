@@ -384,6 +384,8 @@ final class Session {
 
     private void openSpectrogram(ViewQuery q, String label, boolean isView) {
         int w = Math.max(2, width);
+        spectroQuery = q;
+        spectroWidthAsked = w;
         if (x.isLive()) {
             // live, as csysdig: it starts empty and gains a row each interval from the capture
             io.jdig.explore.LiveSpectrogram ls;
@@ -408,6 +410,18 @@ final class Session {
             spectroIsView = isView;
             mode = Mode.SPECTRO;
         });
+    }
+
+    /** What the spectrogram shown is of, and the width last asked for it (a resize asks again at the new one). */
+    private ViewQuery spectroQuery;
+    private int spectroWidthAsked;
+
+    /** The terminal's width changed under a spectrogram: it is worked out again for the new width. */
+    private void fitSpectrogram() {
+        if (mode == Mode.SPECTRO && spectro != null && spectroQuery != null && spectroWidthAsked != width
+                && spectro.data.width() > 0 && width >= 2) {
+            openSpectrogram(spectroQuery, spectro.forLabel, spectroIsView);
+        }
     }
 
     /** Live: the capture made samples; a live spectrogram on screen shows them (unless paused). */
@@ -925,6 +939,7 @@ final class Session {
     void draw(TextGraphics g, TerminalSize size) {
         width = size.getColumns();
         height = size.getRows();
+        fitSpectrogram();
         if (mode == Mode.TEXT) {
             text.width(width);
         }

@@ -470,6 +470,16 @@ class SessionTest {
             }
         }
         assertThat(calls).isPositive();
+        // a narrower terminal: the spectrogram is worked out again, its buckets as wide as the new screen
+        vt.setTerminalSize(new TerminalSize(100, 30));
+        render();
+        lines = render();
+        assertThat(s.spectrogramShown().width()).isEqualTo(100);
+        assertThat(lines.get(28).indexOf("|10ns")).isEqualTo((int) Math.ceil(100 / 11.0));
+        vt.setTerminalSize(new TerminalSize(140, 30));
+        render();
+        render();
+        assertThat(s.spectrogramShown().width()).isEqualTo(140);
         s.handle(key(KeyType.Backspace));
         assertThat(s.spectrogramShown()).isNull();
         assertThat(render().get(0)).isEqualTo(title);
