@@ -987,11 +987,42 @@ public final class Exploration implements AutoCloseable {
      * @throws ExploreException when the file cannot be written
      */
     public long saveRecent(Path file, double seconds) {
+        long cut = live != null ? live.cutFor(seconds) : lastTs - (long) (seconds * 1e9);
+        Metadata base = live != null ? live.knownTables() : header;
+        return TraceSaver.save(store, tablesAt(cut, base), file, cut);
+    }
+
+    /**
+     * The processes and their fds as the state engine has them just before the first stored event at or after
+     * {@code ts} (a replay of the stored events up to there), with {@code base}'s machine, users and groups; as
+     * sysdig heads each file it writes with the tables of that moment. A file saved from a cut then names the
+     * files, sockets and processes of the events after it, also those opened or started before it.
+     */
+    private Metadata tablesAt(long ts, Metadata base) {
+        Metadata[] at = {null};
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        Pipeline.Builder b = Pipeline.builder();
         if (live != null) {
-            return live.save(file, seconds);
+            LiveSession.Replay r = live.replay(name);
+            b.source(r.source());
+            if (r.first() != null) {
+                b.sink(r.first());
+            }
+        } else {
+            b.source(replaySource());
         }
-        long cut = lastTs - (long) (seconds * 1e9);
-        return TraceSaver.save(store, header, file, cut);
+        io.jdig.state.StateEngine[] state = {null};
+        b.portNames(ports).errors(new PrintStream(errors, true, StandardCharsets.UTF_8), "")
+                .tap((buf, off, cpu, flags) -> {
+                    if (at[0] == null && Long.compareUnsigned(io.jdig.event.EventView.i64(buf, off), ts) >= 0) {
+                        at[0] = io.jdig.state.TableSnapshot.of(state[0], base); // before this event changes them
+                    }
+                })
+                .sink(c -> at[0] == null);
+        Pipeline p = b.build();
+        state[0] = p.context().state;
+        finish(p.run());
+        return at[0] != null ? at[0] : io.jdig.state.TableSnapshot.of(state[0], base);
     }
 
     @Override

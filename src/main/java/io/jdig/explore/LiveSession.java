@@ -224,12 +224,14 @@ final class LiveSession {
         }
     }
 
-    /** Writes the last {@code seconds} the ring holds, with the processes known at the start and now. */
-    long save(Path file, double seconds) {
-        Metadata now = run == null ? null : run.metadata();
-        Metadata head = merge(startMeta, now);
-        long cut = store.lastTs() - (long) (Math.min(seconds, keepSeconds) * 1e9);
-        return TraceSaver.save(store, head, file, cut);
+    /** Where the last {@code seconds} the ring holds start (no further back than the session keeps). */
+    long cutFor(double seconds) {
+        return store.lastTs() - (long) (Math.min(seconds, keepSeconds) * 1e9);
+    }
+
+    /** The machine, its interfaces, users and groups, and the processes known at the start and now. */
+    Metadata knownTables() {
+        return merge(startMeta, run == null ? null : run.metadata());
     }
 
     /** A fresh /proc snapshot, with the processes of the first one that have gone since (they may own events). */

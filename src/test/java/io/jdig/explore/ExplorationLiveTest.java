@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -64,6 +65,55 @@ class ExplorationLiveTest {
         } finally {
             Files.deleteIfExists(saved);
             Files.deleteIfExists(dir.resolve("jdiglivecat"));
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    /**
+     * "Save the last seconds" from a cut after a process started and opened a file (fd 7): the saved file's head has
+     * the tables of the cut's moment, so the writes after the cut (through fd 7 made fd 1 for each echo) show the
+     * process and the file's name, although neither the session's first look at the processes nor its last one
+     * has them (the process came and went).
+     */
+    @Test
+    void aSavedFileStartsWithTheTablesOfItsFirstMoment() throws Exception {
+        Prerequisites.require("root".equals(System.getProperty("user.name")), "live capture needs root");
+        Path dir = Files.createTempDirectory("jdig-live");
+        Path sh = dir.resolve("jdigsaver");
+        Path target = dir.resolve("written-after-the-cut.txt");
+        Path saved = dir.resolve("recent.scap");
+        Files.copy(Path.of("/bin/sh"), sh);
+        sh.toFile().setExecutable(true);
+        try (Exploration x = Exploration.live(Exploration.Settings.DEFAULT,
+                new Exploration.LiveOptions(60, 256L << 20, -1, 2000))) {
+            // opens fd 7 on the file, waits, writes to it twice a second for two seconds, and ends
+            Process p = new ProcessBuilder(sh.toString(), "-c", "exec 7>" + target
+                    + "; sleep 1.5; for i in 1 2 3 4; do echo line$i >&7; sleep 0.5; done; exec 7>&-").start();
+            Thread.sleep(1800); // the cut will come after the open
+            long beforeWrites = System.nanoTime();
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(1000); // the capture has the writes
+            double secs = (System.nanoTime() - beforeWrites) / 1e9;
+            long n = x.saveRecent(saved, secs);
+            assertThat(n).isPositive();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            String writes = "proc.name=jdigsaver and evt.type=write and evt.dir=<";
+            int rc = new Jdig(out, new PrintStream(new ByteArrayOutputStream())).run(new String[] {"-r",
+                    saved.toString(), "-p", "%proc.name %fd.name", writes});
+            assertThat(rc).isZero();
+            List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+            assertThat(lines).hasSizeGreaterThanOrEqualTo(3).allMatch(l -> l.equals("jdigsaver " + target), "named");
+            if (Prerequisites.sysdigInstalled()) {
+                Process q = new ProcessBuilder("sysdig", "-r", saved.toString(), "-p", "%proc.name %fd.name", writes)
+                        .redirectErrorStream(true).start();
+                String text = new String(q.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(q.waitFor()).as(text).isZero();
+                assertThat(text.lines().toList()).isEqualTo(lines);
+            }
+        } finally {
+            Files.deleteIfExists(saved);
+            Files.deleteIfExists(target);
+            Files.deleteIfExists(sh);
             Files.deleteIfExists(dir);
         }
     }
