@@ -140,7 +140,7 @@ class SpectroInTmuxTest {
         Prerequisites.require(Files.isExecutable(launcher), "the ./cjdig launcher is not in the working directory");
         Prerequisites.require(Files.isExecutable(Path.of("jdig")),
                 "the ./jdig launcher is not in the working directory");
-        // under a short name: the header line then shows the filter whatever the checkout's path
+        // by a short relative name: the header line then shows the filter whatever the checkout's path
         Path trace = dir.resolve("s.scap");
         Files.createSymbolicLink(trace, Shared.trace("libs__sample"));
         Spectrogram s;
@@ -149,7 +149,7 @@ class SpectroInTmuxTest {
         }
         assertThat(s.samples()).as("rows to select across").hasSizeGreaterThanOrEqualTo(3);
         int oldest = BOTTOM - s.samples().size() + 1;
-        ui.start(W, H, "'" + launcher + "' -r '" + trace + "' -v spectro_all; echo CJDIG-EXIT=$?; sleep 600");
+        ui.start(W, H, "cd '" + dir + "' && '" + launcher + "' -r s.scap -v spectro_all; echo CJDIG-EXIT=$?; sleep 600");
         ui.await("the spectrogram", FIRST_SCREEN_MS, l -> l.get(0).startsWith("Viewing: Spectrogram-All")
                 && l.get(BOTTOM + 1).startsWith("|1ns") && l.get(H - 1).contains("Select"));
 
