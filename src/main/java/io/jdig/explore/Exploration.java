@@ -1001,16 +1001,7 @@ public final class Exploration implements AutoCloseable {
     private Metadata tablesAt(long ts, Metadata base) {
         Metadata[] at = {null};
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        Pipeline.Builder b = Pipeline.builder();
-        if (live != null) {
-            LiveSession.Replay r = live.replay(name);
-            b.source(r.source());
-            if (r.first() != null) {
-                b.sink(r.first());
-            }
-        } else {
-            b.source(replaySource());
-        }
+        Pipeline.Builder b = replay();
         io.jdig.state.StateEngine[] state = {null};
         b.portNames(ports).errors(new PrintStream(errors, true, StandardCharsets.UTF_8), "")
                 .tap((buf, off, cpu, flags) -> {
@@ -1310,11 +1301,8 @@ public final class Exploration implements AutoCloseable {
         return new Source.Recorded(name, header, store::reader);
     }
 
-    private Pipeline pipeline(String filter, Sink sink, long max) {
-        if (closed) {
-            throw new ExploreException("the exploration is closed");
-        }
-        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+    /** A pipeline being built over the stored events (live: the ring, from the tables where it starts). */
+    private Pipeline.Builder replay() {
         Pipeline.Builder b = Pipeline.builder();
         if (live != null) {
             LiveSession.Replay r = live.replay(name);
@@ -1325,6 +1313,15 @@ public final class Exploration implements AutoCloseable {
         } else {
             b.source(replaySource());
         }
+        return b;
+    }
+
+    private Pipeline pipeline(String filter, Sink sink, long max) {
+        if (closed) {
+            throw new ExploreException("the exploration is closed");
+        }
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        Pipeline.Builder b = replay();
         b.portNames(ports).sink(sink).errors(new PrintStream(errors, true, StandardCharsets.UTF_8), "");
         if (filter != null && !filter.isBlank()) {
             try {
