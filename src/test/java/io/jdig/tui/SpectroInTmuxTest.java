@@ -162,16 +162,27 @@ class SpectroInTmuxTest {
         mouse(3, 45, BOTTOM);
         digMatches(trace, regionFilter(s, 20, oldest, 45, BOTTOM));
 
-        // a click, a move without the button, a click: one row, columns 44 back to 24
-        backToTheSpectrogram();
-        mouse(0, 44, BOTTOM - 1);
-        mouse(3, 44, BOTTOM - 1);
-        mouse(35, 30, BOTTOM - 1);
-        mouse(35, 24, BOTTOM - 1);
-        ui.await("the region's outline", STEP_MS, l -> l.get(BOTTOM - 1).startsWith(" ".repeat(24) + "X".repeat(21)));
-        mouse(0, 24, BOTTOM - 1);
-        mouse(3, 24, BOTTOM - 1);
-        digMatches(trace, regionFilter(s, 44, BOTTOM - 1, 24, BOTTOM - 1));
+        // a click, a move without the button, a click: one row, columns 44 back to 24 (tried a second time if the
+        // first gives other events: on a heavily loaded machine a mouse report has been seen to go astray)
+        for (int attempt = 1; ; attempt++) {
+            backToTheSpectrogram();
+            mouse(0, 44, BOTTOM - 1);
+            mouse(3, 44, BOTTOM - 1);
+            mouse(35, 30, BOTTOM - 1);
+            mouse(35, 24, BOTTOM - 1);
+            ui.await("the region's outline", STEP_MS,
+                    l -> l.get(BOTTOM - 1).startsWith(" ".repeat(24) + "X".repeat(21)));
+            mouse(0, 24, BOTTOM - 1);
+            mouse(3, 24, BOTTOM - 1);
+            try {
+                digMatches(trace, regionFilter(s, 44, BOTTOM - 1, 24, BOTTOM - 1));
+                break;
+            } catch (AssertionError e) {
+                if (attempt == 2) {
+                    throw e;
+                }
+            }
+        }
 
         // the keys: an arrow shows the cursor (the newest row, the middle column), Enter sets a corner, the arrows
         // and Enter the other
