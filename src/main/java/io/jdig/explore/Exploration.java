@@ -988,7 +988,7 @@ public final class Exploration implements AutoCloseable {
      */
     public long saveRecent(Path file, double seconds) {
         long cut = live != null ? live.cutFor(seconds) : lastTs - (long) (seconds * 1e9);
-        Metadata base = live != null ? live.knownTables() : header;
+        Metadata base = live != null ? live.machine() : header;
         return TraceSaver.save(store, tablesAt(cut, base), file, cut);
     }
 

@@ -1,7 +1,6 @@
 package io.jdig.explore;
 
 import io.jdig.event.meta.Metadata;
-import io.jdig.event.meta.ThreadRecord;
 import io.jdig.field.EventContext;
 import io.jdig.pipeline.Outcome;
 import io.jdig.pipeline.Pipeline;
@@ -19,10 +18,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -229,30 +226,12 @@ final class LiveSession {
         return store.lastTs() - (long) (Math.min(seconds, keepSeconds) * 1e9);
     }
 
-    /** The machine, its interfaces, users and groups, and the processes known at the start and now. */
-    Metadata knownTables() {
-        return merge(startMeta, run == null ? null : run.metadata());
-    }
-
-    /** A fresh /proc snapshot, with the processes of the first one that have gone since (they may own events). */
-    private static Metadata merge(Metadata first, Metadata now) {
-        if (now == null) {
-            return first == null ? new Metadata() : first;
-        }
-        if (first == null) {
-            return now;
-        }
-        Set<Long> have = new HashSet<>();
-        for (ThreadRecord t : now.threads) {
-            have.add(t.tid());
-        }
-        for (ThreadRecord t : first.threads) {
-            if (have.add(t.tid())) {
-                now.threads.add(t);
-                now.fds.put(t.tid(), first.fds.getOrDefault(t.tid(), List.of()));
-            }
-        }
-        return now;
+    /**
+     * The machine, its interfaces, users and groups as the session's first look found them (the base of a saved
+     * file's head, whose processes and fds come from the state engine at the cut).
+     */
+    Metadata machine() {
+        return startMeta == null ? new Metadata() : startMeta;
     }
 
     void stop() {
