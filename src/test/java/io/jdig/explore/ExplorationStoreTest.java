@@ -140,11 +140,7 @@ class ExplorationStoreTest {
             Summary s = x.summary();
             Map<String, long[]> got = new TreeMap<>();
             for (Summary.Metric m : s.metrics()) {
-                long[] v = new long[2 + m.values().length];
-                v[0] = m.total();
-                v[1] = m.max();
-                System.arraycopy(m.values(), 0, v, 2, m.values().length);
-                got.put(m.name(), v);
+                got.put(m.name(), totalMaxSamples(m));
             }
             assertThat(got.keySet()).as(name).isEqualTo(expected.keySet());
             for (var e : expected.entrySet()) {
@@ -153,6 +149,15 @@ class ExplorationStoreTest {
             }
             assertThat(out).contains("\"durationNs\":" + s.durationNs());
         }
+    }
+
+    /** A tile as the chisel's figures are compared: its total, its maximum, then each sample's value. */
+    private static long[] totalMaxSamples(Summary.Metric m) {
+        long[] v = new long[2 + m.values().length];
+        v[0] = m.total();
+        v[1] = m.max();
+        System.arraycopy(m.values(), 0, v, 2, m.values().length);
+        return v;
     }
 
     /**
@@ -180,11 +185,7 @@ class ExplorationStoreTest {
                 Summary s = x.summary(r);
                 Map<String, long[]> got = new TreeMap<>();
                 for (Summary.Metric m : s.metrics()) {
-                    long[] v = new long[2 + m.values().length];
-                    v[0] = m.total();
-                    v[1] = m.max();
-                    System.arraycopy(m.values(), 0, v, 2, m.values().length);
-                    got.put(m.name(), v);
+                    got.put(m.name(), totalMaxSamples(m));
                     assertThat(m.times()).as(name + " " + r + ": " + m.name() + " times")
                             .isEqualTo(expectedTimes.get(m.name()));
                 }
