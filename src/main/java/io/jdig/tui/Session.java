@@ -383,6 +383,11 @@ final class Session {
     }
 
     private void openSpectrogram(ViewQuery q, String label, boolean isView) {
+        openSpectrogram(q, label, isView, null);
+    }
+
+    /** As above; {@code before}: the screen this one redraws at a new width (a file's pages shown so far stay). */
+    private void openSpectrogram(ViewQuery q, String label, boolean isView, SpectroScreen before) {
         int w = Math.max(2, width);
         spectroQuery = q;
         spectroWidthAsked = w;
@@ -407,6 +412,9 @@ final class Session {
         ask("Computing spectrogram", () -> x.spectrogram(q, w), s -> {
             dropSpectrogram();
             spectro = new SpectroScreen(s, label);
+            if (before != null) {
+                spectro.showAsMuchAs(before);
+            }
             spectroIsView = isView;
             mode = Mode.SPECTRO;
         });
@@ -420,7 +428,7 @@ final class Session {
     private void fitSpectrogram() {
         if (mode == Mode.SPECTRO && spectro != null && spectroQuery != null && spectroWidthAsked != width
                 && spectro.data.width() > 0 && width >= 2) {
-            openSpectrogram(spectroQuery, spectro.forLabel, spectroIsView);
+            openSpectrogram(spectroQuery, spectro.forLabel, spectroIsView, spectro);
         }
     }
 
@@ -478,6 +486,8 @@ final class Session {
             default -> {
                 if (is(k, 'p')) {
                     paused = !paused;
+                } else if (is(k, ' ')) {
+                    spectro.more();
                 }
             }
         }
@@ -1184,6 +1194,9 @@ final class Session {
             b.add("Enter", "Select", new KeyStroke(KeyType.Enter));
             b.add("p ", "Pause", KeyBar.ch('p'));
             b.add("Bak", "Back", new KeyStroke(KeyType.Backspace));
+            if (spectro != null && spectro.hasMore()) {
+                b.add("SPACE", "More", KeyBar.ch(' '));
+            }
             return b;
         }
         if (mode != Mode.TABLE) {

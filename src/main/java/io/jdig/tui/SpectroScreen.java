@@ -14,6 +14,9 @@ import java.util.List;
  * <p>A region of it can be selected, as in csysdig: with the mouse (press and drag, or click, move, click), or with
  * the keys (arrows move a cursor, Enter sets a corner, arrows and Enter again the other); its outline is drawn with
  * X's. The region gives the filter of the events in it ({@link Spectrogram#selectionFilter}).
+ *
+ * <p>On a file it pages as csysdig does: a screenful of samples at a time, Space ("More") for the next one; live, the
+ * newest samples are always shown.
  */
 final class SpectroScreen {
     /** The 256-colour palette indices csysdig's spectrogram uses, from few calls to many. */
@@ -44,6 +47,8 @@ final class SpectroScreen {
     private int curY;
     /** Whether the mouse moved since the corner was set (a release then ends the region). */
     private boolean dragged;
+    /** On a file, how many samples (from the first) are shown so far; -1 until the first draw sets a screenful. */
+    private int shown = -1;
 
     SpectroScreen(Spectrogram data, String forLabel) {
         this(data, forLabel, null);
@@ -97,9 +102,13 @@ final class SpectroScreen {
         this.width = width;
         List<Spectrogram.Sample> samples = data.samples();
         int rows = bottom - top + 1;
-        int first = Math.max(0, samples.size() - rows);
-        int y = bottom - (samples.size() - first) + 1;
-        for (int i = first; i < samples.size(); i++, y++) {
+        if (live == null && shown < 0) {
+            shown = Math.min(samples.size(), Math.max(1, rows));
+        }
+        int end = end();
+        int first = Math.max(0, end - rows);
+        int y = bottom - (end - first) + 1;
+        for (int i = first; i < end; i++, y++) {
             Spectrogram.Sample s = samples.get(i);
             for (int col = 0; col < width - 1; col++) {
                 cell(g, col, y, colour(s.count(col)), ' ');
@@ -139,12 +148,36 @@ final class SpectroScreen {
         return selecting;
     }
 
+    /** How many samples, from the first, are on screen or above it: all of them live, the pages shown on a file. */
+    private int end() {
+        int n = data.samples().size();
+        return live != null || shown < 0 ? n : Math.min(n, shown);
+    }
+
+    /** Whether a file's spectrogram has samples after the page shown (Space shows them). */
+    boolean hasMore() {
+        return live == null && shown >= 0 && shown < data.samples().size();
+    }
+
+    /** Space on a file: the next screenful of samples (a selection being made is dropped: its rows move). */
+    void more() {
+        if (hasMore() && top >= 0) {
+            shown = Math.min(data.samples().size(), shown + (bottom - top + 1));
+            selecting = Selecting.NONE;
+        }
+    }
+
+    /** Shows as many samples as {@code other} had shown (the same spectrogram worked out for a new width). */
+    void showAsMuchAs(SpectroScreen other) {
+        shown = other.shown;
+    }
+
     /** The index in the samples of the one drawn on screen row {@code y}, or -1 when none is there. */
     int sampleAt(int y) {
         if (top < 0 || y < top || y > bottom) {
             return -1;
         }
-        int i = data.samples().size() - 1 - (bottom - y);
+        int i = end() - 1 - (bottom - y);
         return i >= 0 ? i : -1;
     }
 
@@ -155,7 +188,7 @@ final class SpectroScreen {
 
     /** The nearest cell holding a bucket of a sample, as {x, y}; null when no sample is drawn. */
     private int[] clamp(int x, int y) {
-        int n = data.samples().size();
+        int n = end();
         if (top < 0 || n == 0) {
             return null;
         }

@@ -567,4 +567,38 @@ class SessionTest {
         s.handle(key(KeyType.Escape));
         assertThat(s.spectrogramShown()).isNull();
     }
+
+    @Test
+    void onAFileTheSpectrogramShowsAScreenfulAtATimeAndSpaceShowsTheNext() throws IOException {
+        vt.setTerminalSize(new TerminalSize(140, 8));
+        s.start(ViewQuery.of("spectro_all"));
+        render();
+        io.jdig.explore.Spectrogram sp = s.spectrogramShown();
+        int bottom = 8 - 3;
+        int rows = bottom - Session.HEADER_ROWS + 1;
+        int n = sp.samples().size();
+        assertThat(n).as("samples of the trace").isGreaterThan(rows);
+        // the first screenful: samples 0 .. rows-1, the last of them on the bottom row, and "SPACE More"
+        int end = rows;
+        while (true) {
+            List<String> l = render();
+            for (int i = 0; i < Math.min(rows, end); i++) {
+                io.jdig.explore.Spectrogram.Sample sample = sp.samples().get(end - 1 - i);
+                for (int col = 0; col < 139; col++) {
+                    assertThat(at(col, bottom - i).getBackgroundColor()).as("sample %d column %d", end - 1 - i, col)
+                            .isEqualTo(new TextColor.Indexed(SpectroScreen.colour(sample.count(col))));
+                }
+            }
+            if (end == n) {
+                assertThat(l.get(7)).doesNotContain("More");
+                break;
+            }
+            assertThat(l.get(7)).contains("SPACEMore");
+            s.handle(ch(' '));
+            end = Math.min(n, end + rows);
+        }
+        // no more pages: Space changes nothing
+        s.handle(ch(' '));
+        assertThat(render().get(7)).doesNotContain("More");
+    }
 }
