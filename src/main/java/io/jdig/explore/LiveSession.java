@@ -70,7 +70,7 @@ final class LiveSession {
         recorder.pruneBefore(store::firstHeld);
         store.recordHeads(() -> {
             Metadata base = startMeta;
-            return base == null ? null : RingHead.of(state, base);
+            return base == null ? null : RingHead.of(state, base, pipeline.context().num);
         });
         ThreadOrder order = new ThreadOrder();
         state.observeTable(StateEngine.TableObserver.both(order, recorder));
@@ -105,11 +105,14 @@ final class LiveSession {
     Replay replay(String name) {
         EventStore.Position from = store.start();
         RingHead head = store.headAt(from);
+        // numbered as from the session's start: an event keeps its number while the ring holds it
+        long before = head == null ? 0 : head.numbered();
         if (head == null) {
             Metadata start = startMeta == null ? new Metadata() : startMeta;
-            return new Replay(new Source.Recorded(name, start, () -> store.reader(from)), null);
+            return new Replay(new Source.Recorded(name, start, () -> store.reader(from), before), null);
         }
-        return new Replay(new Source.Recorded(name, head.tables(), () -> store.reader(from)), head.restorer());
+        return new Replay(new Source.Recorded(name, head.tables(), () -> store.reader(from), before),
+                head.restorer());
     }
 
     record Replay(Source source, Sink first) {

@@ -26,10 +26,11 @@ import java.util.List;
  * @param tables  the thread and fd tables as records
  * @param owners  the threads whose tables hold the sockets (a table shared by a process's threads: its main one's)
  * @param sockets the IP sockets as the engine had them, one for each owner
+ * @param numbered how many events the capture had numbered before the chunk's first (a replay numbers on from it)
  */
-record RingHead(Metadata tables, long[] owners, FdInfo[] sockets) {
+record RingHead(Metadata tables, long[] owners, FdInfo[] sockets, long numbered) {
 
-    static RingHead of(StateEngine state, Metadata base) {
+    static RingHead of(StateEngine state, Metadata base, long numbered) {
         Metadata m = TableSnapshot.of(state, base);
         List<FdInfo> socks = new ArrayList<>();
         long[][] owners = {new long[16]};
@@ -48,7 +49,7 @@ record RingHead(Metadata tables, long[] owners, FdInfo[] sockets) {
                 }
             });
         });
-        return new RingHead(m, Arrays.copyOf(owners[0], socks.size()), socks.toArray(FdInfo[]::new));
+        return new RingHead(m, Arrays.copyOf(owners[0], socks.size()), socks.toArray(FdInfo[]::new), numbered);
     }
 
     /** A sink, first of a replay's, that puts the sockets back as the engine had them once the tables are read. */

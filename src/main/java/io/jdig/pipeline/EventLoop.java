@@ -80,6 +80,11 @@ final class EventLoop {
         ctx.firstTs = 0;
     }
 
+    /** The section's first event gets number {@code before + 1} (events before it were not kept). */
+    void numberAfter(long before) {
+        ctx.num = before;
+    }
+
     /** Runs until the source ends, a limit is reached or a sink stops; returns false if stopped early. */
     boolean run(EventSource src) throws IOException {
         // the loop only calls step: the work of an event is then a method the JIT compiles within the first few

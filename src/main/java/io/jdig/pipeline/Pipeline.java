@@ -245,6 +245,7 @@ public final class Pipeline {
         beginSource(s, () -> header);
         header.replay(ctx.state);
         loop.newSection();
+        loop.numberAfter(s.before());
         try (EventSource events = s.events().get()) {
             startSinks();
             readAll(events);

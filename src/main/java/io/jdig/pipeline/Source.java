@@ -53,9 +53,16 @@ public sealed interface Source {
      * @param name   the capture's name, for messages and for chisels
      * @param header the metadata at the head of the capture (machine, users, processes and their fds)
      * @param events opens a fresh stream over the held events, from the first
+     * @param before how many events of the capture came before the first one held (a ring that dropped its
+     *               oldest): the events are numbered on from there, as they were when captured
      */
     record Recorded(String name, io.jdig.event.meta.Metadata header,
-                    java.util.function.Supplier<io.jdig.event.EventSource> events) implements Source {
+                    java.util.function.Supplier<io.jdig.event.EventSource> events, long before) implements Source {
+        /** All of a capture's events, numbered from 1. */
+        public Recorded(String name, io.jdig.event.meta.Metadata header,
+                        java.util.function.Supplier<io.jdig.event.EventSource> events) {
+            this(name, header, events, 0);
+        }
     }
 
     /** {@code -r NAME}: standard input for {@code -}, else a file. */

@@ -135,6 +135,7 @@ class ExplorationRingTest {
             List<String> all = x.dig("", TimeRange.ALL, 1_000_000);
             List<String> dig = enters(all);
             List<String> file = enters(printed(trace, "evt.rawtime>=" + cut));
+            // the same lines, numbered as in the whole capture (not from 1 where the ring now starts)
             assertThat(dig).isNotEmpty().isEqualTo(file);
             // fds with names: files or sockets opened before the ring's start among them
             assertThat(dig).anyMatch(l -> l.contains("(<f>") || l.contains("(<4t>") || l.contains("(<u>"));
@@ -164,13 +165,13 @@ class ExplorationRingTest {
         }
     }
 
-    /** The enter events' lines (whose arguments name the fd from the table) without their number. */
+    /** The enter events' lines (whose arguments name the fd from the table), with their number. */
     private static List<String> enters(List<String> lines) {
         List<String> out = new ArrayList<>();
         for (String l : lines) {
             String[] f = l.split(" ", 7);
             if (f.length >= 7 && f[5].equals(">")) {
-                out.add(l.substring(l.indexOf(' ') + 1));
+                out.add(l);
             }
         }
         return out;
