@@ -217,6 +217,21 @@ final class LiveSession {
 
     /** The overview of the events the ring holds, or (range not null) of those in {@code range}. */
     Summary summary(TimeRange range) {
+        // a copy of the log and where the ring starts, taken together; the ring is read without the lock
+        SummaryRecorder log;
+        EventStore.Position from;
+        synchronized (recorder) {
+            log = recorder.frozen();
+            from = store.start();
+        }
+        if (from != null) {
+            Summary s = log.build(store.reader(from), from.chunk().firstEvent, log.end(),
+                    Exploration.SUMMARY_SAMPLES, log.firstTs(), log.lastTs(), range);
+            if (s != null) {
+                return s;
+            }
+        }
+        // nothing held yet, or the ring recycled its oldest chunk while it was read: with the capture waiting
         synchronized (recorder) {
             long first = store.firstHeld();
             return recorder.build(store.reader(), first, Exploration.SUMMARY_SAMPLES, recorder.firstTs(),

@@ -227,6 +227,43 @@ final class SummaryRecorder implements StateEngine.TableObserver {
         this.state = state;
     }
 
+    /**
+     * A copy of what {@link #build} reads: the log, the tables before it, the names, the times. Live, it is taken
+     * under the recorder's lock and built from without it, so the capture waits for the copy only, not for a read
+     * of the ring.
+     */
+    SummaryRecorder frozen() {
+        return new SummaryRecorder(this);
+    }
+
+    private SummaryRecorder(SummaryRecorder o) {
+        this.state = null;
+        logOrd = Arrays.copyOf(o.logOrd, o.logN);
+        logCode = Arrays.copyOf(o.logCode, o.logN);
+        logVal = Arrays.copyOf(o.logVal, o.logN);
+        logN = o.logN;
+        skipped = Arrays.copyOf(o.skipped, o.skippedN);
+        skippedN = o.skippedN;
+        nextDelivered = o.nextDelivered;
+        dockerNames.addAll(o.dockerNames);
+        containerNames.putAll(o.containerNames);
+        basePorts.addAll(o.basePorts);
+        baseProcs.addAll(o.baseProcs);
+        baseWithFds.addAll(o.baseWithFds);
+        baseContainers = o.baseContainers; // the sets of container ids are never changed once made
+        containerSets = new ArrayList<>(o.containerSets);
+        containerKeys.putAll(o.containerKeys);
+        firstTs = o.firstTs;
+        lastTs = o.lastTs;
+        delivered = o.delivered;
+        sections = o.sections;
+    }
+
+    /** The number after the last event delivered so far: a build of a copy reads no further. */
+    long end() {
+        return nextDelivered;
+    }
+
     private static Field f(String name) {
         Field x = FieldRegistry.create(name, null);
         if (x == null) {
@@ -883,6 +920,16 @@ final class SummaryRecorder implements StateEngine.TableObserver {
      */
     Summary build(io.jdig.event.EventSource events, long firstOrd, int samples, long firstTs, long lastTs,
                   TimeRange range) {
+        return build(events, firstOrd, Long.MAX_VALUE, samples, firstTs, lastTs, range);
+    }
+
+    /**
+     * The same, reading no event numbered {@code endOrd} or after (a copy's: the events the live capture stored
+     * since are not in its log). Returns null when the events ended before {@code endOrd} (the ring recycled the
+     * part being read).
+     */
+    Summary build(io.jdig.event.EventSource events, long firstOrd, long endOrd, int samples, long firstTs,
+                  long lastTs, TimeRange range) {
         long duration = lastTs - firstTs;
         long period = (long) ((double) duration / (samples - 1));
         Samples s = new Samples();
@@ -925,7 +972,7 @@ final class SummaryRecorder implements StateEngine.TableObserver {
         li = li0;
         Set<Long> none = Set.of();
         try (events) {
-            while (events.next()) {
+            while (ord < endOrd && events.next()) {
                 long o = ord++;
                 while (si < skippedN && skipped[si] < o) {
                     si++;
@@ -1002,6 +1049,9 @@ final class SummaryRecorder implements StateEngine.TableObserver {
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+        if (endOrd != Long.MAX_VALUE && ord < endOrd) {
+            return null;
         }
         if (!first) {
             s.close(lastTs, Set.of(), Set.of(), ports, portTot[0], false);
