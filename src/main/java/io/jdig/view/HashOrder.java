@@ -20,6 +20,8 @@ public final class HashOrder {
     private static final int HEAD = 0;
 
     private long[] hash = new long[16];
+    /** Each node's bucket (worked out when it is added and at each rehash: a division, not one per look-up). */
+    private int[] bucketOf = new int[16];
     private int[] next = new int[16];
     private int nodes = 1;
     private int[] freeList = new int[8];
@@ -48,7 +50,7 @@ public final class HashOrder {
             return NIL;
         }
         int n = next[before];
-        while (n != NIL && bucket(hash[n]) == b) {
+        while (n != NIL && bucketOf[n] == b) {
             if (hash[n] == h) {
                 return n;
             }
@@ -61,7 +63,7 @@ public final class HashOrder {
     public int nextWithHash(int n, long h) {
         int b = bucket(h);
         int m = next[n];
-        while (m != NIL && bucket(hash[m]) == b) {
+        while (m != NIL && bucketOf[m] == b) {
             if (hash[m] == h) {
                 return m;
             }
@@ -82,6 +84,7 @@ public final class HashOrder {
         }
         int n = newNode(h);
         int b = bucket(h);
+        bucketOf[n] = b;
         if (buckets[b] != NIL) {
             next[n] = next[buckets[b]];
             next[buckets[b]] = n;
@@ -89,7 +92,7 @@ public final class HashOrder {
             next[n] = next[HEAD];
             next[HEAD] = n;
             if (next[n] != NIL) {
-                buckets[bucket(hash[next[n]])] = n;
+                buckets[bucketOf[next[n]]] = n;
             }
             buckets[b] = HEAD;
         }
@@ -121,6 +124,7 @@ public final class HashOrder {
         while (p != NIL) {
             int after = next[p];
             int b = (int) Long.remainderUnsigned(hash[p], n);
+            bucketOf[p] = b;
             if (nb[b] == NIL) {
                 next[p] = next[HEAD];
                 next[HEAD] = p;
@@ -140,14 +144,14 @@ public final class HashOrder {
 
     /** Removes the entry with index {@code n}. */
     public void erase(int n) {
-        int b = bucket(hash[n]);
+        int b = bucketOf[n];
         int prev = buckets[b];
         while (next[prev] != n) {
             prev = next[prev];
         }
         int after = next[n];
         if (prev == buckets[b]) {
-            int afterBucket = after == NIL ? 0 : bucket(hash[after]);
+            int afterBucket = after == NIL ? 0 : bucketOf[after];
             if (after == NIL || afterBucket != b) {
                 if (after != NIL) {
                     buckets[afterBucket] = buckets[b];
@@ -155,7 +159,7 @@ public final class HashOrder {
                 buckets[b] = NIL;
             }
         } else if (after != NIL) {
-            int afterBucket = bucket(hash[after]);
+            int afterBucket = bucketOf[after];
             if (afterBucket != b) {
                 buckets[afterBucket] = prev;
             }
@@ -194,6 +198,7 @@ public final class HashOrder {
         } else {
             if (nodes == hash.length) {
                 hash = Arrays.copyOf(hash, nodes * 2);
+                bucketOf = Arrays.copyOf(bucketOf, nodes * 2);
                 next = Arrays.copyOf(next, nodes * 2);
             }
             n = nodes++;

@@ -84,10 +84,12 @@ final class TableColumn {
     }
 
     /**
-     * Strings this column extracted lately, by a hash of their bytes: cells share one array per distinct value
-     * (a row of another thread or file does not make a new copy each time its value comes round again).
+     * Strings this column extracted lately, by a hash of their bytes, two places per hash: cells share one array
+     * per distinct value (a row of another thread or file does not make a new copy each time its value comes round
+     * again). Room for the few hundred values a column such as {@code evt.type} takes without a copy per event.
      */
-    private final byte[][] recent = new byte[64][];
+    private final byte[][] recent = new byte[1024][];
+    private int nextWay;
 
     /** The string this column extracted last (without a NUL, so that equal bytes need no scan for one). */
     private byte[] last = new byte[0];
@@ -113,13 +115,16 @@ final class TableColumn {
             }
             h = 31 * h + b;
         }
-        int slot = (h ^ (h >>> 16)) & (recent.length - 1);
-        byte[] seen = recent[slot];
-        if (seen != null && java.util.Arrays.equals(a, 0, n, seen, 0, seen.length)) {
-            return seen;
+        int slot = (h ^ (h >>> 16)) & (recent.length - 2); // even: the pair slot, slot + 1
+        for (int w = 0; w < 2; w++) {
+            byte[] seen = recent[slot + w];
+            if (seen != null && java.util.Arrays.equals(a, 0, n, seen, 0, seen.length)) {
+                return seen;
+            }
         }
         byte[] copy = java.util.Arrays.copyOf(a, n);
-        recent[slot] = copy;
+        int w = recent[slot] == null ? 0 : recent[slot + 1] == null ? 1 : (nextWay ^= 1);
+        recent[slot + w] = copy;
         return copy;
     }
 
