@@ -47,6 +47,9 @@ public final class Pipeline {
     private final EventLoop loop;
     private final RawTap tap;
     private String lastError;
+    /** Whether a file that cannot be read further ends there; and (then) why it could not, or null. */
+    private final boolean cutShortEnds;
+    private String cutShort;
 
     private Pipeline(Builder b) {
         this.sources = List.copyOf(b.sources);
@@ -57,6 +60,7 @@ public final class Pipeline {
         this.maxEvents = b.maxEvents;
         this.maxDurationNs = b.maxDurationNs;
         this.progress = b.progress;
+        this.cutShortEnds = b.cutShortEnds;
         this.verbose = b.verbose;
         this.err = b.err;
         this.prefix = b.prefix;
@@ -117,7 +121,7 @@ public final class Pipeline {
             rc = 1;
         }
         List<String> next = run.nextRun() == null ? List.of() : CommandWords.split(run.nextRun());
-        return new Outcome(rc, loop.matched(), next, lastError);
+        return new Outcome(rc, loop.matched(), next, lastError, cutShort);
     }
 
     private int report(PipelineException e) {
@@ -265,7 +269,11 @@ public final class Pipeline {
                         ? Files.size(path) : -1);
             }
             Progress shown = progress && s instanceof Source.TraceFile(var path, var n) ? new Progress(path, err) : null;
-            readAll(shown != null ? shown.wrap(r) : r);
+            if (cutShortEnds) {
+                readToTheCut(s, shown != null ? shown.wrap(r) : r);
+            } else {
+                readAll(shown != null ? shown.wrap(r) : r);
+            }
             if (shown != null) {
                 shown.done();
             }
@@ -322,6 +330,24 @@ public final class Pipeline {
             case SourceProblem p -> s.name() + ": " + p.getMessage();
             default -> s.name() + ": " + describe(e);
         };
+    }
+
+    /**
+     * Reads a file's events as {@link #readAll} does, but a file that cannot be read further (cut short, or
+     * damaged past some point) ends there, as csysdig takes it: the sinks end as at the end of the file, and why
+     * it could not be read on is kept for the outcome.
+     */
+    private void readToTheCut(Source s, EventSource src) throws IOException {
+        boolean complete = false;
+        try {
+            loop.run(tap == null ? src : new Tapped(src, tap));
+            complete = true;
+        } catch (IOException e) {
+            cutShort = problem(s, e);
+            complete = true;
+        } finally {
+            endSinks(complete);
+        }
     }
 
     /** Runs the loop over an open source, then tells the sinks it is over. */
@@ -480,6 +506,7 @@ public final class Pipeline {
         private InputStream stdin = System.in;
         private PortNames portNames = PortNames.NUMBERS;
         private RawTap tap;
+        private boolean cutShortEnds;
 
         private Builder() {
         }
@@ -548,6 +575,15 @@ public final class Pipeline {
         /** Every event the sources deliver is also shown to {@code t}, as read (see {@link RawTap}). */
         public Builder tap(RawTap t) {
             tap = t;
+            return this;
+        }
+
+        /**
+         * A trace file that cannot be read to its end ends where it can no longer be read, as csysdig reads one:
+         * the sinks end normally and {@link Outcome#cutShort} says why (csysdig shows such a file as "truncated").
+         */
+        public Builder cutShortEnds(boolean on) {
+            cutShortEnds = on;
             return this;
         }
 

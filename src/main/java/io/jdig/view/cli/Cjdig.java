@@ -145,7 +145,8 @@ public final class Cjdig {
             Source source = live ? new Source.Live(o.snaplen > 0 ? o.snaplen : -1, true)
                     : Source.ofName(o.readFiles.get(0));
             Pipeline.Builder pb = Pipeline.builder().source(source).errors(err, "cjdig: ")
-                    .portNames(o.resolvePorts ? PortNames.SERVICES : PortNames.NUMBERS).sink(feed);
+                    .portNames(o.resolvePorts ? PortNames.SERVICES : PortNames.NUMBERS).sink(feed)
+                    .cutShortEnds(true);
             if (limit >= 0) {
                 pb.maxEvents(limit);
             }
@@ -159,6 +160,10 @@ public final class Cjdig {
             Outcome outcome = pipeline.run();
             if (outcome.exitCode() != 0) {
                 return outcome.exitCode();
+            }
+            if (outcome.cutShort() != null) {
+                // csysdig takes the file as ending there and says nothing; the table is the same, and we say why
+                err.println("cjdig: " + outcome.cutShort() + "; the view shows the events before it");
             }
             if (feed.stoppedByLimit()) {
                 run.stop();
