@@ -279,7 +279,7 @@ public final class Exploration implements AutoCloseable {
             FirstRead first = new FirstRead(store, progress);
             Pipeline p = Pipeline.builder().source(new Source.TraceFile(trace)).portNames(settings.ports())
                     .sink(first).tap(first).errors(new PrintStream(new ByteArrayOutputStream(), true,
-                            StandardCharsets.UTF_8), "").build();
+                            StandardCharsets.UTF_8), "").cutShortEnds(true).build();
             first.recorder = new SummaryRecorder(p.context().state);
             List<Pending> early = new ArrayList<>();
             List<ViewSnapshot> earlyViews = new ArrayList<>();
@@ -296,7 +296,8 @@ public final class Exploration implements AutoCloseable {
                 }
             }
             first.views = earlyViews.toArray(ViewSnapshot[]::new);
-            finish(p.run());
+            Outcome read = p.run();
+            finish(read);
             if (progress != null) {
                 progress.progress(1.0);
             }
@@ -305,6 +306,7 @@ public final class Exploration implements AutoCloseable {
             long[] span = {first.firstTs, first.lastTs, rec.delivered()};
             Exploration x = new Exploration(trace, catalog, settings.ports(), store, first.header, rec.sections > 1,
                     span, summary, rec);
+            x.cutShort = read.cutShort();
             for (int i = 0; i < early.size(); i++) {
                 x.adopt(early.get(i), earlyViews.get(i));
             }
@@ -453,6 +455,16 @@ public final class Exploration implements AutoCloseable {
     public String source() {
         return name;
     }
+
+    /**
+     * Why the trace file could not be read to its end (cut short, or damaged from some point on), or null when it
+     * was read whole. Everything here is then of the events before that point, as csysdig shows such a file.
+     */
+    public String cutShort() {
+        return cutShort;
+    }
+
+    private volatile String cutShort;
 
     /** Whether this is a live session ({@link #live}). */
     public boolean isLive() {
@@ -1107,7 +1119,7 @@ public final class Exploration implements AutoCloseable {
         ViewFeed feed = new ViewFeed(null);
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
         Pipeline p = Pipeline.builder().source(new Source.TraceFile(trace)).portNames(ports).sink(feed)
-                .errors(new PrintStream(errors, true, StandardCharsets.UTF_8), "").build();
+                .errors(new PrintStream(errors, true, StandardCharsets.UTF_8), "").cutShortEnds(true).build();
         var state = p.context().state;
         ViewSnapshot snap;
         try {
@@ -1310,7 +1322,8 @@ public final class Exploration implements AutoCloseable {
 
     /** A pipeline being built over the stored events (live: the ring, from the tables where it starts). */
     private Pipeline.Builder replay() {
-        Pipeline.Builder b = Pipeline.builder();
+        // (a capture of several sections is read from its file again: up to where the first read stopped)
+        Pipeline.Builder b = Pipeline.builder().cutShortEnds(true);
         if (live != null) {
             LiveSession.Replay r = live.replay(name);
             b.source(r.source());

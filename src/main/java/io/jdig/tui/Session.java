@@ -1022,7 +1022,8 @@ final class Session {
         x0 = put(g, x0, 0, " For: ", Palette.LABEL);
         put(g, x0, 0, forWhat, Palette.PLAIN);
         int x1 = put(g, 0, 1, "Source: ", Palette.LABEL);
-        x1 = put(g, x1, 1, x.isLive() ? "Live System" : x.source() + " (" + x.events() + " evts, " + seconds() + ")",
+        x1 = put(g, x1, 1, x.isLive() ? "Live System" : x.source() + " (" + x.events() + " evts, "
+                + (x.cutShort() != null ? " truncated, " : "") + seconds() + ")",
                 Palette.PLAIN);
         x1 = put(g, x1, 1, " Filter: ", Palette.LABEL);
         put(g, x1, 1, filter == null || filter.isEmpty() ? "none" : filter, Palette.PLAIN);
@@ -1030,7 +1031,7 @@ final class Session {
 
     private String seconds() {
         long span = x.events() == 0 ? 0 : x.span().toNs() - x.span().fromNs();
-        return String.format(Locale.ROOT, "%.2fs", span / 1e9);
+        return io.jdig.view.NiceTime.of(span); // as csysdig writes the file's span: "959ms", "3.00s"
     }
 
     private int put(TextGraphics g, int col, int row, String s, Palette p) {

@@ -83,6 +83,12 @@ final class Api {
         return e == null ? 0 : e.events();
     }
 
+    /** Why the capture could not be read to its end, or null (see {@link Exploration#cutShort}). */
+    String cutShort() {
+        Exploration e = x;
+        return e == null ? null : e.cutShort();
+    }
+
     /** The exploration, or 503 while the first read goes on. */
     private Exploration x() {
         Exploration e = x;
@@ -101,7 +107,11 @@ final class Api {
                     .field("progress", Math.round(progress * 1000) / 10.0 + "").endObject().toString();
         }
         JsonWriter w = new JsonWriter().beginObject();
-        w.field("source", x.source()).field("events", x.events())
+        w.field("source", x.source()).field("events", x.events());
+        if (x.cutShort() != null) {
+            w.field("cutShort", x.cutShort()); // read up to there, as csysdig reads a truncated file
+        }
+        w
                 .field("firstTs", Long.toUnsignedString(x.span().fromNs()))
                 .field("lastTs", Long.toUnsignedString(x.span().toNs())).field("live", x.isLive());
         w.name("views").beginArray();

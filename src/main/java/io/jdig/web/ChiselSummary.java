@@ -34,7 +34,8 @@ final class ChiselSummary {
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
         PrintStream err = new PrintStream(errors, true, StandardCharsets.UTF_8);
         Output out = new Output(bytes, false);
-        Pipeline.Builder b = Pipeline.builder().source(new Source.TraceFile(trace)).errors(err, "");
+        Pipeline.Builder b = Pipeline.builder().source(new Source.TraceFile(trace)).errors(err, "")
+                .cutShortEnds(true); // up to where the exploration's read stopped
         try {
             if (!filter.isBlank()) {
                 b.filter(filter);

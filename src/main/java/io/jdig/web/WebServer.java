@@ -84,6 +84,11 @@ public final class WebServer implements AutoCloseable {
         return api.events();
     }
 
+    /** Why the capture could not be read to its end, or null. */
+    String cutShortForLog() {
+        return api.cutShort();
+    }
+
     public String token() {
         return token;
     }

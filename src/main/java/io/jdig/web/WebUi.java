@@ -85,6 +85,9 @@ public final class WebUi {
             err.println("jdig ui: cannot listen on " + c.listen() + ":" + c.port() + ": " + e.getMessage());
             return 1;
         }
+        if (s.cutShortForLog() != null) {
+            err.println("jdig ui: " + s.cutShortForLog() + "; the page shows the events before it");
+        }
         err.println("jdig ui: ready (" + s.eventsForLog() + " events); stop with Ctrl-C");
         // Ctrl-C: stop the server and the exploration (a live session's capture) before the JVM goes
         Runtime.getRuntime().addShutdownHook(new Thread(s::close, "jdig-ui-stop"));

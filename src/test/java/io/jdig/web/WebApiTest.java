@@ -199,4 +199,36 @@ class WebApiTest {
         assertThat(get("/api/spectrogram?view=procs&key=17497&filter=" + enc("evt.type=="), true).statusCode())
                 .isEqualTo(400);
     }
+
+    /**
+     * A capture cut short: the server reads it up to the cut, as csysdig does, and says so in the capture's info;
+     * views and the chisel's overview (run again over the file for a filter) answer for the events before the cut.
+     */
+    @Test
+    void aCaptureCutShortIsServedUpToTheCut(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        byte[] whole = java.nio.file.Files.readAllBytes(trace);
+        Path cut = tmp.resolve("cut.scap");
+        java.nio.file.Files.write(cut, java.util.Arrays.copyOf(whole, whole.length * 8 / 10));
+        WebServer s = WebUi.start(new WebUi.Config(cut, "127.0.0.1", 0, Exploration.Settings.DEFAULT),
+                new PrintStream(new ByteArrayOutputStream()));
+        try {
+            String base = "http://127.0.0.1:" + s.port();
+            String tok = "token=" + s.token();
+            Response info = request(base + "/api/info?" + tok, null);
+            assertThat(info.statusCode()).isEqualTo(200);
+            assertThat(info.body()).contains("\"cutShort\":\"" + cut + ": truncated file");
+            Response view = request(base + "/api/view?view=procs&" + tok, null);
+            assertThat(view.statusCode()).isEqualTo(200);
+            assertThat(view.body()).contains("{\"key\":");
+            Response all = request(base + "/api/summary?" + tok, null);
+            Response filtered = request(base + "/api/summary?filter=" + enc("evt.num>0") + "&" + tok,
+                    null);
+            assertThat(filtered.statusCode()).as(filtered.body()).isEqualTo(200);
+            double calls = tot(all.body(), "System Calls");
+            assertThat(calls).isPositive().isLessThan(1536);
+            assertThat(tot(filtered.body(), "System Calls")).isEqualTo(calls);
+        } finally {
+            s.close();
+        }
+    }
 }

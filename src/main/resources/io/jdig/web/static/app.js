@@ -692,13 +692,16 @@ async function start() {
     return;
   }
   $('#source').textContent = state.info.live ? `live · ${human(state.info.events)} events`
-    : `${state.info.source.split('/').pop()} · ${human(state.info.events)} events`;
+    : `${state.info.source.split('/').pop()} · ${human(state.info.events)} events`
+      + (state.info.cutShort ? ' · truncated' : '');
   $('#save-box').hidden = false;
   $('#save').addEventListener('click', () => {
     const n = Math.max(1, Number($('#save-seconds').value) || 10);
     location.href = '/api/save?seconds=' + n; // a download: the page stays
   });
-  $('#source').title = state.info.source;
+  // a file cut short was read up to the cut: the reason is one hover away
+  $('#source').title = state.info.source + (state.info.cutShort
+    ? `\n${state.info.cutShort}: what is shown are the events before it` : '');
   drawViewList();
   connect();
   await loadSummary();
