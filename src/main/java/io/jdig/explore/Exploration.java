@@ -1213,10 +1213,11 @@ public final class Exploration implements AutoCloseable {
         List<String> names = v.columnNames();
         List<Integer> sizes = v.columnSizes();
         List<ViewResult.Column> cols = new ArrayList<>();
-        List<ViewColumn> vc = v.columns();
+        List<ViewColumn> vc = v.shownColumns(); // (a grouping view's key columns are not in the order given)
         for (int j = 1; j < names.size(); j++) {
-            String desc = j < vc.size() && vc.get(j).description() != null ? vc.get(j).description() : "";
-            cols.add(new ViewResult.Column(names.get(j), sizes.get(j), desc));
+            ViewColumn c = j < vc.size() ? vc.get(j) : null;
+            String desc = c != null && c.description() != null ? c.description() : "";
+            cols.add(new ViewResult.Column(names.get(j), sizes.get(j), desc, c != null && c.alignsRight()));
         }
         List<ViewResult.Row> rows = new ArrayList<>(textRows.size());
         for (ViewSnapshot.TextRow r : textRows) {

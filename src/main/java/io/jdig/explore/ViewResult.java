@@ -17,8 +17,11 @@ import java.util.List;
  */
 public record ViewResult(ViewQuery query, String name, String filter, List<Column> columns, List<Row> rows,
                          int sortColumn, boolean ascending, String drillKeyField, long eventsRead) {
-    /** A column: its title, its width in characters as the view declares it, and its description. */
-    public record Column(String name, int size, String description) {
+    /**
+     * A column: its title, its width in characters as the view declares it, its description, and whether its
+     * title and values go on the right (numbers, times and durations, as csysdig's screen puts them).
+     */
+    public record Column(String name, int size, String description, boolean alignsRight) {
     }
 
     /** A row: its key (what a drill-down from it selects) and its cells as csysdig prints them, key first. */

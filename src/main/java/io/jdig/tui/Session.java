@@ -59,6 +59,8 @@ final class Session {
     private ViewResult result;
     private TableLayout layout;
     private List<ViewResult.Row> rows = List.of();
+    /** A list view's rows cleared by 'c' (csysdig's Clear): how many of its first rows are not shown. */
+    private int clearedRows;
     private final Scroller table = new Scroller();
     private final List<String> forLabels = new ArrayList<>();
     private String freeText = "";
@@ -187,6 +189,9 @@ final class Session {
                 && r.query().path().equals(query.path());
         String keep = keyToSelect != null ? keyToSelect
                 : sameView && table.selected() < rows.size() ? rows.get(table.selected()).key() : null;
+        if (!sameView || r.rows().size() < clearedRows) {
+            clearedRows = 0;
+        }
         query = r.query();
         result = r;
         if (labels != null) {
@@ -196,7 +201,7 @@ final class Session {
         while (forLabels.size() > query.path().size()) {
             forLabels.remove(forLabels.size() - 1);
         }
-        layout = new TableLayout(r.columns(), r.rows(), layout);
+        layout = new TableLayout(r.columns());
         applyFreeText();
         if (currentView().type() == io.jdig.view.ViewType.SPECTROGRAM && !again) {
             openSpectrogram(query, forText(), true);
@@ -224,12 +229,14 @@ final class Session {
         if (result == null) {
             return;
         }
+        List<ViewResult.Row> all = result.rows().subList(Math.min(clearedRows, result.rows().size()),
+                result.rows().size());
         if (freeText.isEmpty()) {
-            rows = result.rows();
+            rows = all;
         } else {
             String t = freeText.toLowerCase(Locale.ROOT);
             List<ViewResult.Row> keep = new ArrayList<>();
-            for (ViewResult.Row r : result.rows()) {
+            for (ViewResult.Row r : all) {
                 if (String.join(" ", r.cells()).toLowerCase(Locale.ROOT).contains(t)) {
                     keep.add(r);
                 }
@@ -320,6 +327,7 @@ final class Session {
             case F8 -> openActions();
             case F9 -> openSort();
             case F12 -> spectrogram();
+            case Delete -> clearList();
             case Character -> tableChar(k);
             default -> { }
         }
@@ -346,8 +354,26 @@ final class Session {
             case 'd' -> dig();
             case '>' -> openSort();
             case 'p' -> paused = !paused;
-            default -> action(c);
+            default -> {
+                if (c != 'c' || !clearList()) {
+                    action(c); // (a table view's action may have c for its key)
+                }
+            }
         }
+    }
+
+    /**
+     * 'c' or Delete on a list view: its rows so far are cleared (live, the ones that come after show). False when
+     * the view is not a list.
+     */
+    private boolean clearList() {
+        if (result == null || query == null || currentView().type() != io.jdig.view.ViewType.LIST) {
+            return false;
+        }
+        clearedRows = result.rows().size();
+        applyFreeText();
+        table.select(0, page());
+        return true;
     }
 
     private void drillDown() {
@@ -1026,7 +1052,9 @@ final class Session {
                 + (x.cutShort() != null ? " truncated, " : "") + seconds() + ")",
                 Palette.PLAIN);
         x1 = put(g, x1, 1, " Filter: ", Palette.LABEL);
-        put(g, x1, 1, filter == null || filter.isEmpty() ? "none" : filter, Palette.PLAIN);
+        // (csysdig leaves the screen's last column free after the filter)
+        String f = filter == null || filter.isEmpty() ? "none" : filter;
+        put(g, x1, 1, f.length() > width - x1 - 1 ? f.substring(0, Math.max(0, width - x1 - 1)) : f, Palette.PLAIN);
     }
 
     private String seconds() {
@@ -1069,6 +1097,7 @@ final class Session {
         }
         if (rows.isEmpty()) {
             String why = !freeText.isEmpty() ? "No rows hold '" + freeText + "'"
+                    : clearedRows > 0 ? "No Data For This View" // cleared (c): csysdig's words then
                     : x.isLive() ? "No data for this view yet: it shows what happens from now on, sampled"
                     + " every 2 seconds"
                     : result.eventsRead() == 0 ? "No data: the capture has no events"
@@ -1115,7 +1144,8 @@ final class Session {
     }
 
     private void centered(TextGraphics g, String s) {
-        int y = HEADER_ROWS + Math.max(0, (height - HEADER_ROWS - 1) / 2 - 1);
+        // csysdig's row: half the screen's height below the column titles
+        int y = Math.min(height - 2, HEADER_ROWS - 1 + height / 2);
         int col = Math.max(0, (width - s.length()) / 2);
         put(g, col, y, s, Palette.PLAIN);
     }
@@ -1142,10 +1172,11 @@ final class Session {
             note = (n == 0 ? 0 : text.top() + 1) + "/" + n + pct(n == 0 ? 0 : text.top() + 1, n);
         } else {
             int n = rows.size();
-            note = (n == 0 ? 0 : table.selected() + 1) + "/" + n + pct(n == 0 ? 0 : table.selected() + 1, n);
+            // (no position on an empty table, as csysdig)
+            note = n == 0 ? "" : (table.selected() + 1) + "/" + n + pct(table.selected() + 1, n);
         }
         if (paused) {
-            note = "PAUSED " + note;
+            note = note.isEmpty() ? "PAUSED" : "PAUSED " + note;
         }
         b.draw(g, y, width, note);
     }
@@ -1205,21 +1236,22 @@ final class Session {
             b.add("Enter", "Choose", new KeyStroke(KeyType.Enter));
             return b;
         }
+        // csysdig's main menu, entry for entry (F5 and F6 on tables only; F8 even where a view has no actions)
         b.add("F2", "Views", KeyBar.fn(KeyType.F2));
         b.add("F4", "Filter", KeyBar.fn(KeyType.F4));
-        b.add("F5", "Echo", KeyBar.fn(KeyType.F5));
-        b.add("F6", "Dig", KeyBar.fn(KeyType.F6));
-        b.add("F7", "Legend", KeyBar.fn(KeyType.F7));
-        if (query != null && !currentView().actions().isEmpty()) {
-            b.add("F8", "Actions", KeyBar.fn(KeyType.F8));
+        if (query == null || currentView().type() != io.jdig.view.ViewType.LIST) {
+            b.add("F5", "Echo", KeyBar.fn(KeyType.F5));
+            b.add("F6", "Dig", KeyBar.fn(KeyType.F6));
         }
+        b.add("F7", "Legend", KeyBar.fn(KeyType.F7));
+        b.add("F8", "Actions", KeyBar.fn(KeyType.F8));
         b.add("F9", "Sort", KeyBar.fn(KeyType.F9));
+        b.add("F12", "Spectro", KeyBar.fn(KeyType.F12));
         b.add("CTRL+F", "Search", KeyBar.ctrl('f'));
         b.add("p ", "Pause", KeyBar.ch('p'));
-        if (query != null && !query.path().isEmpty()) {
-            b.add("Bak", "Back", new KeyStroke(KeyType.Backspace));
+        if (query != null && currentView().type() == io.jdig.view.ViewType.LIST) {
+            b.add("c ", "Clear", KeyBar.ch('c'));
         }
-        b.add("q ", "Quit", KeyBar.ch('q'));
         return b;
     }
 }

@@ -3,25 +3,18 @@ package io.jdig.tui;
 import io.jdig.explore.ViewResult;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Where a view's columns go on a line: each at the width its view declares (its text one character narrower, then a
- * blank), the last one without a width taking what is left; numbers to the right, text to the left, as csysdig
- * aligns them.
+ * blank), the last one without a width taking what is left; the titles and values of number, time and duration
+ * fields to the right, the others to the left, as csysdig aligns them by the field's type.
  */
 final class TableLayout {
-    private static final Pattern NUMBER = Pattern.compile("-?[0-9][0-9.,]*[KMGTP]?(B|%|/s)?|-?\\.[0-9]+");
     private final int[] start;
     private final int[] width;
     private final boolean[] right;
-    private final List<ViewResult.Column> columns;
 
-    /**
-     * @param before the layout the same table had before, whose alignment an empty table keeps (or null)
-     */
-    TableLayout(List<ViewResult.Column> columns, List<ViewResult.Row> rows, TableLayout before) {
-        this.columns = columns;
+    TableLayout(List<ViewResult.Column> columns) {
         int n = columns.size();
         start = new int[n];
         width = new int[n];
@@ -32,29 +25,8 @@ final class TableLayout {
             start[j] = x;
             width[j] = size > 0 ? size : -1;
             x += Math.max(size, 0);
-            right[j] = numeric(rows, j);
+            right[j] = columns.get(j).alignsRight();
         }
-        if (rows.isEmpty() && before != null && before.columns.equals(columns)) {
-            System.arraycopy(before.right, 0, right, 0, n);
-        }
-    }
-
-    private static boolean numeric(List<ViewResult.Row> rows, int j) {
-        boolean any = false;
-        for (ViewResult.Row r : rows) {
-            if (j >= r.cells().size()) {
-                continue;
-            }
-            String c = r.cells().get(j);
-            if (c.isEmpty()) {
-                continue;
-            }
-            if (!NUMBER.matcher(c).matches()) {
-                return false;
-            }
-            any = true;
-        }
-        return any;
     }
 
     int columns() {

@@ -31,6 +31,22 @@ public record ViewColumn(String name, String field, String description, int cols
         return f.replace("%depth", Integer.toString(depth));
     }
 
+    /**
+     * Whether csysdig's screen puts this column's title and values on the right: for fields of the number, time and
+     * duration types (by the field's type, whatever the values look like).
+     */
+    public boolean alignsRight() {
+        io.jdig.event.ParamType t;
+        try {
+            t = TableColumn.makeField(field(1)).type;
+        } catch (ViewException e) {
+            return false;
+        }
+        return t.id >= io.jdig.event.ParamType.INT8.id && t.id <= io.jdig.event.ParamType.UINT64.id
+                || t == io.jdig.event.ParamType.RELTIME || t == io.jdig.event.ParamType.ABSTIME
+                || t == io.jdig.event.ParamType.DOUBLE;
+    }
+
     /** The field a drill-down filter compares with the selected key. */
     public String filterField(int depth) {
         return filterField != null && !filterField.isEmpty() ? filterField : field(depth);

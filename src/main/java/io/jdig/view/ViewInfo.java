@@ -109,6 +109,13 @@ public record ViewInfo(String id, String name, String description, List<String> 
         return names;
     }
 
+    /** The columns as shown ({@link #columnNames()}'s order; null for a list view's first, unnamed one). */
+    public List<ViewColumn> shownColumns() {
+        List<ViewColumn> cols = new ArrayList<>();
+        shown((c, size) -> cols.add(c), cols);
+        return cols;
+    }
+
     /** Widths of the columns as shown ({@link #columnNames()}'s order; -1 when the view gives none). */
     public List<Integer> columnSizes() {
         List<Integer> sizes = new ArrayList<>();

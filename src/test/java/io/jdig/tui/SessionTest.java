@@ -182,7 +182,9 @@ class SessionTest {
         List<String> l = render();
         assertThat(l.get(0)).isEqualTo("Viewing: Processes For: fd.name=/lib/x86_64-linux-gnu/libc.so.6");
         assertThat(l.get(3)).contains("cat /dev/null");
-        assertThat(l.get(29)).contains("BakBack");
+        // csysdig's key bar, entry for entry
+        assertThat(l.get(29)).startsWith("F1Help  F2Views F4FilterF5Echo  F6Dig   F7LegendF8ActionsF9Sort  "
+                + "F12SpectroCTRL+FSearchp Pause");
         keys(key(KeyType.Backspace));
         l = render();
         assertThat(l.get(0)).isEqualTo("Viewing: Files For: whole machine");
@@ -628,5 +630,22 @@ class SessionTest {
             s.start(ViewQuery.of("procs"));
             assertThat(render().get(1)).endsWith("libs__sample.scap (477 evts, 959ms) Filter: evt.type!=switch");
         }
+    }
+
+    /** A list view offers csysdig's "c Clear": its rows so far go; a table view has no such entry. */
+    @Test
+    void cClearsAListViewsRows() throws IOException {
+        s.start(ViewQuery.of("file_opens"));
+        List<String> l = render();
+        assertThat(l.get(0)).startsWith("Viewing: File Opens List");
+        assertThat(l.get(3)).isNotBlank();
+        assertThat(l.get(29)).contains("p Pause c Clear").endsWith("(25.0%)");
+        keys(ch('c'));
+        l = render();
+        assertThat(l.subList(3, 28)).allMatch(x -> x.isBlank() || x.strip().equals("No Data For This View"));
+        assertThat(l.get(17).strip()).isEqualTo("No Data For This View"); // where csysdig writes it
+        assertThat(l.get(29)).doesNotContain("%)"); // no position on an empty table
+        s.start(ViewQuery.of("files"));
+        assertThat(render().get(29)).doesNotContain("Clear");
     }
 }

@@ -210,7 +210,7 @@ class SpectroInTmuxTest {
         ui.keys("Escape");
         ui.await("no region", STEP_MS, l -> !String.join("\n", l).contains("X"));
         ui.keys("q");
-        ui.await("the view's table", STEP_MS, l -> l.get(H - 1).contains("Quit") && !l.get(BOTTOM + 1).startsWith("|1ns"));
+        ui.await("the view's table", STEP_MS, l -> l.get(H - 1).contains("F12Spectro") && !l.get(BOTTOM + 1).startsWith("|1ns"));
         ui.keys("q");
         ui.await("the end", STEP_MS, l -> String.join("\n", l).contains("CJDIG-EXIT=0"));
     }
@@ -275,7 +275,7 @@ class SpectroInTmuxTest {
             }
             backToTheSpectrogram();
             ui.keys("q");
-            ui.await("the view's table", STEP_MS, l -> l.get(H - 1).contains("Quit"));
+            ui.await("the view's table", STEP_MS, l -> l.get(H - 1).contains("F12Spectro"));
             ui.keys("q");
             ui.await("the end", STEP_MS, l -> String.join("\n", l).contains("CJDIG-EXIT=0"));
         } finally {
