@@ -269,7 +269,7 @@ class SpectroInTmuxTest {
             mouse(3, W - 2, BOTTOM);
             List<String> s = ui.await("the dig window", STEP_MS, l -> l.get(0).startsWith("Viewing: sysdig output")
                     && POSITION.matcher(l.get(H - 1)).find() && !l.get(3).isBlank());
-            assertThat(s.get(1)).contains("Filter: ((proc.name=jdigspectrotui) and (evt.dir=<)) and ((evt.rawtime");
+            assertThat(s.get(1)).contains("Filter: ((proc.name=jdigspectrotui) and (evt.dir=<)) and ((evt.rawtim");
             for (int i = 3; i < H - 1 && !s.get(i).isBlank(); i++) {
                 assertThat(s.get(i)).contains(" jdigspectrotui (").contains(" < ");
             }
