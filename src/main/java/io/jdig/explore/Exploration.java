@@ -1068,11 +1068,28 @@ public final class Exploration implements AutoCloseable {
     }
 
     private static Plan plan(ViewCatalog catalog, ViewQuery q) {
+        return plan(catalog, q, null);
+    }
+
+    /**
+     * The filter csysdig gives the echo and dig windows (F5, F6) of the row with {@code key} in {@code q}'s view:
+     * the drill-down path with one more level for the row, its key written as it is, and no view's own filter.
+     */
+    public String spyFilter(ViewQuery q, String key) {
+        return plan(catalog, q, key).selection;
+    }
+
+    /** @param spyKey a row of the view to see through echo or dig (one more level, not quoted), or null */
+    private static Plan plan(ViewCatalog catalog, ViewQuery q, String spyKey) {
         try {
             DrillPath path = new DrillPath();
             String entity = "";
             int depth = 0;
             List<Selection> sels = q.path();
+            if (spyKey != null) {
+                sels = new ArrayList<>(sels);
+                sels.add(new Selection(q.viewId(), spyKey));
+            }
             for (int i = 0; i < sels.size(); i++) {
                 Selection s = sels.get(i);
                 ViewInfo v = catalog.select(s.viewId());
@@ -1081,14 +1098,16 @@ public final class Exploration implements AutoCloseable {
                     throw new ExploreException("view " + v.id() + " has no key to drill down from");
                 }
                 String field = key.filterField(depth);
+                boolean quoted = key.quotedWhenSelected(depth) && (spyKey == null || i < sels.size() - 1);
                 String next = i + 1 < sels.size() ? sels.get(i + 1).viewId() : q.viewId();
                 if (v.drilldownIncreaseDepth() && !"spectro_tracers".equals(next)) {
                     depth++;
                 }
                 String vfilter = v.propagateFilter() ? v.filter(depth) : "";
-                path.push(new DrillPath.Step(field, DrillPath.quote(s.key()), key, vfilter));
+                String value = DrillPath.selected(s.key(), quoted);
+                path.push(new DrillPath.Step(field, value, key, vfilter));
                 if (field.equals("proc.pid") || field.equals("thread.tid")) {
-                    entity = DrillPath.both(entity, field + "=" + DrillPath.quote(s.key()));
+                    entity = DrillPath.both(entity, field + "=" + value);
                 }
             }
             ViewInfo view = catalog.select(q.viewId());
@@ -1227,7 +1246,8 @@ public final class Exploration implements AutoCloseable {
         String drill = key != null && catalog.drillTarget(v, key.filterField(plan.depth)) != null
                 ? key.filterField(plan.depth) : null;
         return new ViewResult(q.withView(v.id()).sortedBy(q.sortColumn(), q.ascending()), v.name(), plan.filter,
-                List.copyOf(cols), List.copyOf(rows), sortColumn, asc, drill, eventsSeen);
+                List.copyOf(cols), List.copyOf(rows), sortColumn, asc, drill, key != null
+                && key.quotedWhenSelected(plan.depth), eventsSeen);
     }
 
     /** The view engine as a sink: every event after the state update, then the end of the capture. */

@@ -13,10 +13,18 @@ import java.util.List;
  * @param sortColumn   the column sorted by (csysdig's numbering: 1 = first after the key)
  * @param ascending    the sort direction
  * @param drillKeyField the field a drill-down from a row compares with its key, or null when rows cannot be opened
+ * @param drillKeyQuoted whether that key is quoted in a drill-down's filter (csysdig's rule for its type)
  * @param eventsRead   how many events of the capture the answer looked at
  */
 public record ViewResult(ViewQuery query, String name, String filter, List<Column> columns, List<Row> rows,
-                         int sortColumn, boolean ascending, String drillKeyField, long eventsRead) {
+                         int sortColumn, boolean ascending, String drillKeyField, boolean drillKeyQuoted,
+                         long eventsRead) {
+
+    /** A row's key as a drill-down from it writes it in the filter (and in the "For:" line), as csysdig does. */
+    public String drillValue(String key) {
+        return io.jdig.view.DrillPath.selected(key, drillKeyQuoted);
+    }
+
     /**
      * A column: its title, its width in characters as the view declares it, its description, and whether its
      * title and values go on the right (numbers, times and durations, as csysdig's screen puts them).

@@ -9,7 +9,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 final class Prompt {
     /** What the prompt is for. */
     enum Kind {
-        FILTER("Filter: "), SEARCH("Search: ");
+        FILTER("Filter: "), SEARCH("Search: "), GOTO("Line: ");
 
         final String label;
 

@@ -386,7 +386,7 @@ final class Session {
             return;
         }
         List<String> labels = new ArrayList<>(forLabels);
-        labels.add(result.drillKeyField() + "=" + row.key());
+        labels.add(result.drillKeyField() + "=" + result.drillValue(row.key()));
         load(next, null, labels);
     }
 
@@ -596,11 +596,29 @@ final class Session {
                     prompt = null;
                     lastSearch = p.text();
                     search(lastSearch);
+                } else if (p.kind == Prompt.Kind.GOTO) {
+                    goTo(p);
                 } else {
                     applyFilter(p);
                 }
             }
             case EDITING -> { }
+        }
+    }
+
+    /** CTRL+G in a text window: the line typed at the top. */
+    private void goTo(Prompt p) {
+        String t = p.text().strip();
+        int n;
+        try {
+            n = Integer.parseInt(t);
+        } catch (NumberFormatException e) {
+            p.fail("not a line number", 0);
+            return;
+        }
+        prompt = null;
+        if (text != null) {
+            text.goTo(n, textPage());
         }
     }
 
@@ -662,20 +680,21 @@ final class Session {
     }
 
     /** The filter echo and dig show: the view's complete filter, and the selected row's key when it has one. */
+    /** What echo and dig show for the selected row: csysdig's filter for it (or the view's, without a row). */
     private String selectionFilter() {
-        String f = result == null ? x.filterOf(query) : result.filter();
         ViewResult.Row row = selected();
         if (result != null && row != null && result.canDrillDown()) {
-            String sel = result.drillKeyField() + "=" + io.jdig.view.DrillPath.quote(row.key());
-            f = f.isBlank() ? sel : "(" + f + ") and " + sel;
+            return x.spyFilter(query, row.key());
         }
-        return f;
+        return result == null ? x.filterOf(query) : result.filter();
     }
 
+    /** The "For:" of the echo and dig windows: the drill-down path and the row, as csysdig writes them. */
     private String selectionLabel() {
         ViewResult.Row row = selected();
         if (result != null && row != null && result.canDrillDown()) {
-            return result.drillKeyField() + "=" + row.key();
+            String sel = result.drillKeyField() + "=" + io.jdig.view.DrillPath.selected(row.key(), false);
+            return forLabels.isEmpty() ? sel : String.join(" and ", forLabels) + " and " + sel;
         }
         return forText();
     }
@@ -737,12 +756,19 @@ final class Session {
                     text.nextFormat();
                     echoFormat = text.format();
                     message = "showing the data as " + echoFormat.title;
+                } else {
+                    message = "the events are shown as sysdig prints them";
                 }
             }
             case F3 -> search(lastSearch);
+            case Delete -> text.clear();
             case Character -> {
                 if (isCtrl(k, 'f') || is(k, '/')) {
                     prompt = new Prompt(Prompt.Kind.SEARCH, lastSearch);
+                } else if (isCtrl(k, 'g')) {
+                    prompt = new Prompt(Prompt.Kind.GOTO, "");
+                } else if (is(k, 'c')) {
+                    text.clear();
                 } else if (is(k, 'p')) {
                     paused = !paused;
                 } else if (is(k, 'h') || is(k, '?')) {
@@ -960,7 +986,7 @@ final class Session {
     // ---- drawing ------------------------------------------------------------------------------------------
 
     private String forText() {
-        return forLabels.isEmpty() ? "whole machine" : forLabels.get(forLabels.size() - 1);
+        return forLabels.isEmpty() ? "whole machine" : String.join(" and ", forLabels); // every level, as csysdig
     }
 
     private String filterText() {
@@ -1021,11 +1047,10 @@ final class Session {
             }
             case TEXT -> {
                 header(g, text.title, text.forLabel, text.filter);
-                String bar = text.isEcho() ? " " + text.format().title : "";
-                Palette.PANE_TITLES.on(g).putString(0, HEADER_ROWS - 1, fit(bar, width));
                 if (text.lines().isEmpty()) {
-                    centered(g, text.isEcho() ? "No data for this selection: it read and wrote nothing"
-                            : "No events for this selection");
+                    // csysdig's words, on the middle row of the screen
+                    String none = "No Data For This Selection";
+                    put(g, Math.max(0, (width - none.length()) / 2), height / 2, none, Palette.PLAIN);
                 } else {
                     drawLines(g, text.lines(), text.top(), 0, HEADER_ROWS, height - HEADER_ROWS - 1);
                 }
@@ -1168,8 +1193,8 @@ final class Session {
         if (loading != null) {
             note = loading + "...";
         } else if (mode == Mode.TEXT) {
-            int n = text.lines().size();
-            note = (n == 0 ? 0 : text.top() + 1) + "/" + n + pct(n == 0 ? 0 : text.top() + 1, n);
+            int n = text.lines().size(); // csysdig counts the top line from 0 here
+            note = text.top() + "/" + n + pct(text.top(), n);
         } else {
             int n = rows.size();
             // (no position on an empty table, as csysdig)
@@ -1212,13 +1237,13 @@ final class Session {
         b.clear();
         b.add("F1", "Help", KeyBar.fn(KeyType.F1));
         if (mode == Mode.TEXT) {
-            if (text.isEcho()) {
-                b.add("F2", "View As", KeyBar.fn(KeyType.F2));
-            }
+            // csysdig's menu of its echo and dig windows, entry for entry (F3 finds the next match all the same)
+            b.add("F2", "View As", KeyBar.fn(KeyType.F2));
             b.add("CTRL+F", "Search", KeyBar.ctrl('f'));
-            b.add("F3", "Next", KeyBar.fn(KeyType.F3));
             b.add("p ", "Pause", KeyBar.ch('p'));
             b.add("Bak", "Back", new KeyStroke(KeyType.Backspace));
+            b.add("c ", "Clear", KeyBar.ch('c'));
+            b.add("CTRL+G", "Goto", KeyBar.ctrl('g'));
             return b;
         }
         if (mode == Mode.SPECTRO) {

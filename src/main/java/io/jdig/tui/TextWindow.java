@@ -79,6 +79,17 @@ final class TextWindow {
         pos.scroll(delta, page);
     }
 
+    /** 'c': the window's text so far is cleared, as csysdig's is. */
+    void clear() {
+        lines = List.of();
+        pos.resize(0);
+    }
+
+    /** CTRL+G: line {@code n} (0 is the first) at the top, as far as the text goes. */
+    void goTo(int n, int page) {
+        pos.scroll(Math.max(0, n) - pos.top(), page);
+    }
+
     /** Scrolls to the next line (after the top one, wrapping) holding {@code words}; false when none does. */
     boolean find(String words, int page) {
         String t = words.toLowerCase(Locale.ROOT);

@@ -82,6 +82,28 @@ public final class DrillPath {
         return res.toString();
     }
 
+    /**
+     * A selected key as csysdig writes it in a filter: quoted when {@code quote} (csysdig's rule for the key's type,
+     * {@link ViewColumn#quotedWhenSelected}) and also whenever it could not stand alone as one value (a space, a
+     * quote, a parenthesis or a comma in it), so that the filter shown is the filter run.
+     */
+    public static String selected(String key, boolean quote) {
+        return quote || !standsAlone(key) ? quote(key) : key;
+    }
+
+    private static boolean standsAlone(String key) {
+        if (key.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (Character.isWhitespace(c) || c == '"' || c == '\'' || c == '(' || c == ')' || c == ',' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A selected key as a filter value: quoted, so that names with spaces or operators stay one value. */
     public static String quote(String key) {
         return "\"" + key.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";

@@ -47,6 +47,19 @@ public record ViewColumn(String name, String field, String description, int cols
                 || t == io.jdig.event.ParamType.DOUBLE;
     }
 
+    /**
+     * Whether csysdig quotes a key of this column when a drill-down selects it: when the field's type number shares
+     * a bit with that of a string (csysdig tests {@code type & PT_CHARBUF}): names, paths and addresses are quoted,
+     * process and thread ids are not.
+     */
+    public boolean quotedWhenSelected(int depth) {
+        try {
+            return (TableColumn.makeField(field(depth)).type.id & io.jdig.event.ParamType.CHARBUF.id) != 0;
+        } catch (ViewException e) {
+            return true;
+        }
+    }
+
     /** The field a drill-down filter compares with the selected key. */
     public String filterField(int depth) {
         return filterField != null && !filterField.isEmpty() ? filterField : field(depth);

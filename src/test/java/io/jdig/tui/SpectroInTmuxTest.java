@@ -66,11 +66,11 @@ class SpectroInTmuxTest {
         while (true) {
             Matcher m = POSITION.matcher(s.get(H - 1));
             assertThat(m.find()).isTrue();
-            int first = Integer.parseInt(m.group(1));
+            int first = Integer.parseInt(m.group(1)); // the top line, counted from 0 as csysdig does
             int n = Integer.parseInt(m.group(2));
             // the screen's lines from 'first' on (the last page may go back to show a whole page)
-            for (int i = 0; i < page && first + i <= n; i++) {
-                if (first + i > out.size()) {
+            for (int i = 0; i < page && first + i < n; i++) {
+                if (first + i >= out.size()) {
                     out.add(s.get(3 + i));
                 }
             }

@@ -80,7 +80,7 @@ class TuiInTmuxTest {
         ui.keys("Enter");
         // (each wait covers the lines asserted after it: a copy of the pane may catch a redraw half done)
         s = ui.await("the processes of libc", STEP_MS, l -> l.get(0).startsWith(
-                "Viewing: Processes For: fd.name=/lib/x86_64-linux-gnu/libc.so.6") && l.get(3).contains("cat /dev/null"));
+                "Viewing: Processes For: fd.name=\"/lib/x86_64-linux-gnu/libc.so.6\"") && l.get(3).contains("cat /dev/null"));
         assertThat(s.get(3)).contains("cat /dev/null");
         ui.keys("F5");
         s = ui.await("the bytes libc gave cat", STEP_MS, l -> String.join("\n", l).contains(

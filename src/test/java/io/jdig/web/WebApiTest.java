@@ -119,7 +119,7 @@ class WebApiTest {
         assertThat(d.body()).isEqualTo("{\"view\":\"threads\",\"path\":[{\"view\":\"procs\",\"key\":\"17497\"}]}");
         Response t = get("/api/view?view=threads&pv=procs&pk=17497", true);
         assertThat(t.statusCode()).isEqualTo(200);
-        assertThat(t.body()).contains("proc.pid=\\\"17497\\\"").contains("\"rows\":[{");
+        assertThat(t.body()).contains("proc.pid=17497)").contains("\"rows\":[{");
         Response e = get("/api/echo?view=threads&pv=procs&pk=17497&max=50", true);
         assertThat(e.body()).contains("\"process\":\"curl\"").contains("\"data\":\"f0VMR"); // "\x7fELF"
         Response g = get("/api/dig?view=threads&pv=procs&pk=17497&max=20", true);
@@ -191,7 +191,7 @@ class WebApiTest {
             assertThat(samples).contains("[");
             assertThat(r.body()).startsWith("{\"view\":\"spectro_all\",\"name\":\"Spectrogram-All\"")
                     .contains("\"width\":120,\"intervalNs\":500000000,")
-                    .contains("proc.pid=\\\"17497\\\"")
+                    .contains("proc.pid=17497)")
                     .endsWith("\"samples\":[" + samples + "]}");
         }
         Response whole = get("/api/spectrogram?view=spectro_all", true);
