@@ -713,7 +713,6 @@ public final class Exploration implements AutoCloseable {
      */
     private void warm() {
         List<ViewQuery> first = new ArrayList<>();
-        List<ViewQuery> firstToDo = new ArrayList<>();
         List<ViewQuery> rest = new ArrayList<>();
         java.util.Set<String> tiles = new java.util.LinkedHashSet<>(List.of("procs", "files", "connections",
                 "syscalls", "sports"));
@@ -726,17 +725,11 @@ public final class Exploration implements AutoCloseable {
             if (v.type() == io.jdig.view.ViewType.SPECTROGRAM) {
                 continue;
             }
-            ViewQuery q = ViewQuery.of(v.id());
-            if (tiles.contains(v.id())) {
-                first.add(q);
-            }
-            if (!isReady(q)) { // (the first read made some already: a batch holds views still to compute)
-                (tiles.contains(v.id()) ? firstToDo : rest).add(q);
-            }
+            (tiles.contains(v.id()) ? first : rest).add(ViewQuery.of(v.id()));
         }
         List<List<ViewQuery>> batches = new ArrayList<>();
-        for (int i = 0; i < firstToDo.size(); i += WARM_BATCH) {
-            batches.add(firstToDo.subList(i, Math.min(firstToDo.size(), i + WARM_BATCH)));
+        for (int i = 0; i < first.size(); i += WARM_BATCH) {
+            batches.add(first.subList(i, Math.min(first.size(), i + WARM_BATCH)));
         }
         for (int i = 0; i < rest.size(); i += WARM_BATCH) {
             batches.add(rest.subList(i, Math.min(rest.size(), i + WARM_BATCH)));
