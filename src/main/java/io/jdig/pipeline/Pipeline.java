@@ -269,11 +269,7 @@ public final class Pipeline {
                         ? Files.size(path) : -1);
             }
             Progress shown = progress && s instanceof Source.TraceFile(var path, var n) ? new Progress(path, err) : null;
-            if (cutShortEnds) {
-                readToTheCut(s, shown != null ? shown.wrap(r) : r);
-            } else {
-                readAll(shown != null ? shown.wrap(r) : r);
-            }
+            readAll(shown != null ? shown.wrap(r) : r, cutShortEnds ? s : null);
             if (shown != null) {
                 shown.done();
             }
@@ -332,29 +328,26 @@ public final class Pipeline {
         };
     }
 
+    /** Runs the loop over an open source, then tells the sinks it is over. */
+    void readAll(EventSource src) throws IOException {
+        readAll(src, null);
+    }
+
     /**
-     * Reads a file's events as {@link #readAll} does, but a file that cannot be read further (cut short, or
-     * damaged past some point) ends there, as csysdig takes it: the sinks end as at the end of the file, and why
+     * The same; with {@code file} (see {@link Builder#cutShortEnds}) a file that cannot be read further (cut short,
+     * or damaged past some point) ends there, as csysdig takes it: the sinks end as at the end of the file, and why
      * it could not be read on is kept for the outcome.
      */
-    private void readToTheCut(Source s, EventSource src) throws IOException {
+    private void readAll(EventSource src, Source file) throws IOException {
         boolean complete = false;
         try {
             loop.run(tap == null ? src : new Tapped(src, tap));
             complete = true;
         } catch (IOException e) {
-            cutShort = problem(s, e);
-            complete = true;
-        } finally {
-            endSinks(complete);
-        }
-    }
-
-    /** Runs the loop over an open source, then tells the sinks it is over. */
-    void readAll(EventSource src) throws IOException {
-        boolean complete = false;
-        try {
-            loop.run(tap == null ? src : new Tapped(src, tap));
+            if (file == null) {
+                throw e;
+            }
+            cutShort = problem(file, e);
             complete = true;
         } finally {
             endSinks(complete);

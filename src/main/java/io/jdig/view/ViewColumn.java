@@ -36,15 +36,10 @@ public record ViewColumn(String name, String field, String description, int cols
      * duration types (by the field's type, whatever the values look like).
      */
     public boolean alignsRight() {
-        io.jdig.event.ParamType t;
-        try {
-            t = TableColumn.makeField(field(1)).type;
-        } catch (ViewException e) {
-            return false;
-        }
-        return t.id >= io.jdig.event.ParamType.INT8.id && t.id <= io.jdig.event.ParamType.UINT64.id
+        io.jdig.event.ParamType t = typeAt(1);
+        return t != null && (t.id >= io.jdig.event.ParamType.INT8.id && t.id <= io.jdig.event.ParamType.UINT64.id
                 || t == io.jdig.event.ParamType.RELTIME || t == io.jdig.event.ParamType.ABSTIME
-                || t == io.jdig.event.ParamType.DOUBLE;
+                || t == io.jdig.event.ParamType.DOUBLE);
     }
 
     /**
@@ -53,10 +48,16 @@ public record ViewColumn(String name, String field, String description, int cols
      * process and thread ids are not.
      */
     public boolean quotedWhenSelected(int depth) {
+        io.jdig.event.ParamType t = typeAt(depth);
+        return t == null || (t.id & io.jdig.event.ParamType.CHARBUF.id) != 0;
+    }
+
+    /** The type of the column's field at a drill-down depth, or null when the field is not one jdig knows. */
+    private io.jdig.event.ParamType typeAt(int depth) {
         try {
-            return (TableColumn.makeField(field(depth)).type.id & io.jdig.event.ParamType.CHARBUF.id) != 0;
+            return TableColumn.makeField(field(depth)).type;
         } catch (ViewException e) {
-            return true;
+            return null;
         }
     }
 
