@@ -29,26 +29,32 @@ public final class AotTraining {
             Files.write(Path.of(args[1]), syntheticTrace(4000)); // to look at what the training reads
             return;
         }
+        if (args.length == 2 && args[0].equals("--write-views")) {
+            writeTraces(Path.of(args[1]));
+            return;
+        }
+        if (args.length == 2 && args[0].equals("--views")) {
+            // cjdig's own cache: only what its views load. The traces were written by an earlier run, so that
+            // writing them (the file writer, /proc, temporary names) is not in the cache that every start loads.
+            Traces tr = Traces.in(Path.of(args[1]));
+            for (int round = 0; round < 2; round++) {
+                trainViews(tr);
+            }
+            return;
+        }
         Path dir = Files.createTempDirectory("jdig-aot");
-        Path trace = dir.resolve("training.scap");
-        Path real = dir.resolve("machine.scap");
-        Path realGz = dir.resolve("machine.scap.gz");
         try {
-            Files.write(trace, syntheticTrace(4000));
-            // the same events behind the header a real capture has (this machine's processes, fds, users,
-            // interfaces), plain and gzipped: reading that header is most of a short command's work
-            boolean withHeader = writeWithMachineHeader(trace, real, realGz);
+            Traces tr = writeTraces(dir);
             Class.forName("io.jdig.cli.Main");
             loadEveryClass();
             OutputStream sink = OutputStream.nullOutputStream();
             PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-            String t = trace.toString();
-            String m = withHeader ? real.toString() : t;
-            String g = withHeader ? realGz.toString() : t;
+            String t = tr.synthetic();
+            String m = tr.machine();
             String[][] runs = {
                     {"-r", m}, {"-r", m, "-q"}, {"-r", t, "-j"}, {"-r", t, "-A"}, {"-r", t, "-X"},
                     {"-r", t, "-p", "%evt.num %proc.name %fd.name %evt.type %evt.res"},
-                    {"-r", m, "proc.name=trainer and fd.type=file"}, {"-r", t, "-S", "-q"}, {"-r", g, "-q"},
+                    {"-r", m, "proc.name=trainer and fd.type=file"}, {"-r", t, "-S", "-q"}, {"-r", tr.gzipped(), "-q"},
                     {"-L"}, {"--version"}};
             // live capture's native calls: linking them to libbpf and libc is most of its start-up before the
             // kernel's verifier (this only links them; without libbpf it just says so)
@@ -57,20 +63,50 @@ public final class AotTraining {
                 for (String[] r : runs) {
                     new Jdig(sink, err).run(r);
                 }
-                // cjdig's views, both outputs
-                for (String v : new String[] {"procs", "files", "connections", "syscalls"}) {
-                    new io.jdig.view.cli.Cjdig(sink, err).run(new String[] {"-r", m, "-v", v, "-j"});
-                    new io.jdig.view.cli.Cjdig(sink, err).run(new String[] {"-r", t, "-v", v, "--raw"});
-                }
+                trainViews(tr);
             }
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException(e);
         } finally {
-            Files.deleteIfExists(trace);
-            Files.deleteIfExists(real);
-            Files.deleteIfExists(realGz);
+            for (String name : Traces.NAMES) {
+                Files.deleteIfExists(dir.resolve(name));
+            }
             Files.deleteIfExists(dir);
         }
+    }
+
+    /** The training's traces in one directory: synthetic events alone, and behind this machine's header. */
+    private record Traces(String synthetic, String machine, String gzipped) {
+        static final String[] NAMES = {"training.scap", "machine.scap", "machine.scap.gz"};
+
+        /** The traces {@link #writeTraces} left in {@code dir}; the synthetic one where the others are missing. */
+        static Traces in(Path dir) {
+            String t = dir.resolve(NAMES[0]).toString();
+            Path m = dir.resolve(NAMES[1]);
+            Path g = dir.resolve(NAMES[2]);
+            return Files.isRegularFile(m) && Files.isRegularFile(g)
+                    ? new Traces(t, m.toString(), g.toString()) : new Traces(t, t, t);
+        }
+    }
+
+    private static Traces writeTraces(Path dir) throws IOException {
+        Path trace = dir.resolve(Traces.NAMES[0]);
+        Files.write(trace, syntheticTrace(4000));
+        // the same events behind the header a real capture has (this machine's processes, fds, users,
+        // interfaces), plain and gzipped: reading that header is most of a short command's work
+        writeWithMachineHeader(trace, dir.resolve(Traces.NAMES[1]), dir.resolve(Traces.NAMES[2]));
+        return Traces.in(dir);
+    }
+
+    /** cjdig's views, both outputs. */
+    private static void trainViews(Traces tr) {
+        OutputStream sink = OutputStream.nullOutputStream();
+        PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        for (String v : new String[] {"procs", "files", "connections", "syscalls"}) {
+            new io.jdig.view.cli.Cjdig(sink, err).run(new String[] {"-r", tr.machine(), "-v", v, "-j"});
+            new io.jdig.view.cli.Cjdig(sink, err).run(new String[] {"-r", tr.synthetic(), "-v", v, "--raw"});
+        }
+        new io.jdig.view.cli.Cjdig(sink, err).run(new String[] {"-r", tr.gzipped(), "-v", "procs", "-j"});
     }
 
     /**
@@ -98,16 +134,17 @@ public final class AotTraining {
 
     /**
      * Copies the events of {@code from} behind a header taken once from this machine's /proc, into a plain and a
-     * gzipped file; false if that fails.
+     * gzipped file; neither if that fails.
      */
-    private static boolean writeWithMachineHeader(Path from, Path plain, Path gzipped) {
+    private static void writeWithMachineHeader(Path from, Path plain, Path gzipped) throws IOException {
         try {
             io.jdig.event.meta.Metadata meta = io.jdig.capture.ProcSnapshot.take(true);
             copyEvents(from, plain, meta, false);
             copyEvents(from, gzipped, meta, true);
-            return true;
         } catch (IOException | RuntimeException e) {
-            return false; // training goes on with the synthetic trace alone
+            // training goes on with the synthetic trace alone
+            Files.deleteIfExists(plain);
+            Files.deleteIfExists(gzipped);
         }
     }
 
