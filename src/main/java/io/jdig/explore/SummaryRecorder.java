@@ -170,23 +170,8 @@ final class SummaryRecorder implements StateEngine.TableObserver {
     }
 
     private final StateEngine state;
-    private final Field fdir = f("evt.dir");
-    private final Field frawres = f("evt.rawres");
-    private final Field fcontname = f("fd.containername");
-    private final Field fname = f("fd.name");
-    private final Field fwrite = f("evt.is_io_write");
-    private final Field fread = f("evt.is_io_read");
-    private final Field fbuffer = f("evt.buffer");
-    private final Field fbuflen = f("evt.buflen");
-    private final Field fsport = f("fd.sport");
-    private final Field ftypechar = f("fd.typechar");
-    private final Field fexe = f("evt.arg.exe");
-    private final Field fsig = f("evt.arg.sig");
-    private final Field flatency = f("evt.latency");
-    private final Field fsev = f("syslog.severity");
-    private final Field fsource = f("evt.arg.source");
-    private final Field finfraname = f("evt.arg.name");
-    private final Field fpname = f("proc.pname");
+    /** The fields events are read through; none in a copy, which reads no event. */
+    private final Extractors fields;
     private final ByteBuf text = new ByteBuf(256);
 
     // the log: event number, code, value (a count, bytes, or an interned key)
@@ -214,9 +199,7 @@ final class SummaryRecorder implements StateEngine.TableObserver {
      * servers listened on then), or, live, at the point the log was last pruned to.
      */
     private final Set<Long> basePorts = new HashSet<>();
-    private final Set<Long> baseProcs = new HashSet<>();
-    private final Set<Long> baseWithFds = new HashSet<>();
-    private Set<String> baseContainers = Set.of();
+    private final Tables base = new Tables(new HashSet<>(), new HashSet<>(), Set.of());
     private long firstTs;
     private long lastTs;
     private long delivered;
@@ -225,6 +208,7 @@ final class SummaryRecorder implements StateEngine.TableObserver {
 
     SummaryRecorder(StateEngine state) {
         this.state = state;
+        this.fields = new Extractors();
     }
 
     /**
@@ -238,6 +222,7 @@ final class SummaryRecorder implements StateEngine.TableObserver {
 
     private SummaryRecorder(SummaryRecorder o) {
         this.state = null;
+        this.fields = null;
         logOrd = Arrays.copyOf(o.logOrd, o.logN);
         logCode = Arrays.copyOf(o.logCode, o.logN);
         logVal = Arrays.copyOf(o.logVal, o.logN);
@@ -248,9 +233,9 @@ final class SummaryRecorder implements StateEngine.TableObserver {
         dockerNames.addAll(o.dockerNames);
         containerNames.putAll(o.containerNames);
         basePorts.addAll(o.basePorts);
-        baseProcs.addAll(o.baseProcs);
-        baseWithFds.addAll(o.baseWithFds);
-        baseContainers = o.baseContainers; // the sets of container ids are never changed once made
+        base.procs.addAll(o.base.procs);
+        base.withFds.addAll(o.base.withFds);
+        base.containers = o.base.containers; // the sets of container ids are never changed once made
         containerSets = new ArrayList<>(o.containerSets);
         containerKeys.putAll(o.containerKeys);
         firstTs = o.firstTs;
@@ -336,33 +321,33 @@ final class SummaryRecorder implements StateEngine.TableObserver {
             diffTables(ord);
         }
         checkFds(c, ord);
-        if (!fdir.extract(c)) {
+        if (!fields.dir.extract(c)) {
             return;
         }
         String etype = EventTable.name(c.ev.type());
-        boolean exit = fdir.value.str.length() > 0 && fdir.value.str.array()[0] == '<';
+        boolean exit = fields.dir.value.str.length() > 0 && fields.dir.value.str.array()[0] == '<';
         if (exit) {
-            boolean hasRes = frawres.extract(c);
-            long rawres = frawres.value.num;
+            boolean hasRes = fields.rawres.extract(c);
+            long rawres = fields.rawres.value.num;
             if (hasRes && rawres >= 0) {
-                boolean w = fwrite.extract(c) && fwrite.value.num != 0;
-                boolean r = fread.extract(c) && fread.value.num != 0;
+                boolean w = fields.write.extract(c) && fields.write.value.num != 0;
+                boolean r = fields.read.extract(c) && fields.read.value.num != 0;
                 if (w || r) {
                     io(c, ord, w, r);
                 } else {
                     switch (etype) {
                         case "execve" -> {
                             log(ord, M.executedCommands, 1);
-                            if (fpname.extract(c) && contains(fpname.value.str, BASH)) {
+                            if (fields.pname.extract(c) && contains(fields.pname.value.str, BASH)) {
                                 log(ord, M.executedInteractiveCommands, 1);
                             }
-                            if (text(fexe, c) && equals(text, "sudo")) {
+                            if (text(fields.exe, c) && equals(text, "sudo")) {
                                 log(ord, M.sudoInvocations, 1);
                             }
                         }
                         case "bind" -> {
-                            if (fsport.extract(c)) {
-                                log(ord, M.listeningPortCount, fsport.value.num);
+                            if (fields.sport.extract(c)) {
+                                log(ord, M.listeningPortCount, fields.sport.value.num);
                                 log(ord, M.newListeningPorts, 1);
                             }
                         }
@@ -396,21 +381,21 @@ final class SummaryRecorder implements StateEngine.TableObserver {
         } else {
             switch (etype) {
                 case "close" -> {
-                    if (fsport.extract(c) && text(ftypechar, c) && equals(text, "2")) {
-                        log(ord, PORT_CLOSE, fsport.value.num);
+                    if (fields.sport.extract(c) && text(fields.typechar, c) && equals(text, "2")) {
+                        log(ord, PORT_CLOSE, fields.sport.value.num);
                     }
                 }
                 case "signaldeliver" -> {
                     log(ord, M.signalCount, 1);
-                    if (text(fsig, c) && equals(text, "SIGSEGV")) {
+                    if (text(fields.sig, c) && equals(text, "SIGSEGV")) {
                         log(ord, M.segfaultCount, 1);
                     }
                 }
                 case "notification" -> log(ord, M.notifications, 1);
                 case "infra" -> {
-                    if (text(fsource, c) && equals(text, "docker")) {
+                    if (text(fields.source, c) && equals(text, "docker")) {
                         log(ord, M.dockerEvtsCount, 1);
-                        String name = text(finfraname, c) ? text.toString() : "nil";
+                        String name = text(fields.infraname, c) ? text.toString() : "nil";
                         int id = dockerIds.computeIfAbsent(name, k -> {
                             dockerNames.add(k);
                             return dockerNames.size() - 1;
@@ -436,9 +421,9 @@ final class SummaryRecorder implements StateEngine.TableObserver {
     }
 
     private void connect(EventContext c, long ord, M which) {
-        if (fsport.extract(c)) {
+        if (fields.sport.extract(c)) {
             log(ord, which, 1);
-            if (fsport.value.num == 22) {
+            if (fields.sport.value.num == 22) {
                 log(ord, M.newConnectionsSsh, 1);
             }
         }
@@ -448,12 +433,12 @@ final class SummaryRecorder implements StateEngine.TableObserver {
         FdInfo fd = c.fd();
         String type = fd == null ? "" : fd.type.label;
         if (type.equals("file")) {
-            long buflen = fbuflen.extract(c) ? fbuflen.value.num : 0;
-            int key = key(fcontname, c);
+            long buflen = fields.buflen.extract(c) ? fields.buflen.value.num : 0;
+            int key = key(fields.contname, c);
             if (key >= 0) {
                 log(ord, M.fileCount, key);
             }
-            boolean hasName = text(fname, c);
+            boolean hasName = text(fields.name, c);
             if (w) {
                 if (key >= 0) {
                     log(ord, M.fileCountW, key);
@@ -463,17 +448,17 @@ final class SummaryRecorder implements StateEngine.TableObserver {
                 if (hasName && isSystemDir(text)) {
                     log(ord, M.sysFileCountW, keys.intern(text.array(), text.length()));
                 }
-                if (fsev.extract(c)) {
-                    syslog(ord, fsev.value.num);
-                } else if (hasName && isLogFile(text) && fbuffer.extract(c)) {
-                    appLog(ord, fbuffer.value.str);
+                if (fields.sev.extract(c)) {
+                    syslog(ord, fields.sev.value.num);
+                } else if (hasName && isLogFile(text) && fields.buffer.extract(c)) {
+                    appLog(ord, fields.buffer.value.str);
                 }
             } else {
                 log(ord, M.fileBytes, buflen);
                 log(ord, M.fileBytesR, buflen);
             }
-            if (flatency.extract(c) && !(hasName && startsWith(text, "/dev/"))) {
-                long lat = flatency.value.num;
+            if (fields.latency.extract(c) && !(hasName && startsWith(text, "/dev/"))) {
+                long lat = fields.latency.value.num;
                 if (lat > 100_000_000L) {
                     log(ord, M.over100msFileIoCount, 1);
                 }
@@ -485,28 +470,28 @@ final class SummaryRecorder implements StateEngine.TableObserver {
                 }
             }
         } else if (type.equals("ipv4") || type.equals("ipv6")) {
-            long buflen = fbuflen.extract(c) ? fbuflen.value.num : 0;
-            int key = key(fcontname, c);
+            long buflen = fields.buflen.extract(c) ? fields.buflen.value.num : 0;
+            int key = key(fields.contname, c);
             if (key >= 0) {
                 log(ord, M.connectionCount, key);
             }
             log(ord, M.netBytes, buflen);
             log(ord, w ? M.netBytesW : M.netBytesR, buflen);
-            if (fsport.extract(c)) {
-                String proto = SERVICES.get((int) fsport.value.num);
+            if (fields.sport.extract(c)) {
+                String proto = SERVICES.get((int) fields.sport.value.num);
                 if (proto != null) {
                     log(ord, PROTO, ((long) PROTOCOLS.indexOf(proto) << 40) | (buflen & 0xff_ffff_ffffL));
                 }
             }
-            if (fbuffer.extract(c) && startsWith(fbuffer.value.str, "HTTP/")) {
+            if (fields.buffer.extract(c) && startsWith(fields.buffer.value.str, "HTTP/")) {
                 log(ord, M.sysReqCountHttp, 1);
-                if (!secondWordIs200(fbuffer.value.str)) {
+                if (!secondWordIs200(fields.buffer.value.str)) {
                     log(ord, M.sysErrCountHttp, 1);
                 }
             }
         } else if (type.equals("unix") && w) {
-            if (fsev.extract(c)) {
-                syslog(ord, fsev.value.num);
+            if (fields.sev.extract(c)) {
+                syslog(ord, fields.sev.value.num);
             }
         }
     }
@@ -808,17 +793,11 @@ final class SummaryRecorder implements StateEngine.TableObserver {
         while (keepFrom < logN && logOrd[keepFrom] < cut) {
             long v = logVal[keepFrom];
             int code = logCode[keepFrom];
-            switch (code) {
-                case PROC_ADD -> baseProcs.add(v);
-                case PROC_DEL -> baseProcs.remove(v);
-                case FDS_ON -> baseWithFds.add(v);
-                case FDS_OFF -> baseWithFds.remove(v);
-                case CONT_SET -> baseContainers = containerSets.get((int) v);
-                case PORT_CLOSE -> basePorts.remove(v);
-                default -> {
-                    if (code == M.listeningPortCount.ordinal()) {
-                        basePorts.add(v);
-                    }
+            if (!base.apply(code, v)) {
+                if (code == PORT_CLOSE) {
+                    basePorts.remove(v);
+                } else if (code == M.listeningPortCount.ordinal()) {
+                    basePorts.add(v);
                 }
             }
             keepFrom++;
@@ -874,7 +853,7 @@ final class SummaryRecorder implements StateEngine.TableObserver {
         }
         keys = kept;
         containerSets = sets;
-        Set<String> named = new HashSet<>(baseContainers);
+        Set<String> named = new HashSet<>(base.containers);
         named.addAll(containerIds);
         sets.forEach(named::addAll);
         containerNames.keySet().retainAll(named);
@@ -938,9 +917,7 @@ final class SummaryRecorder implements StateEngine.TableObserver {
         long ord = firstOrd;
         boolean first = true;
         long lastSample = 0;
-        Set<Long> procNow = new HashSet<>(baseProcs);
-        Set<Long> fdsNow = new HashSet<>(baseWithFds);
-        Set<String> contNow = baseContainers;
+        Tables now = new Tables(new HashSet<>(base.procs), new HashSet<>(base.withFds), base.containers);
         boolean startPorts = range == null || range.contains(0);
         Set<Long> ports = new HashSet<>();
         if (startPorts) {
@@ -951,21 +928,12 @@ final class SummaryRecorder implements StateEngine.TableObserver {
         for (; li0 < logN && logOrd[li0] < firstOrd; li0++) {
             // what happened before the events held (live): only the tables' membership carries over
             long v = logVal[li0];
-            switch (logCode[li0]) {
-                case PROC_ADD -> procNow.add(v);
-                case PROC_DEL -> procNow.remove(v);
-                case FDS_ON -> fdsNow.add(v);
-                case FDS_OFF -> fdsNow.remove(v);
-                case CONT_SET -> contNow = containerSets.get((int) v);
-                case PORT_CLOSE -> {
-                    if (startPorts && ports.remove(v)) {
-                        portTot[0]--;
-                    }
-                }
-                default -> {
-                    if (startPorts && logCode[li0] == M.listeningPortCount.ordinal() && ports.add(v)) {
-                        portTot[0]++;
-                    }
+            int code = logCode[li0];
+            if (!now.apply(code, v) && startPorts) {
+                if (code == PORT_CLOSE && ports.remove(v)) {
+                    portTot[0]--;
+                } else if (code == M.listeningPortCount.ordinal() && ports.add(v)) {
+                    portTot[0]++;
                 }
             }
         }
@@ -988,27 +956,17 @@ final class SummaryRecorder implements StateEngine.TableObserver {
                     lj++;
                 }
                 while (lj < logN && logOrd[lj] == o) {
-                    int code = logCode[lj];
-                    long v = logVal[lj];
-                    switch (code) {
-                        case PROC_ADD -> procNow.add(v);
-                        case PROC_DEL -> procNow.remove(v);
-                        case FDS_ON -> fdsNow.add(v);
-                        case FDS_OFF -> fdsNow.remove(v);
-                        case CONT_SET -> contNow = containerSets.get((int) v);
-                        default -> {
-                        }
-                    }
+                    now.apply(logCode[lj], logVal[lj]);
                     lj++;
                 }
                 if (first) {
                     first = false;
                     lastSample = ts;
                 } else if (period > 0 && ts - lastSample >= period) {
-                    Set<Long> listed = range == null ? procNow : in ? fdsNow : none;
+                    Set<Long> listed = range == null ? now.procs : in ? now.withFds : none;
                     long t;
                     for (t = lastSample; t <= ts - period; t += period) {
-                        s.close(t, listed, contNow, ports, portTot[0], true);
+                        s.close(t, listed, now.containers, ports, portTot[0], true);
                     }
                     lastSample = t;
                 }
@@ -1060,6 +1018,58 @@ final class SummaryRecorder implements StateEngine.TableObserver {
             return s.summary(firstTs, lastTs, 0, 0);
         }
         return s.summary(firstTs, lastTs, duration, period);
+    }
+
+    /**
+     * The thread table's membership at one point of the log: its processes, those whose main thread holds an fd,
+     * and the containers' ids.
+     */
+    private final class Tables {
+        final Set<Long> procs;
+        final Set<Long> withFds;
+        Set<String> containers;
+
+        Tables(Set<Long> procs, Set<Long> withFds, Set<String> containers) {
+            this.procs = procs;
+            this.withFds = withFds;
+            this.containers = containers;
+        }
+
+        /** Applies one entry of the log; false when the entry is not about these tables. */
+        boolean apply(int code, long v) {
+            switch (code) {
+                case PROC_ADD -> procs.add(v);
+                case PROC_DEL -> procs.remove(v);
+                case FDS_ON -> withFds.add(v);
+                case FDS_OFF -> withFds.remove(v);
+                case CONT_SET -> containers = containerSets.get((int) v);
+                default -> {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** The fields the chisel reads each event through. */
+    private static final class Extractors {
+        final Field dir = f("evt.dir");
+        final Field rawres = f("evt.rawres");
+        final Field contname = f("fd.containername");
+        final Field name = f("fd.name");
+        final Field write = f("evt.is_io_write");
+        final Field read = f("evt.is_io_read");
+        final Field buffer = f("evt.buffer");
+        final Field buflen = f("evt.buflen");
+        final Field sport = f("fd.sport");
+        final Field typechar = f("fd.typechar");
+        final Field exe = f("evt.arg.exe");
+        final Field sig = f("evt.arg.sig");
+        final Field latency = f("evt.latency");
+        final Field sev = f("syslog.severity");
+        final Field source = f("evt.arg.source");
+        final Field infraname = f("evt.arg.name");
+        final Field pname = f("proc.pname");
     }
 
     /** The chisel's global summary and the current sample. */
