@@ -94,6 +94,9 @@ class StateFidelityTest {
         event(SOCKET_X, 7L);
         event(SENDTO_E, 7L, 4, tuple4(0, 0, LOCALHOST, 514));
         event(SENDTO_X, 4L, "ping".getBytes(StandardCharsets.UTF_8));
+        // a read on an fd of a kind sysdig 0.29.3 has no name for (a bpf map in the process list)
+        event(READ_E, 8L, 16);
+        event(READ_X, 4L, "abcd".getBytes(StandardCharsets.UTF_8));
         // a fork whose child returns from clone before its parent does: sinsp attaches no thread to the child's
         // exit (the child is made from it), so its latency is 0 and evt.latency.human repeats the field's last text
         event(CLONE_20_E);
@@ -128,7 +131,8 @@ class StateFidelityTest {
     private static List<FdRecord> fds() {
         return List.of(
                 new FdRecord(1, 11, FdRecord.FILE, 1, "/dev/pts/0", 0, 0, null, null, 0, 0, 0, 0, 0, 0),
-                new FdRecord(3, 12, FdRecord.FILE, 1, "/tmp/log.txt", 0, 0, null, null, 0, 0, 0, 0, 0, 0));
+                new FdRecord(3, 12, FdRecord.FILE, 1, "/tmp/log.txt", 0, 0, null, null, 0, 0, 0, 0, 0, 0),
+                new FdRecord(8, 13, FdRecord.UNSUPPORTED, 0, "anon_inode:bpf-map", 0, 0, null, null, 0, 0, 0, 0, 0, 0));
     }
 
     @Test
@@ -160,6 +164,11 @@ class StateFidelityTest {
         FdInfo udp = t.fds.get(7);
         assertThat(udp.type).isEqualTo(FdType.IPV4_SOCK);
         assertThat(udp.role).as("a sendto on an unconnected socket: client").isEqualTo(FdInfo.ROLE_CLIENT);
+        FdInfo bpf = t.fds.get(8);
+        assertThat(bpf.type.label).as("sysdig 0.29.3 names no unsupported fd").isEqualTo("<NA>");
+        assertThat(bpf.type.typeChar).isEqualTo('X');
+        assertThat(FdType.of(FdRecord.MEMFD).label).as("nor the kinds of later drivers").isEqualTo("<NA>");
+        assertThat(FdType.of(FdRecord.MEMFD).typeChar).isEqualTo('?');
     }
 
     /**
@@ -224,7 +233,7 @@ class StateFidelityTest {
                 w.writeEvent(e, 0, 0, 0);
             }
         }
-        String fmt = "*%evt.num %evt.type %evt.dir %fd.num %fd.name %fd.type %fd.directory %proc.cwd %fd.is_server "
+        String fmt = "*%evt.num %evt.type %evt.dir %fd.num %fd.name %fd.type %fd.typechar %fd.directory %proc.cwd %fd.is_server "
                 + "%fd.cip %fd.sip %fd.cport %fd.sport %thread.tid %evt.latency %evt.latency.human %evt.args";
         List<String> theirs = run(tmp, List.of("sysdig", "-r", scap.toString(), "-p", fmt));
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
