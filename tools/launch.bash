@@ -67,11 +67,14 @@ record_cache() {
   shift 2
   if [[ "$what" == views ]]; then
     local dir
-    dir=$(mktemp -d) || return 0
-    "$java" "$@" -cp "$jar" io.jdig.cli.AotTraining --write-views "$dir" </dev/null >"$file.log" 2>&1 &&
-      "$java" "$@" -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining -XX:AOTCacheOutput="$file" \
-        -cp "$jar" io.jdig.cli.AotTraining --views "$dir" </dev/null >>"$file.log" 2>&1 || ok=false
-    rm -rf "$dir"
+    if dir=$(mktemp -d); then
+      "$java" "$@" -cp "$jar" io.jdig.cli.AotTraining --write-views "$dir" </dev/null >"$file.log" 2>&1 &&
+        "$java" "$@" -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining -XX:AOTCacheOutput="$file" \
+          -cp "$jar" io.jdig.cli.AotTraining --views "$dir" </dev/null >>"$file.log" 2>&1 || ok=false
+      rm -rf "$dir"
+    else
+      ok=false
+    fi
   else
     "$java" "$@" -XX:AOTCacheOutput="$file" -cp "$jar" io.jdig.cli.AotTraining </dev/null >"$file.log" 2>&1 \
       || ok=false
