@@ -42,9 +42,10 @@ jar="$here/target/jdig.jar"
 jdig_opts=(-XX:+UseSerialGC -Xms16m -Xss8m --enable-native-access=ALL-UNNAMED -XX:-UsePerfData
            -XX:FreqInlineSize=150 -XX:InlineSmallCode=1000 -XX:MaxInlineLevel=9)
 # How cjdig's one-shot outputs run (-j, --raw): read, print a table, exit; what they hold at their peak is mostly
-# the JVM itself. The optimising compiler alone (the quick one's code and profiles are not made), a 1 MB young
-# generation, less inlining still and small string and symbol tables: measured 2.5 to 3 MB less peak memory than
-# jdig's settings and as fast on a 5-million-event trace (bench/views.sh); the procs view about 10% slower.
+# the JVM itself. Measured with bench/views.sh (5 million events, connections view): a cache of only the classes
+# the views load and a 1 MB young generation took the peak from 71 to 52 MB; the optimising compiler alone (the
+# quick one's code and profiles are not made), less inlining still and small string and symbol tables, to 48 MB.
+# As fast but for the procs view, about 10% slower.
 views_opts=(-XX:+UseSerialGC -Xms4m -Xmn1m -Xss8m --enable-native-access=ALL-UNNAMED -XX:-UsePerfData
             -XX:-TieredCompilation -XX:FreqInlineSize=100 -XX:InlineSmallCode=600 -XX:MaxInlineLevel=6
             -XX:+UnlockExperimentalVMOptions -XX:StringTableSize=4096 -XX:SymbolTableSize=4096)
