@@ -709,6 +709,14 @@ public final class StateEngine implements MetadataSink {
                     tinfo.root = ev.paramAsString(1);
                 }
             }
+            case GETSOCKOPT_X -> {
+                // the fd is a parameter of the exit (the enter has none): sinsp takes it from there, whatever the
+                // result, so the event has the socket's fields
+                if (tinfo != null && ev.paramCount() > 1) {
+                    tinfo.lastEventFd = ev.paramAsLong(1, true);
+                    fdinfo = tinfo.fds.get(tinfo.lastEventFd);
+                }
+            }
             case SCHEDSWITCH_1_E -> parseContextSwitch(ev);
             default -> {
             }

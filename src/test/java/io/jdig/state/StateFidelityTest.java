@@ -94,6 +94,9 @@ class StateFidelityTest {
         event(SOCKET_X, 7L);
         event(SENDTO_E, 7L, 4, tuple4(0, 0, LOCALHOST, 514));
         event(SENDTO_X, 4L, "ping".getBytes(StandardCharsets.UTF_8));
+        // getsockopt(SO_ERROR), as a non-blocking connect is checked: the fd is a parameter of the exit only
+        event(GETSOCKOPT_E);
+        event(GETSOCKOPT_X, 0L, 7L, (byte) 1, (byte) 4, new byte[] {1, 0, 0, 0, 0, 0, 0, 0, 0}, 4);
         // a read on an fd of a kind sysdig 0.29.3 has no name for (a bpf map in the process list)
         event(READ_E, 8L, 16);
         event(READ_X, 4L, "abcd".getBytes(StandardCharsets.UTF_8));
