@@ -93,6 +93,10 @@ l = socket.socket(); l.bind(("127.0.0.1", 0)); l.listen()
 k = socket.create_connection(l.getsockname())
 acc = libc.accept4(l.fileno(), None, None, os.O_CLOEXEC)
 os.write(acc, b"hi"); k.recv(2); os.close(acc); k.close(); l.close()
+# a non-blocking connect checked with getsockopt(SO_ERROR), as curl does
+l = socket.socket(); l.bind(("127.0.0.1", 0)); l.listen()
+nb = socket.socket(); nb.setblocking(False); nb.connect_ex(l.getsockname())
+nb.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR); nb.close(); l.close()
 # socketpair and fd passing
 p1, p2 = socket.socketpair()
 socket.send_fds(p1, [b"fd"], [a])
