@@ -36,6 +36,14 @@ public final class FdInfo {
     public int dev;
     public long unixSource;
     public long unixDest;
+    /**
+     * For an IPv4 server socket: what sinsp's socket-address union holds after its server fields (ip, port,
+     * protocol), byte 7 and bytes 8 to 11 (where its IPv4 view keeps the ports), left there by what the union held
+     * before. Should the socket get a tuple (a sendto on a bound UDP socket), sinsp reads them as that view's
+     * destination and ports ({@link ServerSocketBytes}).
+     */
+    public byte serverPad;
+    public int serverPorts;
     public boolean closeInProgress;
     public boolean socketConnected;
     public boolean cloned;
@@ -86,6 +94,8 @@ public final class FdInfo {
         c.unixSource = unixSource;
         c.unixDest = unixDest;
         c.socketConnected = socketConnected;
+        c.serverPad = serverPad;
+        c.serverPorts = serverPorts;
         return c;
     }
 

@@ -19,13 +19,23 @@ public final class NetFormat {
         return b.toString();
     }
 
+    /** Whether the 16 bytes at {@code off} are an IPv4 address as sinsp sees one: IPv4-mapped (::ffff:a.b.c.d), or all zero. */
     public static boolean isV4Mapped(byte[] a, int off) {
         for (int i = 0; i < 10; i++) {
             if (a[off + i] != 0) {
                 return false;
             }
         }
-        return (a[off + 10] & 0xFF) == 0xFF && (a[off + 11] & 0xFF) == 0xFF;
+        if ((a[off + 10] & 0xFF) == 0xFF && (a[off + 11] & 0xFF) == 0xFF) {
+            return true;
+        }
+        // sinsp takes the all-zero address (::, a socket bound to any address) for IPv4 too
+        for (int i = 10; i < 16; i++) {
+            if (a[off + i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The i-th 16-bit group of an IPv6 address (network order). */

@@ -245,13 +245,19 @@ public final class StateEngine implements MetadataSink {
         if (t == null) {
             return;
         }
+        serverBytes.reset();
         for (FdRecord r : fds) {
             if (r.type() == FdRecord.UNKNOWN) {
                 continue;
             }
-            t.fds.put(r.fd(), fromRecord(r, interfaces, portNames));
+            FdInfo f = fromRecord(r, interfaces, portNames);
+            serverBytes.read(f);
+            t.fds.put(r.fd(), f);
         }
     }
+
+    /** sinsp's socket-address union as it reads one process's fds from a process list. */
+    private final ServerSocketBytes serverBytes = new ServerSocketBytes();
 
     static FdInfo fromRecord(FdRecord r, List<InterfaceRecord> itfs, PortNames portNames) {
         FdInfo f = new FdInfo();
@@ -899,6 +905,7 @@ public final class StateEngine implements MetadataSink {
         if (fam == 2 && ev.paramLen(1) >= 7) {
             int port = Short.toUnsignedInt(EventView.u16(b, o + 5));
             if (port > 0) {
+                ServerSocketBytes.bound(f);
                 f.type = FdType.IPV4_SERVSOCK;
                 f.sip = EventView.i32(b, o + 1);
                 f.sport = port;
@@ -908,6 +915,7 @@ public final class StateEngine implements MetadataSink {
             int port = Short.toUnsignedInt(EventView.u16(b, o + 17));
             if (port > 0) {
                 if (NetFormat.isV4Mapped(b, o + 1)) {
+                    ServerSocketBytes.bound(f);
                     f.type = FdType.IPV4_SERVSOCK;
                     f.sip = EventView.i32(b, o + 13);
                 } else {
@@ -975,7 +983,7 @@ public final class StateEngine implements MetadataSink {
                     f.type = FdType.IPV6_SOCK;
                     changed = setV6(f, b, o);
                 } else {
-                    f.type = FdType.IPV4_SOCK;
+                    asIpv4Tuple(f);
                     changed = setV4(f, EventView.i32(b, o + 13), u16(b, o + 17), EventView.i32(b, o + 31),
                             u16(b, o + 35));
                 }
@@ -983,7 +991,7 @@ public final class StateEngine implements MetadataSink {
                 if (len < 13) {
                     return;
                 }
-                f.type = FdType.IPV4_SOCK;
+                asIpv4Tuple(f);
                 changed = setV4(f, EventView.i32(b, o + 1), u16(b, o + 5), EventView.i32(b, o + 7), u16(b, o + 11));
             }
             if (changed && f.isServer() && f.isUdp()) {
@@ -1000,6 +1008,14 @@ public final class StateEngine implements MetadataSink {
         if (f.role == FdInfo.ROLE_NONE) {
             f.role = FdInfo.ROLE_CLIENT;
         }
+    }
+
+    /** The fd becomes an IPv4 tuple; a server socket is then read as sinsp reads its union ({@link ServerSocketBytes}). */
+    private static void asIpv4Tuple(FdInfo f) {
+        if (f.type == FdType.IPV4_SERVSOCK) {
+            ServerSocketBytes.asTuple(f);
+        }
+        f.type = FdType.IPV4_SOCK;
     }
 
     private static int u16(byte[] b, int o) {
@@ -1121,14 +1137,14 @@ public final class StateEngine implements MetadataSink {
             if (len < 13) {
                 return;
             }
-            f.type = FdType.IPV4_SOCK;
+            asIpv4Tuple(f);
             changed = setV4(f, EventView.i32(b, o + 1), u16(b, o + 5), EventView.i32(b, o + 7), u16(b, o + 11));
         } else if (fam == 10) {
             if (len < 37) {
                 return;
             }
             if (NetFormat.isV4Mapped(b, o + 1) && NetFormat.isV4Mapped(b, o + 19)) {
-                f.type = FdType.IPV4_SOCK;
+                asIpv4Tuple(f);
                 changed = setV4(f, EventView.i32(b, o + 13), u16(b, o + 17), EventView.i32(b, o + 31),
                         u16(b, o + 35));
             } else {

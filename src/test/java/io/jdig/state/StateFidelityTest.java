@@ -68,6 +68,19 @@ class StateFidelityTest {
 
     private static final int LOCALHOST = 0x0100007f;
 
+    private static byte[] tuple6(byte[] sip, int sport, byte[] dip, int dport) {
+        return le(37).put((byte) 10).put(sip).putShort((short) sport).put(dip).putShort((short) dport).array();
+    }
+
+    private static byte[] sockaddr6(byte[] ip, int port) {
+        return le(19).put((byte) 10).put(ip).putShort((short) port).array();
+    }
+
+    /** ::ffff:a.b.c.d for an IPv4 address held as sysdig does (network-order bytes read as a little-endian int). */
+    private static byte[] mapped(int ip4) {
+        return le(16).putLong(0).putShort((short) 0).putShort((short) -1).putInt(ip4).array();
+    }
+
     /** The workload: every case of the class in one process, in order. */
     private void workload() {
         // F_DUPFD: fd 10 becomes a copy of fd 1 (a bash saving its standard output)
@@ -97,6 +110,17 @@ class StateFidelityTest {
         // getsockopt(SO_ERROR), as a non-blocking connect is checked: the fd is a parameter of the exit only
         event(GETSOCKOPT_E);
         event(GETSOCKOPT_X, 0L, 7L, (byte) 1, (byte) 4, new byte[] {1, 0, 0, 0, 0, 0, 0, 0, 0}, 4);
+        // a UDP socket of the process list bound to a port, listed after a unix socket, gets a tuple: sinsp reads its
+        // union as an IPv4 tuple whose destination is the server's port and protocol and the unix address's last byte
+        event(SENDMSG_E, 12L, 8, tuple4(0, 55441, LOCALHOST, 514));
+        event(SENDMSG_X, 8L, "<134>log".getBytes(StandardCharsets.UTF_8));
+        // an IPv6 UDP socket bound to any address (::) sends to an IPv4-mapped one: sinsp takes :: for IPv4 as well
+        event(SOCKET_E, 10, 2, 0);
+        event(SOCKET_X, 13L);
+        event(BIND_E, 13L);
+        event(BIND_X, 0L, sockaddr6(new byte[16], 0));
+        event(SENDTO_E, 13L, 6, tuple6(new byte[16], 46570, mapped(LOCALHOST), 40958));
+        event(SENDTO_X, 6L, "mapped".getBytes(StandardCharsets.UTF_8));
         // a read on an fd of a kind sysdig 0.29.3 has no name for (a bpf map in the process list)
         event(READ_E, 8L, 16);
         event(READ_X, 4L, "abcd".getBytes(StandardCharsets.UTF_8));
@@ -135,7 +159,10 @@ class StateFidelityTest {
         return List.of(
                 new FdRecord(1, 11, FdRecord.FILE, 1, "/dev/pts/0", 0, 0, null, null, 0, 0, 0, 0, 0, 0),
                 new FdRecord(3, 12, FdRecord.FILE, 1, "/tmp/log.txt", 0, 0, null, null, 0, 0, 0, 0, 0, 0),
-                new FdRecord(8, 13, FdRecord.UNSUPPORTED, 0, "anon_inode:bpf-map", 0, 0, null, null, 0, 0, 0, 0, 0, 0));
+                new FdRecord(8, 13, FdRecord.UNSUPPORTED, 0, "anon_inode:bpf-map", 0, 0, null, null, 0, 0, 0, 0, 0, 0),
+                new FdRecord(11, 14, FdRecord.UNIX_SOCK, 0, "", 0, 0, null, null, 0, 0, 0, 0xffff8edf12345678L, 0, 0),
+                new FdRecord(12, 15, FdRecord.IPV4_SERVSOCK, 0, "", 0, 0, null, null, 55441, 0, FdInfo.L4_UDP, 0, 0,
+                        0));
     }
 
     @Test
@@ -172,6 +199,13 @@ class StateFidelityTest {
         assertThat(bpf.type.typeChar).isEqualTo('X');
         assertThat(FdType.of(FdRecord.MEMFD).label).as("nor the kinds of later drivers").isEqualTo("<NA>");
         assertThat(FdType.of(FdRecord.MEMFD).typeChar).isEqualTo('?');
+        FdInfo bound = t.fds.get(12);
+        assertThat(bound.type).isEqualTo(FdType.IPV4_SOCK);
+        assertThat(bound.dip).as("port 55441, UDP, then the unix address's last byte")
+                .isEqualTo(0xd891 | FdInfo.L4_UDP << 16 | 0xff << 24);
+        assertThat(bound.dport).isEqualTo(514);
+        assertThat(t.fds.get(13).type).as("an IPv6 socket bound to :: sending to ::ffff:127.0.0.1")
+                .isEqualTo(FdType.IPV4_SOCK);
     }
 
     /**
@@ -228,7 +262,12 @@ class StateFidelityTest {
         try (ScapWriter w = ScapWriter.create(scap, false)) {
             w.writeSectionHeader();
             w.writeMachine(new MachineRecord(2, 1L << 30, 32768, "synthetic", 0, 0));
-            w.writeInterfaces(List.<InterfaceRecord>of());
+            // the loopback and one other interface: sinsp picks a socket's unknown address among them
+            w.writeInterfaces(List.of(
+                    new InterfaceRecord(InterfaceRecord.IPV4_NOLINKSPEED, "lo", LOCALHOST, 0x000000ff, 0xffffff7f, null,
+                            null, null, 0),
+                    new InterfaceRecord(InterfaceRecord.IPV4_NOLINKSPEED, "eth0", 0x0a01a8c0, 0x00ffffff, 0xff01a8c0,
+                            null, null, null, 0)));
             w.writeUsers(List.of(), List.of());
             w.writeProcesses(List.of(thread(), thread(OTHER)), Set.of());
             w.writeFds(TID, fds());
