@@ -251,10 +251,10 @@ final class ProcessFields {
                 t((c, t, v) -> v.setNum(t.isMain() ? t.vmrssKb : 0) != null));
         add(new FieldDef("thread.vmsize.b", UINT64, DEC, FieldDef.TABLE_ONLY, "thread.vmsize in bytes",
                 FieldDef.ArgSyntax.NONE, (d, a) -> new Field(d, a,
-                t((c, t, v) -> v.setNum(t.isMain() ? t.vmsizeKb * 1024 : 0) != null))));
+                t((c, t, v) -> v.setNum(t.isMain() ? inBytes(t.vmsizeKb) : 0) != null))));
         add(new FieldDef("thread.vmrss.b", UINT64, DEC, FieldDef.TABLE_ONLY, "thread.vmrss in bytes",
                 FieldDef.ArgSyntax.NONE, (d, a) -> new Field(d, a,
-                t((c, t, v) -> v.setNum(t.isMain() ? t.vmrssKb * 1024 : 0) != null))));
+                t((c, t, v) -> v.setNum(t.isMain() ? inBytes(t.vmrssKb) : 0) != null))));
         add("proc.sid", INT64, ID, "session id of the process", t((c, t, v) -> {
             v.num = t.sid;
             return true;
@@ -351,6 +351,14 @@ final class ProcessFields {
             v.str.append(text);
             return true;
         }
+    }
+
+    /**
+     * kB to bytes as sinsp computes it: its kB counts are 32-bit and so is the product, so that 4 GB and more wrap
+     * (a JVM's 8.4 GB of address space shows as 444 MB in csysdig's VIRT).
+     */
+    static long inBytes(long kb) {
+        return (kb * 1024) & 0xFFFF_FFFFL;
     }
 
     static void appendList(FieldValue v, java.util.List<String> items) {
