@@ -3,6 +3,7 @@ package io.jdig.state;
 import static io.jdig.event.EventTypes.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jdig.event.EventBytes;
 import io.jdig.event.EventView;
 import io.jdig.event.meta.FdRecord;
 import io.jdig.event.meta.InterfaceRecord;
@@ -39,22 +40,7 @@ class StateFidelityTest {
     }
 
     private void eventOf(long tid, int type, Object... params) {
-        List<byte[]> ps = new ArrayList<>();
-        for (Object p : params) {
-            ps.add(switch (p) {
-                case Long l -> le(8).putLong(l).array();
-                case Integer i -> le(4).putInt(i).array();
-                case Byte b -> new byte[]{b};
-                case String s -> (s + "\0").getBytes(StandardCharsets.UTF_8);
-                case byte[] raw -> raw;
-                default -> throw new IllegalArgumentException(String.valueOf(p));
-            });
-        }
-        int len = 26 + 2 * ps.size() + ps.stream().mapToInt(b -> b.length).sum();
-        ByteBuffer b = le(len).putLong(ts += 1000).putLong(tid).putInt(len).putShort((short) type).putInt(ps.size());
-        ps.forEach(p -> b.putShort((short) p.length));
-        ps.forEach(b::put);
-        events.add(b.array());
+        events.add(EventBytes.of(ts += 1000, tid, type, params));
     }
 
     private static ByteBuffer le(int n) {

@@ -1,15 +1,12 @@
 package io.jdig.state;
 
+import io.jdig.event.EventBytes;
 import io.jdig.event.EventTypes;
 import io.jdig.event.EventView;
 import io.jdig.event.meta.FdRecord;
 import io.jdig.event.meta.ThreadRecord;
 import org.junit.jupiter.api.Test;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,25 +24,8 @@ class ThreadTableTest {
 
     /** An event in the trace's binary layout: header, 16-bit parameter lengths, parameter bytes. */
     private void event(long tid, int type, Object... params) {
-        List<byte[]> ps = new ArrayList<>();
-        for (Object p : params) {
-            ps.add(switch (p) {
-                case Long l -> le(8).putLong(l).array();
-                case Integer i -> le(4).putInt(i).array();
-                case String s -> (s + "\0").getBytes(StandardCharsets.UTF_8);
-                default -> throw new IllegalArgumentException(String.valueOf(p));
-            });
-        }
-        int len = 26 + 2 * ps.size() + ps.stream().mapToInt(b -> b.length).sum();
-        ByteBuffer b = le(len).putLong(ts++).putLong(tid).putInt(len).putShort((short) type).putInt(ps.size());
-        ps.forEach(p -> b.putShort((short) p.length));
-        ps.forEach(b::put);
-        assertThat(ev.wrap(b.array(), 0, 0, 0)).isTrue();
+        assertThat(ev.wrap(EventBytes.of(ts++, tid, type, params), 0, 0, 0)).isTrue();
         state.process(ev);
-    }
-
-    private static ByteBuffer le(int n) {
-        return ByteBuffer.allocate(n).order(ByteOrder.LITTLE_ENDIAN);
     }
 
     /** A clone exit (the 20-parameter layout) seen by {@code tid}, returning {@code res}. */

@@ -3,6 +3,7 @@ package io.jdig.view;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jdig.Prerequisites;
+import io.jdig.event.EventBytes;
 import io.jdig.event.EventTypes;
 import io.jdig.event.meta.InterfaceRecord;
 import io.jdig.event.meta.MachineRecord;
@@ -11,8 +12,6 @@ import io.jdig.scap.ScapWriter;
 import io.jdig.view.cli.Cjdig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,13 +35,6 @@ class ProcessMemoryColumnsTest {
                 0, 0, vmsizeKb, vmrssKb, 0, 0, 0, List.of(), pid, pid, List.of(), "/", -1);
     }
 
-    /** An event of {@code tid}: a close enter and exit, enough for csysdig to sample its table. */
-    private static byte[] event(long ts, long tid, int type, long value) {
-        int len = 26 + 2 + 8;
-        return ByteBuffer.allocate(len).order(ByteOrder.LITTLE_ENDIAN).putLong(ts).putLong(tid).putInt(len)
-                .putShort((short) type).putInt(1).putShort((short) 8).putLong(value).array();
-    }
-
     @Test
     void virtAndResWrapAt4GbAsCsysdigs() throws Exception {
         Prerequisites.require(Prerequisites.onPath("csysdig"), "the reference csysdig is not installed");
@@ -57,8 +49,8 @@ class ProcessMemoryColumnsTest {
             w.writeProcesses(procs, Set.of());
             long ts = 1_700_000_000_000_000_000L;
             for (ThreadRecord p : procs) {
-                w.writeEvent(event(ts += 1000, p.tid(), EventTypes.CLOSE_E, 3), 0, 0, 0);
-                w.writeEvent(event(ts += 1000, p.tid(), EventTypes.CLOSE_X, 0), 0, 0, 0);
+                w.writeEvent(EventBytes.of(ts += 1000, p.tid(), EventTypes.CLOSE_E, 3L), 0, 0, 0);
+                w.writeEvent(EventBytes.of(ts += 1000, p.tid(), EventTypes.CLOSE_X, 0L), 0, 0, 0);
             }
         }
         for (String mode : new String[] {"--raw", "-j"}) {
